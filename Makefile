@@ -1,0 +1,33 @@
+# Two entry points for a newcomer: `make demo` and `make test`. Both build .venv from nothing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= redline.duckdb
+
+.PHONY: demo test bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/redline ingest examples/corpus --db $(DB)
+	$(BIN)/redline positions --db $(DB)
+	$(BIN)/redline check examples/proposal.yaml --db $(DB) --alternatives 3
+	@echo
+	@echo "Store: $(abspath $(DB))   (try: $(BIN)/redline docs --db $(DB); $(BIN)/redline show <doc> --db $(DB))"
+
+test: $(VENV)/.installed
+	$(BIN)/pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/check_speed.py
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache

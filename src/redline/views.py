@@ -1,0 +1,199 @@
+"""Rich renderables for the terminal: tables, the stance matrix, a marked-up document.
+
+Article text always goes into ``rich.text.Text`` objects, never into markup strings, so
+that brackets in a quote can never be read as styling.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from redline.models import ActorIssue, Document, Evidence, Statement
+
+if TYPE_CHECKING:
+    from redline.engine import IngestSummary
+
+STANCE_STYLE = {
+    "support": "bold green",
+    "oppose": "bold red",
+    "conditional": "bold yellow",
+    "neutral": "bold cyan",
+}
+SPEAKER_STYLES = ("magenta", "blue", "green", "yellow", "cyan", "red")
+
+
+def ingest_summary(summary: IngestSummary, db: str) -> Table:
+    """The table printed at the end of an ingest."""
+    table = Table(title="ingest", show_header=False)
+    table.add_row("documents added", str(summary.added))
+    table.add_row("already stored (skipped)", str(summary.skipped))
+    table.add_row("syndicated copies found", str(summary.duplicates))
+    table.add_row("documents analysed", str(summary.analysed))
+    table.add_row("inputs failed", Text(str(len(summary.errors)), "red" if summary.errors else ""))
+    table.add_row("store", db)
+    return table
+
+
+def documents_table(documents: Sequence[Document]) -> Table:
+    """One row per stored document."""
+    table = Table(title=f"{len(documents)} documents")
+    for column in ("id", "doc", "title", "outlet", "date", "lang", "MT", "copy of"):
+        table.add_column(column, overflow="fold")
+    for d in documents:
+        table.add_row(
+            d.id, Text(d.doc), Text((d.title or "")[:70]), Text(d.outlet or ""), d.date or "",
+            d.language or "", "yes" if d.machine_translated else "", d.duplicate_of or "",
+        )
+    return table
+
+
+def document_view(document: Document, statements: Sequence[Statement]) -> Group:
+    """Metadata, the cleaned text with each statement's span and speaker, and removals."""
+    meta = Table(show_header=False, box=None)
+    for key, value in (
+        ("id", document.id), ("doc", document.doc), ("title", document.title),
+        ("outlet", document.outlet), ("date", document.date), ("author", document.author),
+        ("language", document.language),
+        ("machine translated", document.translation_service or str(document.machine_translated)),
+        ("copy of", document.duplicate_of),
+    ):
+        if value:
+            meta.add_row(Text(key, "bold"), Text(str(value)))
+    removed = Table(title="removed by cleaning", show_lines=False)
+    removed.add_column("reason")
+    removed.add_column("text", overflow="fold")
+    for r in document.removed:
+        removed.add_row(r.reason, Text(r.text.strip()[:120]))
+    return Group(meta, Text(""), marked_text(document.text, statements), Text(""), removed)
+
+
+def marked_text(text: str, statements: Sequence[Statement]) -> Text:
+    """The text with statement spans highlighted and a speaker label after each."""
+    colours: dict[str, str] = {}
+    marked = Text()
+    cursor = 0
+    for s in sorted(statements, key=lambda s: s.start):
+        if s.start < cursor:
+            continue
+        style = colours.setdefault(s.speaker, SPEAKER_STYLES[len(colours) % len(SPEAKER_STYLES)])
+        marked.append(text[cursor:s.start])
+        marked.append(text[s.start:s.end], style=f"underline {style}")
+        marked.append(f" [{s.speaker} · {s.kind}]", style=f"reverse {style}")
+        cursor = s.end
+    marked.append(text[cursor:])
+    return marked
+
+
+def statements_table(statements: Sequence[Statement], documents: Mapping[str, Document]) -> Table:
+    """One row per statement."""
+    table = Table(title=f"{len(statements)} statements", show_lines=True)
+    for column in ("doc", "speaker", "actor", "cue", "kind", "content"):
+        table.add_column(column, overflow="fold")
+    for s in statements:
+        table.add_row(
+            Text(documents[s.document_id].doc), Text(s.speaker), s.actor or "",
+            Text(s.cue or ""), s.kind, Text(s.content),
+        )
+    return table
+
+
+def per_doc_table(records: Sequence[Mapping[str, Any]]) -> Table:
+    """One row per per-document position."""
+    table = Table(title=f"{len(records)} positions", show_lines=True)
+    for column in ("doc", "actor", "issue", "stance", "condition", "evidence"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        table.add_row(
+            Text(r["doc"]), r["actor"], r["issue"], Text(r["stance"], STANCE_STYLE[r["stance"]]),
+            Text(r["condition"] or ""), Text(r["evidence"]),
+        )
+    return table
+
+
+def matrix(cells: Sequence[ActorIssue]) -> Table:
+    """The actor x issue matrix, each cell coloured by stance with its counts and flags."""
+    actors = sorted({c.actor for c in cells})
+    issues = sorted({c.issue for c in cells})
+    by_key = {(c.actor, c.issue): c for c in cells}
+    table = Table(title="positions (statements/outlets; ! sources disagree, ~ shifted over time)",
+                  show_lines=True)
+    table.add_column("actor", style="bold")
+    for issue in issues:
+        table.add_column(issue, overflow="fold")
+    for actor in actors:
+        row: list[Text | str] = [actor]
+        for issue in issues:
+            cell = by_key.get((actor, issue))
+            row.append(_cell_text(cell) if cell else "")
+        table.add_row(*row)
+    return table
+
+
+def _cell_text(cell: ActorIssue) -> Text:
+    text = Text(cell.stance, STANCE_STYLE[cell.stance])
+    text.append(f" {cell.statements}/{cell.outlets}")
+    if cell.red_line:
+        text.append(" red line", "bold red")
+    if cell.conflict:
+        text.append(" !", "bold magenta")
+    if cell.shift:
+        text.append(" ~", "bold magenta")
+    if cell.condition:
+        text.append(f"\nif: {cell.condition}", "yellow")
+    return text
+
+
+def cell_row(cell: ActorIssue) -> dict[str, Any]:
+    """A flat CSV row of a matrix cell."""
+    return {
+        "actor": cell.actor, "issue": cell.issue, "stance": cell.stance,
+        "condition": cell.condition, "statements": cell.statements, "outlets": cell.outlets,
+        "first_date": cell.first_date, "last_date": cell.last_date, "conflict": cell.conflict,
+        "shift": cell.shift, "red_line": cell.red_line,
+    }
+
+
+def evidence_record(item: Evidence) -> dict[str, Any]:
+    """An evidence item as JSON."""
+    return asdict(item)
+
+
+def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
+    """Each piece of evidence with speaker, outlet, date and quote."""
+    table = Table(title=f"{actor} on {issue}: {len(items)} pieces of evidence", show_lines=True)
+    for column in ("stance", "speaker", "outlet", "date", "doc", "quote"):
+        table.add_column(column, overflow="fold")
+    for e in items:
+        table.add_row(
+            Text(e.stance, STANCE_STYLE[e.stance]), Text(e.speaker or "(article)"),
+            Text(e.outlet or ""), e.date or "", Text(e.doc), Text(e.quote),
+        )
+    return table
+
+
+def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
+    """Scores of ``redline eval``, and with ``errors`` the misses and false hits."""
+    table = Table(title=f"eval (model {result['model']}, pack {result['pack']}, "
+                        f"{result['documents']} documents)")
+    for column in ("", "precision", "recall", "F1", "accuracy"):
+        table.add_column(column)
+    st, po = result["statements"], result["positions"]
+    table.add_row("statements", *(f"{st[k]:.3f}" for k in ("precision", "recall", "f1")),
+                  f"speaker {st['speaker_accuracy']:.3f}")
+    table.add_row("positions", *(f"{po[k]:.3f}" for k in ("precision", "recall", "f1")),
+                  f"stance {po['stance_accuracy']:.3f}")
+    kinds = ", ".join(f"{k} {v:.3f}" for k, v in st.get("by_kind", {}).items())
+    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}")]
+    if errors:
+        for section in ("statements", "positions"):
+            for name, items in result[section].get("errors", {}).items():
+                parts.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
+                parts.extend(Text(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
+    return Group(*parts)

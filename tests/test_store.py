@@ -1,0 +1,64 @@
+"""The store keeps documents, statements and positions, and writes whole batches only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.errors import StoreError
+from redline.models import Document, Position, Removal, Segment, Statement
+from redline.store import Store
+
+
+def _document(doc_id: str, doc: str, text: str = "Hello world.") -> Document:
+    return Document(
+        id=doc_id, doc=doc, origin=f"/corpus/{doc}", raw_text=text + "\nShare this", text=text,
+        segments=[Segment(0, 0, len(text))], removed=[Removal(len(text), len(text) + 11, "share prompt", "\nShare this")],
+        outlet="example.org", date="2026-02-10", language="en",
+    )
+
+
+def test_store_round_trips_a_document_with_its_analysis(tmp_path: Path) -> None:
+    statement = Statement("d1", "Ann Lee", "she", "Hello world", 0, 11, "direct", cue="said")
+    position = Position("d1", "Russia", "ceasefire", "conditional", "Hello", 0, 5, condition="if calm")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt")], [[1, 2]], [([statement], [position])], "pack", "model")
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.document("a.txt") == _document("d1", "a.txt")
+        assert store.document("d1") == _document("d1", "a.txt")
+        assert store.statements() == [statement]
+        assert store.positions(actor="Russia") == [position]
+        assert store.positions(actor="Ukraine") == []
+        assert list(store.signatures()) == [("d1", [1, 2], "2026-02-10")]
+
+
+def test_store_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt")], [[1]], [None])
+        with pytest.raises(Exception):
+            # The second document repeats an id: the whole batch must roll back.
+            store.add_batch([_document("d2", "b.txt"), _document("d1", "c.txt")], [[1], [2]], [None, None])
+        assert store.known_ids() == {"d1"}
+
+
+def test_store_unanalysed_ids_follow_pack_and_model(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt"), _document("d2", "b.txt")], [[1], [2]], [([], []), None], "p", "m")
+        assert store.unanalysed_ids("p", "m") == ["d2"]
+        assert store.unanalysed_ids("other", "m") == ["d1", "d2"]
+        store.replace_analyses([("d2", [], [])], "p", "m")
+        assert store.unanalysed_ids("p", "m") == []
+
+
+def test_store_filters_documents(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt"), _document("d2", "b.txt", "Other news")], [[1], [2]], [None, None])
+        assert [d.id for d in store.documents(search="other")] == ["d2"]
+        assert [d.id for d in store.documents(outlet="example.org")] == ["d1", "d2"]
+        assert store.documents(since="2027-01-01") == []
+
+
+def test_store_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
