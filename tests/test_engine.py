@@ -1,0 +1,105 @@
+"""Ingest is idempotent and resumes after being killed, leaving the same store."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from redline import settings
+from redline.engine import ingest
+from redline.store import Store
+
+TOPICS = ("ceasefire monitors", "border crossings", "grain exports", "prisoner exchanges",
+          "energy strikes", "naval corridors", "air defence", "reconstruction funds")
+
+
+def _write_corpus(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        topic = TOPICS[i % len(TOPICS)]
+        (folder / f"{i:03d}.txt").write_text(
+            f"Report {i} on {topic}\n\nDelegates met for round {i} of talks on {topic}. "
+            f"Officials said the meeting number {i} covered {topic} and schedules for week {i * 7}.\n",
+            encoding="utf-8",
+        )
+
+
+def _snapshot(db: Path) -> list[tuple[str | None, ...]]:
+    with Store(db, read_only=True) as store:
+        return sorted((d.id, d.doc, d.text, d.duplicate_of, d.language) for d in store.documents())
+
+
+def test_engine_second_ingest_adds_nothing(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "corpus", 6)
+    cfg = settings.load({"db": tmp_path / "s.duckdb"}, environ={})
+    with Store(cfg["db"]) as store:
+        first = ingest([str(tmp_path / "corpus")], store, cfg)
+        second = ingest([str(tmp_path / "corpus")], store, cfg)
+        assert (first.added, first.skipped) == (6, 0)
+        assert (second.added, second.skipped) == (0, 6)
+        assert store.count() == 6
+
+
+def test_engine_bad_input_is_reported_and_batch_goes_on(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "corpus", 3)
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    cfg = settings.load({"db": tmp_path / "s.duckdb"}, environ={})
+    with Store(cfg["db"]) as store:
+        summary = ingest([str(tmp_path / "corpus")], store, cfg)
+        assert summary.added == 3
+        assert len(summary.errors) == 1
+        assert summary.errors[0].startswith(str(tmp_path / "corpus" / "empty.txt"))
+        assert "\n" not in summary.errors[0]
+
+
+def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "corpus", 400)
+    command = [sys.executable, "-m", "redline", "ingest", str(tmp_path / "corpus"),
+               "--no-analyse", "--batch-size", "5", "--verbose"]
+    env = dict(os.environ)
+    killed_db = tmp_path / "killed.duckdb"
+    process = subprocess.Popen([*command, "--db", str(killed_db)], stderr=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, text=True, env=env, cwd=tmp_path)
+    assert process.stderr is not None
+    batches = 0
+    for line in process.stderr:
+        batches += line.startswith("stored:")
+        if batches == 3:
+            os.kill(process.pid, signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    partial = len(_snapshot(killed_db))
+    assert 15 <= partial < 400
+
+    subprocess.run([*command, "--db", str(killed_db)], check=True, capture_output=True, env=env, cwd=tmp_path)
+    subprocess.run([*command, "--db", str(tmp_path / "clean.duckdb")], check=True, capture_output=True,
+                   env=env, cwd=tmp_path)
+    assert _snapshot(killed_db) == _snapshot(tmp_path / "clean.duckdb")
+    assert len(_snapshot(killed_db)) == 400
+
+
+@pytest.mark.slow
+def test_engine_analysed_ingest_stores_statements_once(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Envoy says talks will resume\n\n"
+        "The envoy said on Monday that talks would resume next week. "
+        '"We are ready to meet again," Maria Novak told reporters.\n',
+        encoding="utf-8",
+    )
+    from redline import api
+
+    api.ingest([str(folder)], db=tmp_path / "s.duckdb")
+    again = api.ingest([str(folder)], db=tmp_path / "s.duckdb")
+    assert (again.added, again.skipped) == (0, 1)
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        contents = [s.content for s in store.statements()]
+    assert "We are ready to meet again" in contents
+    assert len(contents) == len(set(contents))
