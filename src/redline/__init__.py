@@ -10,6 +10,9 @@ The library API (the CLI only wraps it)::
         statements = store.statements()
 """
 
+# The check stage is a subpackage named like the API function: import it first, so that
+# binding the function below is final and later `from redline.check import ...` still works.
+import redline.check  # noqa: F401
 from redline.api import analyse, check, evaluate, evidence, ingest, positions
 from redline.store import Store
 

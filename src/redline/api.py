@@ -78,13 +78,13 @@ def check(
     alternatives: int = 0,
 ) -> Report:
     """Check a proposal file against the stored positions: verdicts, threats, packages."""
-    from redline import check as check_stage
+    from redline.check import check as check_proposal
+    from redline.check import load_proposal
     from redline.position import load_pack
 
     cfg = settings_module.load({"db": db, "pack": pack})
-    issue_ids = load_pack(cfg["pack"]).issue_ids()
-    loaded = check_stage.load_proposal(Path(proposal), issue_ids)
-    return check_stage.check(loaded, positions(cfg["db"]), alternatives=alternatives)
+    loaded = load_proposal(Path(proposal), load_pack(cfg["pack"]).issue_ids())
+    return check_proposal(loaded, positions(cfg["db"]), alternatives=alternatives)
 
 
 def evaluate(

@@ -1,0 +1,157 @@
+"""Proposal files: loading, and one-line errors that name the file and the provision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.check import Proposal, Provision, load_proposal
+from redline.errors import ProposalError
+
+ISSUES = {
+    "ukraine-nato-membership",
+    "nato-expansion",
+    "guarantees-for-ukraine",
+    "guarantees-for-russia",
+    "foreign-troops-in-ukraine",
+    "ukraine-eu-membership",
+    "territorial-concessions",
+    "ceasefire",
+    "legally-binding-guarantees",
+    "non-aggression-europe",
+    "istanbul-2022-basis",
+    "weapons-for-ukraine",
+}
+
+VALID = """\
+title: Draft framework, version 2
+provisions:
+  - id: no-nato
+    issue: ukraine-nato-membership
+    outcome: excluded
+    text: Ukraine will not join NATO
+  - id: euro-contingent
+    issue: foreign-troops-in-ukraine
+    outcome: granted
+"""
+
+
+def _error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> str:
+    monkeypatch.chdir(tmp_path)
+    Path("proposal.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ProposalError) as caught:
+        load_proposal(Path("proposal.yaml"), ISSUES)
+    return str(caught.value)
+
+
+def test_proposal_loads_provisions_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "proposal.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    assert load_proposal(path, ISSUES) == Proposal(
+        title="Draft framework, version 2",
+        provisions=(
+            Provision(
+                "no-nato", "ukraine-nato-membership", "excluded", "Ukraine will not join NATO"
+            ),
+            Provision("euro-contingent", "foreign-troops-in-ukraine", "granted", None),
+        ),
+    )
+
+
+def test_proposal_unknown_issue_names_file_and_provision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = VALID.replace("issue: foreign-troops-in-ukraine", "issue: foo")
+    assert _error(tmp_path, monkeypatch, text) == (
+        "proposal.yaml: provision 'euro-contingent': unknown issue 'foo'"
+    )
+
+
+def test_proposal_unknown_outcome_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = VALID.replace("outcome: granted", "outcome: maybe")
+    assert _error(tmp_path, monkeypatch, text) == (
+        "proposal.yaml: provision 'euro-contingent': unknown outcome 'maybe' "
+        "(use granted or excluded)"
+    )
+
+
+def test_proposal_duplicate_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = VALID.replace("id: euro-contingent", "id: no-nato")
+    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: provision 'no-nato': duplicate id"
+
+
+def test_proposal_missing_field_names_the_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = VALID.replace("    issue: foreign-troops-in-ukraine\n", "")
+    assert _error(tmp_path, monkeypatch, text) == (
+        "proposal.yaml: provision 'euro-contingent': missing field 'issue'"
+    )
+
+
+def test_proposal_missing_id_names_the_provision_by_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = VALID.replace("  - id: euro-contingent\n    issue", "  - issue")
+    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: provision 2: missing field 'id'"
+
+
+def test_proposal_missing_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = VALID.replace("title: Draft framework, version 2\n", "")
+    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: missing field 'title'"
+
+
+def test_proposal_unknown_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = VALID.replace("    outcome: excluded\n", "    outcome: excluded\n    outcom: granted\n")
+    assert _error(tmp_path, monkeypatch, text) == (
+        "proposal.yaml: provision 'no-nato': unknown field 'outcom'"
+    )
+
+
+def test_proposal_one_issue_decided_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = VALID.replace("issue: foreign-troops-in-ukraine", "issue: ukraine-nato-membership")
+    assert _error(tmp_path, monkeypatch, text) == (
+        "proposal.yaml: provision 'euro-contingent': issue 'ukraine-nato-membership' "
+        "is already decided by provision 'no-nato'"
+    )
+
+
+def test_proposal_no_provisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _error(tmp_path, monkeypatch, "title: Empty\nprovisions: []\n") == (
+        "proposal.yaml: no provisions"
+    )
+
+
+def test_proposal_invalid_yaml_names_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "title: Draft\nprovisions:\n  - id: [unclosed\n"
+    message = _error(tmp_path, monkeypatch, text)
+    assert message.startswith("proposal.yaml: line 4: not valid YAML (")
+    assert "\n" not in message
+
+
+def test_proposal_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ProposalError) as caught:
+        load_proposal(Path("absent.yaml"), ISSUES)
+    assert str(caught.value) == "absent.yaml: cannot read (No such file or directory)"
+
+
+def test_proposal_shipped_example_is_valid() -> None:
+    example = Path(__file__).parents[2] / "examples" / "proposal.yaml"
+    proposal = load_proposal(example, ISSUES)
+    assert [p.id for p in proposal.provisions] == [
+        "ceasefire",
+        "no-nato",
+        "guarantees-ukraine",
+        "euro-contingent",
+        "guarantees-russia",
+        "eu-path",
+        "no-cession",
+        "treaty",
+        "non-aggression",
+    ]

@@ -1,0 +1,187 @@
+"""The check report end to end: check() over cells, its JSON shape and its Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from redline.check import Proposal, Provision, check, report_to_json, report_to_markdown
+from redline.models import ActorIssue, Evidence, Stance
+
+NATO = "ukraine-nato-membership"
+
+
+def _evidence(speaker: str, quote: str, stance: Stance, **flags: bool) -> Evidence:
+    end = 10 + len(quote)
+    return Evidence("007.txt", "d7", speaker, "Wire", "2025-02-18", quote, 10, end, stance, **flags)
+
+
+def _cell(actor: str, issue: str, stance: Stance, **extra: Any) -> ActorIssue:
+    fields: dict[str, Any] = {"condition": None, "condition_issue": None, "condition_outcome": None}
+    fields.update(extra)
+    return ActorIssue(
+        actor, issue, stance, statements=1, outlets=1, first_date=None, last_date=None, **fields
+    )
+
+
+THREAT = _evidence(
+    "Dmitry Peskov", "NATO in Ukraine is a threat to us", "oppose", threat=True, red_line=True
+)
+CLAIM = _evidence(
+    "Foreign Ministry", "membership is the only real guarantee", "support", security_claim=True
+)
+CONDITION = _evidence("Sergey Lavrov", "only with guarantees for Russia", "conditional")
+
+CELLS = [
+    _cell("Russia", NATO, "oppose", red_line=True, threat=True, evidence=[THREAT]),
+    _cell("Ukraine", NATO, "support", security_claim=True, evidence=[CLAIM]),
+    _cell(
+        "Russia",
+        "guarantees-for-ukraine",
+        "conditional",
+        condition="only with guarantees for Russia",
+        condition_issue="guarantees-for-russia",
+        condition_outcome="granted",
+        evidence=[CONDITION],
+    ),
+    # Ukraine rejects excluding guarantees, which makes the best package below the only best.
+    _cell("Ukraine", "guarantees-for-ukraine", "support"),
+]
+
+PROPOSAL = Proposal(
+    "Draft framework",
+    (
+        Provision("nato", NATO, "granted", "Ukraine joins NATO"),
+        Provision("guarantees", "guarantees-for-ukraine", "granted", "Ukraine gets guarantees"),
+    ),
+)
+
+
+def _record(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "doc": "007.txt",
+        "speaker": evidence.speaker,
+        "outlet": "Wire",
+        "date": "2025-02-18",
+        "quote": evidence.quote,
+    }
+
+
+def test_render_json_has_the_stable_shape() -> None:
+    report = check(PROPOSAL, CELLS, alternatives=1)
+    assert report_to_json(report) == {
+        "proposal": "Draft framework",
+        "actors": {
+            "Russia": {
+                "verdict": "rejects",
+                "accepted": 0,
+                "conditional": 1,
+                "rejected": 1,
+                "provisions": {
+                    "nato": {
+                        "verdict": "rejects",
+                        "red_line": True,
+                        "condition": None,
+                        "condition_met": None,
+                        "evidence": [_record(THREAT)],
+                    },
+                    "guarantees": {
+                        "verdict": "conditional",
+                        "red_line": False,
+                        "condition": "only with guarantees for Russia",
+                        "condition_met": False,
+                        "evidence": [_record(CONDITION)],
+                    },
+                },
+            },
+            "Ukraine": {
+                "verdict": "accepts",
+                "accepted": 2,
+                "conditional": 0,
+                "rejected": 0,
+                "provisions": {
+                    "nato": {
+                        "verdict": "accepts",
+                        "red_line": False,
+                        "condition": None,
+                        "condition_met": None,
+                        "evidence": [_record(CLAIM)],
+                    },
+                    "guarantees": {
+                        "verdict": "accepts",
+                        "red_line": False,
+                        "condition": None,
+                        "condition_met": None,
+                        "evidence": [],
+                    },
+                },
+            },
+        },
+        "indivisibility": [
+            {
+                "provision": "nato",
+                "issue": NATO,
+                "seeking": "Ukraine",
+                "threatened": "Russia",
+                "evidence": [
+                    {"actor": "Ukraine", **_record(CLAIM)},
+                    {"actor": "Russia", **_record(THREAT)},
+                ],
+            }
+        ],
+        "alternatives": [
+            {
+                "provisions": {NATO: "omitted", "guarantees-for-ukraine": "omitted"},
+                "red_lines_crossed": 0,
+                "actors_rejecting": [],
+                "kept": 0,
+                "changes": [
+                    {"provision": "nato", "issue": NATO, "from": "granted", "to": "omitted"},
+                    {
+                        "provision": "guarantees",
+                        "issue": "guarantees-for-ukraine",
+                        "from": "granted",
+                        "to": "omitted",
+                    },
+                ],
+                "original": False,
+            }
+        ],
+    }
+
+
+def test_render_adding_guarantees_for_russia_meets_the_condition() -> None:
+    proposal = Proposal(
+        "Draft framework",
+        (*PROPOSAL.provisions, Provision("guarantees-ru", "guarantees-for-russia", "granted")),
+    )
+    russia = report_to_json(check(proposal, CELLS))["actors"]["Russia"]
+    assert russia["provisions"]["guarantees"]["condition_met"] is True
+    assert russia["provisions"]["guarantees-ru"]["verdict"] == "unknown"
+
+
+def test_render_markdown_shows_verdicts_evidence_and_packages() -> None:
+    text = report_to_markdown(check(PROPOSAL, CELLS, alternatives=2))
+    assert text.startswith("# Check: Draft framework\n")
+    assert "| nato | ukraine-nato-membership | granted | Ukraine joins NATO |" in text
+    assert "| Russia | **rejects** | 0 | 1 | 1 | rejects (red line) | conditional (unmet) |" in text
+    assert "| Ukraine | **accepts** | 2 | 0 | 0 | accepts | accepts |" in text
+    assert (
+        '  - Dmitry Peskov, Wire, 2025-02-18 (007.txt): "NATO in Ukraine is a threat to us"\n'
+        in text
+    )
+    assert (
+        "- **guarantees**: conditional (unmet) (condition: only with guarantees for Russia)\n"
+        in text
+    )
+    assert (
+        "- **nato** (ukraine-nato-membership): Ukraine seeks it for its security; "
+        "Russia calls it a threat.\n" in text
+    )
+    assert "1. red lines crossed: 0; actors rejecting: none; kept 0 of 2" in text
+    assert "   - nato (ukraine-nato-membership): granted -> omitted" in text
+
+
+def test_render_markdown_without_positions_says_so() -> None:
+    text = report_to_markdown(check(PROPOSAL, []))
+    assert "No actor has a known position on any of the proposal's issues." in text
+    assert "## Closest packages" not in text
