@@ -24,7 +24,8 @@ class RawArticle:
     """One article as a source yields it: main text extracted, not yet cleaned.
 
     ``doc`` is the name a user sees: the file name of a file source (``000_x.txt``,
-    ``items.jsonl#3`` for a record), or the URL of a web source. ``origin`` is where it
+    ``items.jsonl#3`` for a record without a URL), or the URL of a web source
+    or of a record that gives one. ``origin`` is where it
     came from in full (a path, a feed URL, an archive path).
     """
 
