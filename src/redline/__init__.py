@@ -10,9 +10,11 @@ The library API (the CLI only wraps it)::
         statements = store.statements()
 """
 
-# The check stage is a subpackage named like the API function: import it first, so that
-# binding the function below is final and later `from redline.check import ...` still works.
+# The ingest and check stages are subpackages named like the API functions: import them
+# first, so that binding the functions below is final; `from redline.check import ...`
+# still finds the subpackages through sys.modules.
 import redline.check  # noqa: F401
+import redline.ingest  # noqa: F401
 from redline.api import analyse, check, evaluate, evidence, ingest, positions
 from redline.store import Store
 

@@ -1,0 +1,130 @@
+"""WARC archives: stream the HTML responses of a ``.warc`` or ``.warc.gz`` as articles.
+
+The archive is read record by record and never held in memory. warcio stops quietly at a
+cut gzip member and hands out a record cut short as if it were whole, so damage is found
+here: a record whose block ends before its Content-Length, or bytes left over after the
+last whole record, mean the archive was truncated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+from warcio.limitreader import LimitReader  # type: ignore[import-untyped]
+from warcio.statusandheaders import StatusAndHeadersParserException  # type: ignore[import-untyped]
+
+from redline.errors import InputError
+from redline.ingest.decode import human_size
+from redline.ingest.extract import article_from_bytes
+from redline.models import RawArticle
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHUNK = 65536
+
+
+class _Damaged(Exception):
+    """The archive ends, or breaks, in the middle of a record."""
+
+    def __init__(self, kind: str, cause: Exception | None = None) -> None:
+        # warcio's own errors say what is wrong; anything else it raises on a cut or
+        # garbled record (an AttributeError, say) would only confuse a user.
+        known = isinstance(cause, (ArchiveLoadFailed, StatusAndHeadersParserException))
+        detail = " ".join(str(cause).split()) if known else ""
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = f" ({detail})" if detail else ""
+
+
+def iter_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
+    """Yield an article for every HTML 200 response of a WARC, then any damage found."""
+    source, origin = str(path), str(path.resolve())
+    complete = 0
+    try:
+        with path.open("rb") as stream:
+            records = _Records(stream)
+            for number, record in enumerate(records, start=1):
+                item = _response_article(record, number, source, origin, max_bytes)
+                records.finish(record)
+                complete = number
+                if item is not None:
+                    yield item
+            records.check_end()
+    except _Damaged as exc:
+        yield InputError(source, f"{exc.kind} archive after record {complete}{exc.detail}")
+    except OSError as exc:
+        yield InputError(source, exc.strerror or str(exc))
+
+
+class _Records:
+    """warcio's records of one archive, with the checks warcio leaves out.
+
+    warcio reports a damaged archive with many exception types (even an AttributeError
+    when a cut record header lacks its URI), so every failure while parsing the next
+    record is taken as damage to the archive, not as a bug here.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.archive = ArchiveIterator(stream)
+        self.inner = iter(self.archive)
+        self.end = 0
+
+    def __iter__(self) -> _Records:
+        return self
+
+    def __next__(self) -> Any:
+        try:
+            return next(self.inner)
+        except StopIteration:
+            raise
+        except Exception as exc:
+            raise _Damaged("damaged", exc) from exc
+
+    def finish(self, record: Any) -> None:
+        """Read the rest of a record's block, check it was all there, note where it ends."""
+        raw = record.raw_stream
+        try:
+            while raw.read(_CHUNK):
+                pass
+            self.end = self.archive.get_record_offset() + self.archive.get_record_length()
+        except Exception as exc:
+            raise _Damaged("damaged", exc) from exc
+        # Without a LimitReader the record had no readable Content-Length: its header was cut.
+        if not isinstance(raw, LimitReader) or raw.limit > 0:
+            raise _Damaged("truncated")
+
+    def check_end(self) -> None:
+        """Raise _Damaged when anything but blank lines follows the last whole record."""
+        self.stream.seek(self.end)
+        if self.stream.read(_CHUNK).strip():
+            raise _Damaged("truncated")
+
+
+def _response_article(
+    record: Any, number: int, source: str, origin: str, max_bytes: int
+) -> RawArticle | InputError | None:
+    """The article in one record, an error for a bad HTML response, None for other records."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if record.http_headers.get_statuscode() != "200" or not content_type.lower().startswith(HTML_TYPES):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(source).name}#{number}"
+    try:
+        payload = record.content_stream().read(max_bytes + 1)
+    except Exception as exc:
+        raise _Damaged("damaged", exc) from exc
+    if len(payload) > max_bytes:
+        limit = human_size(max_bytes)
+        return InputError(source, f"record {number} ({uri}): response too large (over {limit} limit)")
+    try:
+        return article_from_bytes(
+            payload, html=True, source=f"{source}: record {number} ({uri})", doc=uri, origin=origin,
+            content_type=content_type, url=uri, what="response",
+        )
+    except InputError as exc:
+        return exc
