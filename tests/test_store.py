@@ -30,7 +30,7 @@ def test_store_round_trips_a_document_with_its_analysis(tmp_path: Path) -> None:
         assert store.statements() == [statement]
         assert store.positions(actor="Russia") == [position]
         assert store.positions(actor="Ukraine") == []
-        assert list(store.signatures()) == [("d1", [1, 2], "2026-02-10")]
+        assert list(store.signatures()) == [("d1", [1, 2])]
 
 
 def test_store_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:

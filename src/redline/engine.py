@@ -61,8 +61,8 @@ def ingest(
     notify = on_event or (lambda _message: None)
     known = store.known_ids()
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
-    for document_id, sig, date in store.signatures():
-        syndicator.add(document_id, sig, date)
+    for document_id, sig in store.signatures():
+        syndicator.add(document_id, sig)
     batch = _Batch()
     pack, model = models.signature if models else ("", "")
     for item in iter_articles(sources, settings, client):
@@ -81,7 +81,7 @@ def ingest(
             notify(f"skipped: {document.doc}")
             continue
         sig = signature(document.text, settings["minhash_perm"])
-        document.duplicate_of = syndicator.add(document.id, sig, document.date)
+        document.duplicate_of = syndicator.add(document.id, sig)
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)

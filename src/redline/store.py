@@ -208,11 +208,11 @@ class Store:
         """Ids of every stored document."""
         return {row[0] for row in self._con.execute("SELECT id FROM documents").fetchall()}
 
-    def signatures(self) -> Iterator[tuple[str, list[int], str | None]]:
-        """(id, MinHash signature, date) of every document, in ingestion order."""
-        rows = self._con.execute("SELECT id, signature, date FROM documents ORDER BY seq")
-        for document_id, signature, date in rows.fetchall():
-            yield document_id, list(signature or []), date
+    def signatures(self) -> Iterator[tuple[str, list[int]]]:
+        """(id, MinHash signature) of every document, in ingestion order."""
+        rows = self._con.execute("SELECT id, signature FROM documents ORDER BY seq")
+        for document_id, signature in rows.fetchall():
+            yield document_id, list(signature or [])
 
     def count(self, table: str = "documents") -> int:
         """Number of rows in one of the store's tables."""

@@ -1,0 +1,57 @@
+"""Syndicated copies grouped by MinHash LSH, the first one indexed being canonical."""
+
+from __future__ import annotations
+
+from redline.ingest.syndication import Syndicator, signature
+
+WIRE = (
+    "MOSCOW - The Kremlin said on Wednesday that security assurances the West is considering "
+    "for Ukraine would be a dangerous mistake that would impinge on Russia's own security and "
+    "expose Europe to greater risks for many years ahead. The Group of Seven countries are "
+    "expected to announce an international framework that would pave the way for long-term "
+    "security assurances for Ukraine, officials said. Kremlin spokesman Dmitry Peskov said the "
+    "proposed assurances were a mistake which Moscow would be forced to factor into its future "
+    "decision making. It is impossible for Russia to tolerate anything that threatens its own "
+    "security, Peskov added, saying he hoped Western politicians would realise the risks."
+)
+# The same wire story as a second outlet prints it: a new headline, one word changed.
+COPY = "Kremlin warns the West over assurances\n" + WIRE.replace("on Wednesday", "on Wednesday morning")
+OTHER = (
+    "KYIV - Ukraine's foreign ministry said on Tuesday that full membership of NATO was the only "
+    "real guarantee of the country's security and that it would accept no substitutes. The "
+    "ministry recalled the Budapest Memorandum of 1994, under which Ukraine gave up the nuclear "
+    "arsenal it inherited from the Soviet Union in exchange for assurances of its borders."
+)
+
+
+def test_syndication_groups_a_wire_story_with_its_edited_copy() -> None:
+    syndicator = Syndicator(0.7, 128)
+    assert syndicator.add("wire", signature(WIRE, 128)) is None
+    assert syndicator.add("copy", signature(COPY, 128)) == "wire"
+
+
+def test_syndication_keeps_an_unrelated_story_apart() -> None:
+    syndicator = Syndicator(0.7, 128)
+    syndicator.add("wire", signature(WIRE, 128))
+    assert syndicator.add("other", signature(OTHER, 128)) is None
+
+
+def test_syndication_canonical_is_the_first_added_for_every_later_copy() -> None:
+    syndicator = Syndicator(0.7, 128)
+    syndicator.add("first", signature(COPY, 128))
+    assert syndicator.add("second", signature(WIRE, 128)) == "first"
+    assert syndicator.add("third", signature(WIRE + " REUTERS", 128)) == "first"
+    assert syndicator.add("second", signature(WIRE, 128)) == "first"
+
+
+def test_syndication_signature_is_stable_plain_integers() -> None:
+    sig = signature(WIRE, 64)
+    assert len(sig) == 64
+    assert all(type(value) is int and 0 <= value < 2**32 for value in sig)
+    assert sig == signature(WIRE.upper(), 64)
+
+
+def test_syndication_never_groups_texts_without_words() -> None:
+    syndicator = Syndicator(0.7, 128)
+    assert syndicator.add("a", signature("", 128)) is None
+    assert syndicator.add("b", signature(" -- ", 128)) is None
