@@ -1,0 +1,87 @@
+"""Actors: who a speaker speaks for, and where an article names a party.
+
+Names, metonyms, bodies, persons and adjectives all come from the pack. Names are matched
+as written (case matters, so "US" is not "us"); generic body and role words ("foreign
+ministry", "expert") are matched in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from redline.position.pack import Pack
+from redline.position.text import phrase_regex
+
+MentionKind = Literal["name", "person", "adjective"]
+_POSSESSIVE = re.compile(r"['’]s?(?![\w])")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A place where the text names an actor: a name, a person or an adjective."""
+
+    actor: str
+    start: int
+    end: int
+    kind: MentionKind
+    possessive: bool = False
+
+
+class ActorIndex:
+    """The pack's actors compiled for lookup in speakers and in running text."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._forms: dict[str, tuple[str, MentionKind]] = {}
+        for actor in pack.actors:
+            for person in actor.persons:
+                for form in (person.name, *person.variants):
+                    self._forms.setdefault(form, (actor.id, "person"))
+            for form in actor.names():
+                self._forms.setdefault(form, (actor.id, "name"))
+            for form in actor.adjectives:
+                self._forms.setdefault(form, (actor.id, "adjective"))
+        self._regex = phrase_regex((re.escape(f) for f in self._forms), flags=0)
+        self._bodies = phrase_regex(pack.roles.bodies)
+        self._non_actor = phrase_regex(pack.roles.non_actor)
+
+    def forms(self, actor: str, kinds: tuple[MentionKind, ...] = ("name", "adjective")) -> list[str]:
+        """Every surface form of one actor of the given kinds."""
+        return [f for f, (a, k) in self._forms.items() if a == actor and k in kinds]
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
+        """Actor mentions in ``text[start:end]``, longest form first at each place."""
+        if self._regex is None:
+            return []
+        stop = len(text) if end is None else end
+        out = []
+        for match in self._regex.finditer(text, start, stop):
+            actor, kind = self._forms[match.group(0)]
+            possessive = _POSSESSIVE.match(text, match.end()) is not None
+            out.append(ActorMention(actor, match.start(), match.end(), kind, possessive))
+        return out
+
+    def is_body(self, text: str, start: int, end: int) -> bool:
+        """Whether a body or title word ("side", "foreign ministry") starts near ``start``."""
+        if self._bodies is None:
+            return False
+        match = self._bodies.search(text, start, end)
+        return match is not None and not text[start:match.start()].strip(" '’s")
+
+    def actor_of(self, speaker: str, role: str | None = None) -> str | None:
+        """The actor a speaker speaks for, or None for experts, outlets and the unknown."""
+        text = " ".join(part for part in (speaker, role) if part)
+        if self._non_actor is not None and self._non_actor.search(text):
+            return None
+        mentions = self.mentions(speaker)
+        persons = [m for m in mentions if m.kind == "person"]
+        if persons:
+            return persons[0].actor
+        for source in (speaker, role or ""):
+            for mention in self.mentions(source):
+                if mention.kind == "name":
+                    return mention.actor
+                if self._bodies is not None and self._bodies.search(text):
+                    return mention.actor
+        return None

@@ -1,0 +1,240 @@
+"""Holders: which actor an article's own reporting gives a stance to.
+
+In text that no actor's statement covers ("Moscow insists on ...", "Russia is not against
+...", "officials said the G7 will pave the way for ..."), the holder is an agent: an actor
+named as a name, body, person or pronoun, not inside an issue mention, not the
+beneficiary of one, and not the object of a preposition ("talks with Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from redline.position.actors import ActorIndex
+from redline.position.issues import IssueMention
+from redline.position.pack import Pack
+from redline.position.stance import Cue, CueReader, is_polar
+from redline.position.text import phrase_regex, words_between
+
+_REPORTING_REACH = 3
+_ACTING_REACH = 3
+_HEDGE_REACH = 2
+_LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An actor named where it could be the subject of a stance."""
+
+    actor: str
+    start: int
+    end: int
+    possessive: bool = False
+    person: bool = False
+    attached: bool = False
+    passive: bool = False
+    adjective: bool = False
+    source: bool = False
+
+
+@dataclass
+class Memory:
+    """What earlier sentences tell later ones: the last person and party named."""
+
+    person: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A stance holder for a mention and where its scope of cues begins."""
+
+    actor: str
+    scope: int
+
+
+class HolderFinder:
+    """Agents, reporting holders and hedges in the article's own reporting."""
+
+    def __init__(self, pack: Pack, actors: ActorIndex, cues: CueReader) -> None:
+        self._actors = actors
+        self._cues = cues
+        self._blockers = phrase_regex(pack.cues.blockers)
+        self._pronouns = set(pack.roles.person_pronouns)
+        self._pronoun = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(self._pronouns)) + r")(?![\w-])"
+        ) if self._pronouns else None
+        self._passive = phrase_regex(pack.roles.passive_pronoun)
+        self._relatives = phrase_regex(pack.cues.relative)
+        self._by = phrase_regex(pack.cues.passive_agent)
+        self._joins = phrase_regex(pack.cues.coordination)
+        self._according = re.compile(
+            "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
+        ) if pack.cues.according else None
+
+    def agents(self, text: str, start: int, end: int, mentions: Sequence[IssueMention],
+               memory: Memory) -> list[Agent]:
+        """Agents in ``text[start:end]`` in order, pronouns resolved through ``memory``."""
+        spans = [(m.start, m.end) for m in mentions]
+        attached = {s for m in mentions for s in m.attached_spans}
+        out: list[Agent] = []
+        for m in self._actors.mentions(text, start, end):
+            inside = any(s <= m.start and m.end <= e for s, e in spans)
+            before = self._word_before(text, m.start)
+            passive = bool(self._by and self._by.fullmatch(before))
+            source = self._source(text, m.start)
+            blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before))
+            if inside or blocked or text[m.end:m.end + 1] == ":":
+                continue
+            # A bare adjective ("Varnian calls for") can only own the cue noun it modifies.
+            bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end)
+            is_attached = (m.start, m.end) in attached
+            if is_attached and not m.possessive:
+                continue
+            # "Ukraine's allies agreed": a possessive is the subject only with a body
+            # ("Russia's foreign ministry"); otherwise it can only own a cue noun.
+            bare = bare or (m.possessive and not self._actors.is_body(text, m.end, end))
+            out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
+                             passive, bare, source))
+        out += self._pronoun_agents(text, start, end, memory)
+        return sorted(out, key=lambda a: a.start)
+
+    def _pronoun_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
+        """Person pronouns and passive "it was proposed" resolved to earlier agents."""
+        out: list[Agent] = []
+        if self._pronoun is not None and memory.person is not None:
+            for match in self._pronoun.finditer(text, start, end):
+                if not self._blocked(text, match.start()):
+                    out.append(Agent(memory.person, match.start(), match.end(), person=True))
+        if self._passive is not None and memory.group is not None:
+            for match in self._passive.finditer(text, start, end):
+                pronoun = match.group(0).split()[0]
+                out.append(Agent(memory.group, match.start(), match.start() + len(pronoun)))
+        return out
+
+    def _blocked(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` is a preposition that makes it an object."""
+        return bool(self._blockers and self._blockers.fullmatch(self._word_before(text, start)))
+
+    def _source(self, text: str, start: int) -> bool:
+        """Whether an actor is named as a source ("according to the Kremlin, ...")."""
+        return self._according is not None and bool(self._according.search(text, max(0, start - 40), start))
+
+    @staticmethod
+    def _word_before(text: str, start: int) -> str:
+        """The word before ``start``, lower-cased ("" at the start of the text)."""
+        match = _LAST_WORD.search(text, max(0, start - 30), start)
+        return match.group(1).lower() if match else ""
+
+    def reporting(self, text: str, agents: Sequence[Agent], end: int) -> list[tuple[Agent, int]]:
+        """Agents followed by a reporting verb, with the offset where their content begins."""
+        out = []
+        for agent in (a for a in agents if not (a.attached or a.passive or a.adjective)):
+            if agent.source:
+                out.append((agent, agent.end))
+                continue
+            for cue in self._cues.find("reporting", text, agent.end, end):
+                if words_between(text, agent.end, cue.start) <= _REPORTING_REACH:
+                    out.append((agent, cue.end))
+                break
+        return out
+
+    def hedged(self, text: str, agent: Agent, segment_start: int) -> bool:
+        """Whether the agent's stance is only a guess ("Russia may demand", "perhaps")."""
+        for cue in self._cues.find("hedge", text, segment_start, agent.end + 40):
+            if cue.end <= agent.start or words_between(text, agent.end, cue.start) <= _HEDGE_REACH:
+                return True
+        return False
+
+    def holders(self, text: str, agents: Sequence[Agent], reporting: Sequence[tuple[Agent, int]],
+                span: tuple[int, int], segment: tuple[int, int], cues: Sequence[Cue],
+                carried: Holder | None) -> list[Holder]:
+        """Holders of the stance on a mention at ``span`` within ``segment``."""
+        position = span[0]
+        found: list[Holder] = []
+        before = [(a, s) for a, s in reporting if s <= position]
+        nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
+        in_segment = [a for a in nearby if not a.attached and not a.adjective]
+        after = [(a, s) for a, s in reporting if a.start >= position]
+        lead: Agent | None = None
+        main: Holder | None = None
+        if before:
+            lead = before[0][0]
+            main = Holder(lead.actor, before[0][1])
+        elif in_segment:
+            lead = in_segment[0]
+            main = None if self.hedged(text, lead, segment[0]) else Holder(lead.actor, lead.end)
+        elif carried is not None:
+            main = Holder(carried.actor, segment[0])
+        elif after:
+            main = Holder(after[0][0].actor, segment[0])
+        if main is not None:
+            found.append(main)
+            if lead is not None:
+                found += [replace(h, scope=main.scope) for h in self._coordinated(text, agents, lead)]
+        for agent in nearby:
+            if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
+                found.append(Holder(agent.actor, agent.end))
+        found += self._relative(text, agents, span[1], segment[1])
+        unique: list[Holder] = []
+        for holder in found:
+            if all(holder.actor != h.actor for h in unique):
+                unique.append(holder)
+        return unique
+
+    def acting(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], position: int,
+               start: int) -> Agent | None:
+        """The agent opening a clause with a stance verb of its own ("Moscow insists on")."""
+        for agent in agents:
+            if agent.start >= start and words_between(text, start, agent.start) > _ACTING_REACH - 2:
+                return None
+            if start <= agent.start and agent.end <= position and not (
+                    agent.attached or agent.passive or agent.adjective or agent.possessive):
+                if any(is_polar(c) and agent.end <= c.start < position
+                       and words_between(text, agent.end, c.start) <= _ACTING_REACH for c in cues):
+                    return agent
+                return None
+        return None
+
+    def _coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
+        """Agents joined to the leading one ("Britain and France say ...") share its stance."""
+        out: list[Holder] = []
+        following = [a for a in agents if a.start >= lead.end]
+        for before, agent in zip([lead, *following], following):
+            if self._joins is None or not self._joins.fullmatch(text[before.end:agent.start].strip()):
+                break
+            out.append(Holder(agent.actor, agent.end))
+        return out
+
+    def _relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
+        """The agent of a clause right after a mention that judges it.
+
+        "..., which Moscow turned down" (a relative clause) and "... was rejected by
+        Washington" (a passive with its agent); the judging cue follows the mention.
+        """
+        for agent in agents:
+            if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
+                between = text[end:agent.start].strip(" ,")
+                if self._relatives is not None and self._relatives.fullmatch(between):
+                    return [Holder(agent.actor, agent.end)]
+                if agent.passive and self._cues.polar(text, end, agent.start):
+                    return [Holder(agent.actor, end)]
+                return []
+        return []
+
+    def _governs(self, text: str, agent: Agent, cues: Sequence[Cue], position: int) -> bool:
+        """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's opposition")."""
+        return any(
+            is_polar(c) and agent.end <= c.start < position and words_between(text, agent.end, c.start) <= 1
+            for c in cues
+        )
+
+    def remember(self, agents: Sequence[Agent], memory: Memory) -> None:
+        """Keep the last person and the last party named for later pronouns."""
+        for agent in (a for a in agents if not (a.passive or a.adjective)):
+            if agent.person:
+                memory.person = agent.actor
+            else:
+                memory.group = agent.actor

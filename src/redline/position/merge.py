@@ -1,0 +1,66 @@
+"""Per-document merge: the readings of one article become one position per actor x issue.
+
+An article may give an actor's stance on an issue several times, in statements and in
+its own reporting. The position takes the stance most readings support; a reading with
+red-line, threat or security-claim language counts double. On a tie "conditional" wins (the
+actor's plain "yes" and its "yes, if" are one position, the second more precise), then a
+definite stance beats "neutral", then the later reading (articles end on the settled view).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from redline.models import Outcome, Position, Stance
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One stance read from one place of the text, before the per-document merge."""
+
+    actor: str
+    issue: str
+    stance: Stance
+    start: int
+    end: int
+    condition: str | None = None
+    condition_issue: str | None = None
+    condition_outcome: Outcome | None = None
+    statement_index: int | None = None
+    speaker: str | None = None
+    red_line: bool = False
+    threat: bool = False
+    security_claim: bool = False
+    sentence: int = 0
+
+    @property
+    def weight(self) -> int:
+        """How much the reading counts: strong framing counts double."""
+        return 2 if self.red_line or self.threat or self.security_claim else 1
+
+
+def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position]:
+    """One position per (actor, issue) of a document, with its best evidence."""
+    groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for reading in readings:
+        groups[(reading.actor, reading.issue)].append(reading)
+    positions = []
+    for (actor, issue), group in groups.items():
+        totals: dict[Stance, int] = defaultdict(int)
+        for reading in group:
+            totals[reading.stance] += reading.weight
+        stance = max(totals, key=lambda s: (totals[s], s == "conditional", s != "neutral",
+                                            max(r.start for r in group if r.stance == s)))
+        chosen = [r for r in group if r.stance == stance]
+        best = max(chosen, key=lambda r: (r.weight, r.condition is not None, -r.start))
+        positions.append(Position(
+            document_id=document_id, actor=actor, issue=issue, stance=stance,
+            evidence=text[best.start:best.end], start=best.start, end=best.end,
+            condition=best.condition, condition_issue=best.condition_issue,
+            condition_outcome=best.condition_outcome, statement_index=best.statement_index,
+            speaker=best.speaker, red_line=any(r.red_line for r in chosen),
+            threat=any(r.threat for r in chosen),
+            security_claim=any(r.security_claim for r in chosen),
+        ))
+    return sorted(positions, key=lambda p: p.start)

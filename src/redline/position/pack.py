@@ -1,0 +1,268 @@
+"""Packs: the YAML file holding everything domain-specific (actors, issues, stance cues).
+
+A pack is validated on load with pydantic. Every problem, whether a wrong field, an
+unknown reference or a regular expression that does not compile, becomes one
+:class:`~redline.errors.PackError` of the form ``FILE:LINE: field: reason``. Line numbers
+come from the YAML node tree: the loader records where each key and list item starts and
+maps pydantic's error location back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from redline.errors import PackError
+from redline.models import Stance
+
+PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
+BENEFICIARY = "{beneficiary}"
+
+
+def _compiles(pattern: str) -> str:
+    """Reject a pattern that is not a valid regular expression."""
+    try:
+        re.compile(pattern.replace(BENEFICIARY, "X"))
+    except re.error as exc:
+        raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Strict):
+    """A person who speaks for an actor, with the short forms articles use."""
+
+    name: str
+    variants: list[str] = []
+    title: str | None = None
+
+
+class Actor(_Strict):
+    """A party to the negotiation and every way an article names it."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    adjectives: list[str] = []
+    metonyms: list[str] = []
+    bodies: list[str] = []
+    persons: list[Person] = []
+
+    def names(self) -> list[str]:
+        """Surface forms that name the actor as an agent (not adjectives, not persons)."""
+        return [self.id, self.name, *self.aliases, *self.metonyms, *self.bodies]
+
+
+class Example(_Strict):
+    """An example sentence and the stance it expresses for an actor on the issue."""
+
+    text: str
+    actor: str
+    stance: Stance
+
+
+class IssueCues(_Strict):
+    """Direction words that hold for one issue only (may occur inside its terms)."""
+
+    support: list[Pattern] = []
+    oppose: list[Pattern] = []
+
+
+class Issue(_Strict):
+    """One issue of the negotiation: what signals it and who it is about.
+
+    ``inverse_terms`` name the opposite outcome ("neutrality" for NATO membership), so
+    supporting them opposes the issue. Issues that share terms are told apart by their
+    ``beneficiary``; a mention attached to no one goes to the issue marked ``default``.
+    """
+
+    id: str
+    label: str
+    description: str
+    terms: list[Pattern] = Field(min_length=1)
+    inverse_terms: list[Pattern] = []
+    beneficiary: str | None = None
+    default: bool = False
+    cues: IssueCues = IssueCues()
+    examples: list[Example] = []
+
+
+class Roles(_Strict):
+    """Words that decide whether a speaker speaks for an actor."""
+
+    bodies: list[Pattern] = []
+    non_actor: list[Pattern] = []
+    person_pronouns: list[str] = []
+    passive_pronoun: list[Pattern] = []
+
+
+class StanceCues(_Strict):
+    """Generic stance language: polar cues, their operators, conditions and flags."""
+
+    support: list[Pattern] = []
+    oppose: list[Pattern] = []
+    neutral: list[Pattern] = []
+    exclusion: list[Pattern] = []
+    negation: list[Pattern] = []
+    condition: list[Pattern] = []
+    restriction: list[Pattern] = []
+    contrast: list[Pattern] = []
+    red_line: list[Pattern] = []
+    threat: list[Pattern] = []
+    security_claim: list[Pattern] = []
+    anaphora: list[Pattern] = []
+    reporting: list[Pattern] = []
+    hedge: list[Pattern] = []
+    denial: list[Pattern] = []
+    coordination: list[Pattern] = []
+    relative: list[Pattern] = []
+    passive_agent: list[Pattern] = []
+    according: list[Pattern] = []
+    blockers: list[Pattern] = []
+    abbreviations: list[str] = []
+
+
+class Pack(_Strict):
+    """A validated pack: actors, issues, speaker roles and stance cues."""
+
+    name: str
+    description: str = ""
+    actors: list[Actor] = Field(min_length=1)
+    issues: list[Issue] = Field(min_length=1)
+    roles: Roles = Roles()
+    cues: StanceCues = StanceCues()
+
+    def issue_ids(self) -> set[str]:
+        """The ids of the pack's issues."""
+        return {issue.id for issue in self.issues}
+
+    def actor_ids(self) -> set[str]:
+        """The ids of the pack's actors."""
+        return {actor.id for actor in self.actors}
+
+    def issue(self, issue_id: str) -> Issue:
+        """The issue with this id (KeyError if the pack has none)."""
+        for issue in self.issues:
+            if issue.id == issue_id:
+                return issue
+        raise KeyError(issue_id)
+
+
+Loc = tuple[str | int, ...]
+
+
+def _node_lines(node: yaml.Node, path: Loc, lines: dict[Loc, int]) -> None:
+    """Record the 1-based line of every mapping key and list item under ``node``."""
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = (*path, str(key.value))
+            lines[child] = key.start_mark.line + 1
+            _node_lines(value, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, (*path, index), lines)
+
+
+def _field(loc: Loc) -> str:
+    """Render an error location as ``issues[2].terms[1]``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "pack"
+
+
+def _line(loc: Loc, lines: dict[Loc, int]) -> int:
+    """The line of the deepest recorded node on the error's path."""
+    for depth in range(len(loc), -1, -1):
+        if loc[:depth] in lines:
+            return lines[loc[:depth]]
+    return 1
+
+
+def _read(path: Path) -> tuple[Any, dict[Loc, int]]:
+    """Parse the YAML file into plain data plus the line of every key and item."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack ({exc.strerror})") from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(f"{path}:{line}: yaml: {problem}") from exc
+    finally:
+        loader.dispose()
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _node_lines(node, (), lines)
+    return data, lines
+
+
+def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    """Yield (location, reason) for each reference the schema alone cannot check."""
+    actor_ids = pack.actor_ids()
+    seen: set[str] = set()
+    for index, actor in enumerate(pack.actors):
+        if actor.id in seen:
+            yield ("actors", index, "id"), f"duplicate actor {actor.id!r}"
+        seen.add(actor.id)
+    seen = set()
+    for index, issue in enumerate(pack.issues):
+        where: Loc = ("issues", index)
+        if issue.id in seen:
+            yield (*where, "id"), f"duplicate issue {issue.id!r}"
+        seen.add(issue.id)
+        if issue.beneficiary is not None and issue.beneficiary not in actor_ids:
+            yield (*where, "beneficiary"), f"unknown actor {issue.beneficiary!r}"
+        for term_index, term in enumerate(issue.terms):
+            if BENEFICIARY in term and issue.beneficiary is None:
+                yield (*where, "terms", term_index), f"{BENEFICIARY} used but no beneficiary set"
+        for example_index, example in enumerate(issue.examples):
+            if example.actor not in actor_ids:
+                yield (*where, "examples", example_index, "actor"), f"unknown actor {example.actor!r}"
+
+
+def _resolve(name_or_path: str | Path) -> Path:
+    """A shipped pack's file for a bare name, otherwise the path as given."""
+    path = Path(name_or_path)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        return path
+    shipped = PACKS_DIR / f"{name_or_path}.yaml"
+    if shipped.is_file():
+        return shipped
+    known = ", ".join(sorted(p.stem for p in PACKS_DIR.glob("*.yaml")))
+    raise PackError(f"{name_or_path}: no such pack (shipped: {known})")
+
+
+def load_pack(name_or_path: str | Path) -> Pack:
+    """Load and validate a pack by shipped name ("ukraine-security") or file path."""
+    path = _resolve(name_or_path)
+    data, lines = _read(path)
+    if not isinstance(data, dict):
+        raise PackError(f"{path}:1: pack: expected a mapping of name, actors, issues, cues")
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = tuple(error["loc"])
+        reason = str(error["msg"]).removeprefix("Value error, ")
+        raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
+    for loc, reason in _references(pack):
+        raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
+    return pack

@@ -1,0 +1,363 @@
+"""The position stage: statements and reporting to (actor, issue, stance) positions.
+
+Each sentence is cut into units: the part an actor's statement covers (its holder is the
+statement's actor) and the rest, the article's own reporting (its holder is found among
+the agents it names). Each unit is cut into segments at condition and contrast markers;
+each issue mention in a segment is read for a stance, and a condition, restriction or
+contrast that follows makes it conditional. A segment with a stance cue but no issue
+("Ukraine refuses to do so") takes the issues of the last sentences through its anaphor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from redline.models import Document, Position, Stance, Statement
+from redline.position.actors import ActorIndex
+from redline.position.holders import Agent, Holder, HolderFinder, Memory
+from redline.position.issues import IssueDetector, IssueMention
+from redline.position.merge import Reading, merge
+from redline.position.pack import Pack
+from redline.position.stance import Cue, CueReader, Segment, read, stance_of
+from redline.position.text import phrase_regex, sentences, words_between
+
+_CUE_REACH = 3
+_ANAPHORA_SENTENCES = 2
+_CONDITION_WORDS = 12
+_TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of one sentence with one way of finding its holder."""
+
+    start: int
+    end: int
+    sentence: int
+    actor: str | None = None
+    statement_index: int | None = None
+    speaker: str | None = None
+
+
+@dataclass
+class _State:
+    """What the stage carries from one unit to the next within a document."""
+
+    memory: Memory = field(default_factory=Memory)
+    issues: list[str] = field(default_factory=list)
+    issues_sentence: int = -10
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """Everything one unit's segments share while they are read."""
+
+    text: str
+    unit: Unit
+    cues: list[Cue]
+    mentions: list[IssueMention]
+    agents: list[Agent]
+    reporting: list[tuple[Agent, int]]
+
+
+class Positioner:
+    """Speakers to actors and statements to positions, with one pack's data."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._actors = ActorIndex(pack)
+        self._issues = IssueDetector(pack, self._actors)
+        self._cues = CueReader(pack.cues)
+        self._holders = HolderFinder(pack, self._actors, self._cues)
+        self._joins = phrase_regex(pack.cues.coordination)
+        self._blockers = phrase_regex(pack.cues.blockers)
+        self._issue_cues = {
+            i.id: [(kind, regex) for kind in ("support", "oppose")
+                   if (regex := phrase_regex(getattr(i.cues, kind))) is not None]
+            for i in pack.issues
+        }
+
+    def actor_of(self, speaker: str, role: str | None) -> str | None:
+        """The actor a speaker speaks for (None for experts, outlets and the unknown)."""
+        return self._actors.actor_of(speaker, role)
+
+    def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
+        """Statements with their actors, and the document's positions (one per actor x issue)."""
+        text = document.text
+        statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
+        state = _State()
+        readings: list[Reading] = []
+        for unit in self._units(text, statements):
+            readings += self._unit(text, unit, state)
+        readings = self._denials(text, readings)
+        return statements, merge(document.id, text, readings)
+
+    def _units(self, text: str, statements: list[Statement]) -> list[Unit]:
+        """Cut every sentence into statement units and reporting units, in text order."""
+        owned = [(self._region(text, s), i, s) for i, s in enumerate(statements) if s.actor]
+        units: list[Unit] = []
+        for number, (start, end, _) in enumerate(sentences(text, self.pack.cues.abbreviations)):
+            cursor = start
+            inside = sorted(
+                (max(start, r0), min(end, r1), i, s) for (r0, r1), i, s in owned if r0 < end and r1 > start
+            )
+            for r0, r1, index, statement in inside:
+                if r0 > cursor and text[cursor:r0].strip():
+                    units.append(Unit(cursor, r0, number))
+                units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker))
+                cursor = max(cursor, r1)
+            if text[cursor:end].strip():
+                units.append(Unit(cursor, end, number))
+        return units
+
+    def _region(self, text: str, statement: Statement) -> tuple[int, int]:
+        """A statement's content, widened to its cue when the cue leads into it."""
+        cue = statement.cue_start
+        if cue is not None and cue < statement.start and words_between(text, cue, statement.start) <= _CUE_REACH:
+            return cue, statement.end
+        return statement.start, statement.end
+
+    def _unit(self, text: str, unit: Unit, state: _State) -> list[Reading]:
+        """Read one unit's segments into readings and update the running state."""
+        claims = self._cues.find("security_claim", text, unit.start, unit.end)
+        mentions = [
+            m for m in self._issues.mentions(text, unit.start, unit.end)
+            if not any(c.start < m.end and m.start < c.end for c in claims)
+        ]
+        cues = [
+            c for c in self._cues.polar(text, unit.start, unit.end)
+            if c.kind in ("condition", "contrast", "restriction")
+            or not any(m.start < c.end and c.start < m.end for m in mentions)
+        ]
+        agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory)
+        mentions = self._heads(text, mentions)
+        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
+        segments = self._cues.segments(text, cues, unit.start, unit.end)
+        out: list[Reading] = []
+        carried: Holder | None = None
+        for k, segment in enumerate(segments):
+            if segment.kind in ("condition", "lead"):
+                continue
+            following = segments[k + 1] if k + 1 < len(segments) else None
+            found, carried = self._segment(scene, segment, following, state, carried)
+            out += found
+        self._holders.remember(agents, state.memory)
+        return out
+
+    def _heads(self, text: str, mentions: list[IssueMention]) -> list[IssueMention]:
+        """Drop mentions that only modify the one before ("monitors at the dam")."""
+        if self._blockers is None:
+            return mentions
+        out = mentions[:1]
+        for before, mention in zip(mentions, mentions[1:]):
+            words = text[before.end:mention.start].split()
+            if not (1 <= len(words) <= 2 and self._blockers.fullmatch(words[0])):
+                out.append(mention)
+        return out
+
+    def _holders_at(self, scene: _Scene, span: tuple[int, int], segment: Segment,
+                    carried: Holder | None) -> list[Holder]:
+        """The holders of a stance on ``span``: the statement's actor, or agents."""
+        if scene.unit.actor is not None:
+            # A statement reporting another party's act ("X said the United States has
+            # offered ...") gives that party the stance; otherwise the speaker holds it.
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], segment.body)
+            if actor is not None and actor.actor != scene.unit.actor:
+                return [Holder(actor.actor, actor.end)]
+            return [Holder(scene.unit.actor, segment.body)]
+        return self._holders.holders(
+            scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
+            scene.cues, carried,
+        )
+
+    def _segment(self, scene: _Scene, segment: Segment, following: Segment | None, state: _State,
+                 carried: Holder | None) -> tuple[list[Reading], Holder | None]:
+        """Readings of one segment; returns them and the holder later segments inherit."""
+        restriction = next((c for c in scene.cues if c.kind == "restriction"
+                            and segment.body <= c.start < segment.end), None)
+        targets: list[tuple[tuple[int, int], IssueMention | None]] = []
+        if restriction is not None:
+            # "X must include Y": X is accepted on the terms Y; without an X (named or
+            # referred to) the segment is read as any other.
+            targets = self._targets(scene, segment, restriction.start, state)
+            restriction = restriction if targets else None
+        if not targets:
+            targets = self._targets(scene, segment, segment.end, state)
+        inner = [m for _, m in targets if m is not None]
+        out: list[Reading] = []
+        for index, (span, mention) in enumerate(targets):
+            # A condition after coordinated clauses belongs to the last one only.
+            after = following if index == len(targets) - 1 else None
+            for holder in self._holders_at(scene, span, segment, carried):
+                carried = holder
+                out += self._target(scene, segment, after, restriction, span, mention, holder, state)
+        if inner:
+            named = [r.issue for r in out if r.start <= inner[-1].end]
+            state.issues = named or [i for m in inner for i in self._issues.resolve(m, None, False)]
+            state.issues_sentence = scene.unit.sentence
+        return out, carried
+
+    def _targets(self, scene: _Scene, segment: Segment, limit: int,
+                 state: _State) -> list[tuple[tuple[int, int], IssueMention | None]]:
+        """The issue mentions before ``limit``, or else an anaphor for the last issues named."""
+        inner = [m for m in scene.mentions if segment.body <= m.start and m.end <= limit]
+        if inner:
+            return [((m.start, m.end), m) for m in inner]
+        if self._fresh(state, scene.unit.sentence):
+            for anaphor in self._cues.find("anaphora", scene.text, segment.body, limit):
+                return [((anaphor.start, anaphor.end), None)]
+        return []
+
+    def _fresh(self, state: _State, sentence: int) -> bool:
+        """Whether the last issues named are recent enough for an anaphor to reach."""
+        return bool(state.issues) and sentence - state.issues_sentence <= _ANAPHORA_SENTENCES
+
+    def _cues_for(self, scene: _Scene, mention: IssueMention | None, segment: Segment) -> list[Cue]:
+        """The unit's cues plus the mention's own issue cues (which may sit inside it)."""
+        if mention is None:
+            return scene.cues
+        extra = [
+            Cue(kind, m.start(), m.end(), 1 if kind == "support" else -1)
+            for issue in mention.issues for kind, regex in self._issue_cues[issue]
+            for m in regex.finditer(scene.text, segment.body, segment.end)
+        ]
+        return sorted(scene.cues + extra, key=lambda c: c.start)
+
+    def _target(self, scene: _Scene, segment: Segment, following: Segment | None, restriction: Cue | None,
+                span: tuple[int, int], mention: IssueMention | None, holder: Holder,
+                state: _State) -> list[Reading]:
+        """Readings for one mention (or anaphor) and one holder."""
+        cues = self._cues_for(scene, mention, segment)
+        others = [(m.start, m.end) for m in scene.mentions if (m.start, m.end) != span]
+        stops = [a.start for a in scene.agents
+                 if a.start > span[1] and a.end != holder.scope and not (a.attached or a.adjective)]
+        scope = (max(holder.scope, segment.body), segment.end)
+        cue = read(scene.text, cues, span, scope, others, self._joins, stops)
+        if cue is None and segment.body < holder.scope <= span[0]:
+            # "A central concern for Russia is X": the cue may precede the holder.
+            cue = read(scene.text, cues, span, (segment.body, segment.end), others, self._joins, stops)
+        if cue is None and restriction is not None and span[0] < restriction.start:
+            # A limit set on a thing ("such measures must not compromise ...") accepts it on terms.
+            cue = replace(restriction, value=0)
+        if cue is None and following is not None and following.kind == "condition":
+            # "Kaldmar would pull its units back only if ...": a commitment on terms.
+            cue = Cue("condition", following.start, following.body, 0)
+        if cue is None:
+            return []
+        stance = stance_of(cue)
+        issues = self._issues.resolve(mention, holder.actor, stance == "support") if mention else state.issues
+        if not issues:
+            return []
+        base = Reading(holder.actor, issues[0], stance, min(span[0], cue.start), max(span[1], cue.end),
+                       statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
+                       sentence=scene.unit.sentence)
+        base = self._flag(scene, base, (max(holder.scope, segment.body), segment.end))
+        out = [replace(base, issue=issue, stance=_turned(base.stance, mention, issue)) for issue in issues]
+        zone = self._zone(scene, segment, following, restriction, base)
+        if zone is None:
+            return out
+        asked = self._asked(scene, zone, base)
+        if base.stance == "oppose":
+            # Opposing X "if Y" still opposes X; a Y that makes X worse is opposed too
+            # ("does not want X if it means recognising Y"), a Y offered in exchange is not.
+            return out + [r for r in asked if r.stance == "oppose"]
+        first = asked[0] if asked else None
+        conditional = replace(
+            base, stance="conditional", condition=_clip(scene.text, zone[0], zone[1]),
+            end=max(base.end, zone[0] + len(_clip(scene.text, zone[0], zone[1]))),
+            condition_issue=first.issue if first else None,
+            condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
+        )
+        return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _zone(self, scene: _Scene, segment: Segment, following: Segment | None, restriction: Cue | None,
+              base: Reading) -> tuple[int, int, int] | None:
+        """(start, end, body) of the condition that qualifies a reading, if one does."""
+        if restriction is not None and base.start < restriction.start:
+            return restriction.start, segment.end, restriction.end
+        if following is not None and following.kind == "condition":
+            return following.start, following.end, following.body
+        if following is not None and following.kind == "contrast" and base.stance != "oppose":
+            return self._contrast_zone(scene, following, base.actor, base.issue)
+        return None
+
+    def _asked(self, scene: _Scene, zone: tuple[int, int, int], base: Reading) -> list[Reading]:
+        """Readings of the issues a condition names: granted ones supported, excluded opposed."""
+        start, end, body = zone
+        out: list[Reading] = []
+        for mention in (m for m in scene.mentions if body <= m.start and m.end <= end):
+            cue = read(scene.text, scene.cues, (mention.start, mention.end), (body, end),
+                       [(m.start, m.end) for m in scene.mentions if m is not mention])
+            granted = cue is None or cue.value != -1
+            for issue in self._issues.resolve(mention, base.actor, True):
+                if issue == base.issue:
+                    continue
+                out.append(replace(base, issue=issue, stance="support" if granted else "oppose",
+                                   start=mention.start, end=mention.end, red_line=False, threat=False))
+        return out
+
+    def _contrast_zone(self, scene: _Scene, following: Segment, actor: str,
+                       issue: str) -> tuple[int, int, int] | None:
+        """A contrast segment that asks for another issue by the same holder ("X, but Y is key")."""
+        if any(a.actor != actor for a in scene.agents if following.body <= a.start < following.end):
+            return None
+        for mention in scene.mentions:
+            if following.body <= mention.start and mention.end <= following.end:
+                cue = read(scene.text, scene.cues, (mention.start, mention.end),
+                           (following.body, following.end), [])
+                # "Yes to X, but Y is key" or "yes to X, but not to this part of X".
+                if cue is not None and (cue.value == 1 or (cue.value == -1 and issue in mention.issues)):
+                    return following.start, following.end, following.body
+        return None
+
+    def _flag(self, scene: _Scene, reading: Reading, scope: tuple[int, int]) -> Reading:
+        """Set red-line, threat and security-claim flags from the cues in scope."""
+        text, (start, end) = scene.text, scope
+        red_line = bool(self._cues.find("red_line", text, start, end)) and reading.stance != "neutral"
+        threat = reading.stance == "oppose" and any(
+            self._aimed_at(text, c.end, reading.actor) for c in self._cues.find("threat", text, start, end)
+        )
+        claim = reading.stance == "support" and bool(self._cues.find("security_claim", text, start, end))
+        return replace(reading, red_line=red_line, threat=threat, security_claim=claim)
+
+    def _aimed_at(self, text: str, at: int, actor: str) -> bool:
+        """Whether a threat cue is aimed at the holder (or at nobody named)."""
+        named = [m for m in self._actors.mentions(text, at, min(len(text), at + 40))
+                 if words_between(text, at, m.start) <= 3]
+        return not named or named[0].actor == actor
+
+    def _denials(self, text: str, readings: list[Reading]) -> list[Reading]:
+        """Drop reported stances that the actor denies in the next sentence."""
+        denied: set[tuple[str, int]] = set()
+        bounds = sentences(text, self.pack.cues.abbreviations)
+        for number, (start, end, _) in enumerate(bounds):
+            if self._cues.find("denial", text, start, end):
+                for mention in self._actors.mentions(text, start, end):
+                    denied.add((mention.actor, number - 1))
+        return [
+            r for r in readings
+            if r.statement_index is not None or (r.actor, r.sentence) not in denied
+        ]
+
+
+def _turned(stance: Stance, mention: IssueMention | None, issue: str) -> Stance:
+    """The stance on an issue when the mention names its opposite ("stay neutral" for NATO)."""
+    if mention is None or issue not in mention.inverse:
+        return stance
+    return _TURN.get(stance, stance)
+
+
+def _clip(text: str, start: int, end: int) -> str:
+    """The opening words of a condition, up to a comma, full stop or a dozen words."""
+    words = 0
+    stop = end
+    for index in range(start, end):
+        if text[index] in ",;.:!?" and index > start:
+            stop = index
+            break
+        if text[index].isspace() and not text[index - 1].isspace():
+            words += 1
+            if words >= _CONDITION_WORDS:
+                stop = index
+                break
+    return text[start:stop].strip(" \"“”‘’'—–-")

@@ -1,0 +1,197 @@
+"""Stance: reading support, opposition, openness and conditions from cue words.
+
+The cue lists live in the pack; this module holds the generic clause logic:
+
+- a negation flips the polar cue that follows it within a few words ("not against" is
+  open to, "does not want" opposes);
+- cues between the holder and the issue mention compose from the mention outwards, so an
+  exclusion flips what it governs ("should include the exclusion of X" opposes X, "ruled
+  out a deal without X" supports X) while other cues keep or set the sign;
+- without a cue before the mention, the first cue after it decides ("X is unacceptable");
+- condition and contrast markers cut a sentence into segments, so that "not against X,
+  but with Y" reads X as conditional on Y.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from redline.models import Stance
+from redline.position.pack import StanceCues
+from redline.position.text import phrase_regex, words_between
+
+_POLAR = ("support", "oppose", "neutral", "exclusion")
+_ORDER = ("neutral", "restriction", "condition", "contrast", "security_claim", "exclusion",
+          "support", "oppose", "negation")
+_VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "neutral": 0}
+_NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose": ("neutral", 0),
+            "neutral": ("oppose", -1), "exclusion": ("neutral", 0)}
+_NEGATION_REACH = 3
+_ADJACENT_NEGATION = 2
+_POST_REACH = 14
+_STANCE: dict[int, Stance] = {1: "support", -1: "oppose", 0: "neutral"}
+SegmentKind = Literal["main", "contrast", "condition", "lead"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word found in the text, with the polarity it carries (after negation)."""
+
+    kind: str
+    start: int
+    end: int
+    value: int | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a sentence between condition and contrast markers."""
+
+    start: int
+    end: int
+    kind: SegmentKind
+    body: int
+
+
+class CueReader:
+    """The pack's stance cues compiled, with negation, composition and segmenting."""
+
+    def __init__(self, cues: StanceCues) -> None:
+        self._regex: dict[str, re.Pattern[str] | None] = {
+            kind: phrase_regex(getattr(cues, kind)) for kind in StanceCues.model_fields
+            if kind != "abbreviations"
+        }
+
+    def find(self, kind: str, text: str, start: int, end: int) -> list[Cue]:
+        """Every match of one cue list in ``text[start:end]``."""
+        regex = self._regex.get(kind)
+        if regex is None:
+            return []
+        return [Cue(kind, m.start(), m.end()) for m in regex.finditer(text, start, end)]
+
+    def polar(self, text: str, start: int, end: int, extra: Sequence[Cue] = ()) -> list[Cue]:
+        """Non-overlapping polar, condition and contrast cues, negations applied."""
+        found = [c for kind in _ORDER for c in self.find(kind, text, start, end)] + list(extra)
+        rank = {kind: i for i, kind in enumerate(_ORDER)}
+        found.sort(key=lambda c: (c.start - c.end, rank.get(c.kind, 0), c.start))
+        chosen: list[Cue] = []
+        for cue in found:
+            if all(cue.end <= c.start or cue.start >= c.end for c in chosen):
+                chosen.append(replace(cue, value=_VALUE.get(cue.kind)))
+        return _negate(text, sorted(chosen, key=lambda c: c.start))
+
+    def segments(self, text: str, cues: Sequence[Cue], start: int, end: int) -> list[Segment]:
+        """Cut ``text[start:end]`` at condition and contrast markers."""
+        out: list[Segment] = []
+        kind: SegmentKind = "main"
+        seg_start = body = start
+        for cue in cues:
+            if cue.kind not in ("condition", "contrast") or not start <= cue.start < end:
+                continue
+            if not text[start:cue.start].strip(" \"“”‘’'—-–(") and cue.kind == "condition":
+                comma = text.find(",", cue.end, end)
+                if comma > 0:
+                    out.append(Segment(start, comma, "lead", cue.end))
+                    seg_start = body = comma + 1
+                continue
+            if cue.start > seg_start:
+                out.append(Segment(seg_start, cue.start, kind, body))
+            kind = "condition" if cue.kind == "condition" else "contrast"
+            seg_start, body = cue.start, cue.end
+        out.append(Segment(seg_start, end, kind, body))
+        return [s for s in out if text[s.body:s.end].strip()]
+
+
+def _negate(text: str, cues: list[Cue]) -> list[Cue]:
+    """Fold each negation into the polar cue that follows it within a few words."""
+    out: list[Cue] = []
+    folded: set[int] = set()
+    for i, cue in enumerate(cues):
+        if i in folded:
+            continue
+        target = _negated_target(text, cues, i) if cue.kind == "negation" else None
+        if target is None:
+            out.append(cue)
+            continue
+        kind, value = _NEGATED[cues[target].kind]
+        out.append(Cue(kind, cue.start, cues[target].end, value))
+        folded.add(target)
+    return out
+
+
+def _negated_target(text: str, cues: list[Cue], i: int) -> int | None:
+    """Index of the polar cue a negation at ``i`` governs, if one follows closely."""
+    for j in range(i + 1, len(cues)):
+        if words_between(text, cues[i].end, cues[j].start) > _NEGATION_REACH:
+            return None
+        if cues[j].kind in _NEGATED:
+            return j
+    return None
+
+
+def compose(pre: Sequence[Cue]) -> Cue | None:
+    """Compose the cues before a mention, innermost first, into one signed cue."""
+    value: int | None = None
+    anchor: Cue | None = None
+    for cue in reversed(pre):
+        if cue.value is None:
+            continue
+        anchor = cue if anchor is None else replace(anchor, start=cue.start)
+        if value is None:
+            value = cue.value
+        elif cue.value == 0:
+            value = 0 if value == 1 else value
+        elif cue.kind == "exclusion":
+            value = -value if value != 0 else -1
+        elif cue.value == -1:
+            value = -1
+    if value is None or anchor is None:
+        return None
+    return replace(anchor, value=value)
+
+
+def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int, int],
+         others: Sequence[tuple[int, int]], joins: re.Pattern[str] | None = None,
+         stops: Sequence[int] = ()) -> Cue | None:
+    """The cue that decides the stance on the mention at ``span`` within ``scope``.
+
+    ``others`` are the spans of the other issue mentions: a cue before another mention
+    belongs to that one ("the exclusion of A, the refusal to B"). ``joins`` matches the
+    words that coordinate two mentions ("and", "that"); ``stops`` are where another
+    agent's clause begins, which a cue after the mention does not cross.
+    """
+    start, end = span
+    lower = max([scope[0], *(e for s, e in others if e <= start)])
+    pre = [c for c in cues if lower <= c.start and c.end <= start]
+    negations = [c for c in pre if c.kind == "negation"]
+    if negations and words_between(text, negations[-1].end, start) <= _ADJACENT_NEGATION:
+        pre = [*pre, Cue("exclusion", negations[-1].start, negations[-1].end, -1)]
+    decided = compose(pre)
+    joined = joins is not None and joins.search(text, lower, start) is not None
+    if decided is None and lower > scope[0] and joined:
+        # A coordinated mention ("ready to fix in a document X that Y") shares the
+        # attitude before the first one, but not the operators that govern only it.
+        shared = [c for c in cues if scope[0] <= c.start and c.end <= lower and c.value in (0, 1)]
+        decided = compose(shared)
+    if decided is not None:
+        return decided
+    upper = min([scope[1], *(s for s, e in others if s >= end), *(s for s in stops if s >= end)])
+    post = [
+        c for c in cues if end <= c.start < upper and c.value is not None
+        and words_between(text, end, c.start) <= _POST_REACH
+        and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
+    ]
+    return post[0] if post else None
+
+
+def stance_of(cue: Cue) -> Stance:
+    """The stance a decided cue stands for."""
+    return _STANCE[cue.value if cue.value is not None else 0]
+
+
+def is_polar(cue: Cue) -> bool:
+    """Whether a cue carries a polarity (support, oppose, neutral, exclusion)."""
+    return cue.kind in _POLAR or cue.kind == "security_claim"

@@ -1,0 +1,58 @@
+"""Speaker to actor: persons, titles, bodies, metonyms, adjectives; experts map to none."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.position import Positioner, load_pack
+
+
+@pytest.fixture(scope="module")
+def positioner() -> Positioner:
+    return Positioner(load_pack("ukraine-security"))
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role", "actor"),
+    [
+        ("Dmitry Peskov", None, "Russia"),
+        ("Peskov", "Kremlin spokesman", "Russia"),
+        ("Mr Lavrov", None, "Russia"),
+        ("Sybiha", None, "Ukraine"),
+        ("Alexander Novak", "Russian Deputy Foreign Minister", "Russia"),
+        ("Ukraine's foreign ministry", None, "Ukraine"),
+        ("the Ukrainian Foreign Ministry", None, "Ukraine"),
+        ("the Kremlin", None, "Russia"),
+        ("Moscow", None, "Russia"),
+        ("Kiev", None, "Ukraine"),
+        ("Kyiv", None, "Ukraine"),
+        ("the White House", None, "United States"),
+        ("Washington", None, "United States"),
+        ("Brussels", None, "European Union"),
+        ("Downing Street", None, "United Kingdom"),
+        ("the Elysee", None, "France"),
+        ("the Russian side", None, "Russia"),
+        ("a German government spokeswoman", None, "Germany"),
+        ("Special Envoy of the US President Jane Roe", None, "United States"),
+    ],
+)
+def test_actors_speaker_maps_to_actor(positioner: Positioner, speaker: str, role: str | None, actor: str) -> None:
+    assert positioner.actor_of(speaker, role) == actor
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role"),
+    [
+        ("Olga Ivanova", "an analyst at a Moscow think tank"),
+        ("Russian state media", None),
+        ("The Financial Times", None),
+        ("Reuters", None),
+        ("Western officials", None),
+        ("a Ukrainian", None),
+        ("officials", None),
+    ],
+)
+def test_actors_experts_outlets_and_unknowns_map_to_none(
+    positioner: Positioner, speaker: str, role: str | None
+) -> None:
+    assert positioner.actor_of(speaker, role) is None

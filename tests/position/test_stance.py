@@ -1,0 +1,216 @@
+"""Stances from statements and from an article's own reporting, with the default pack."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.models import Document, Position, Statement
+from redline.position import Positioner, load_pack
+
+
+@pytest.fixture(scope="module")
+def positioner() -> Positioner:
+    return Positioner(load_pack("ukraine-security"))
+
+
+def _read(positioner: Positioner, text: str, statements: list[Statement] | None = None) -> list[Position]:
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    return positioner.positions(document, statements or [])[1]
+
+
+def _stances(positions: list[Position]) -> set[tuple[str, str, str]]:
+    return {(p.actor, p.issue, p.stance) for p in positions}
+
+
+def test_stance_not_against_is_neutral(positioner: Positioner) -> None:
+    positions = _read(positioner, "Moscow is not against a ceasefire along the current line.")
+    assert _stances(positions) == {("Russia", "ceasefire", "neutral")}
+    assert positions[0].evidence == "not against a ceasefire"
+
+
+def test_stance_does_not_want_is_oppose(positioner: Positioner) -> None:
+    positions = _read(positioner, "Paris does not want a ceasefire that rewards aggression.")
+    assert _stances(positions) == {("France", "ceasefire", "oppose")}
+
+
+def test_stance_contrast_but_with_makes_it_conditional(positioner: Positioner) -> None:
+    text = "Turkey backs security guarantees for Kyiv, but with firm guarantees for Russia as well."
+    positions = {p.issue: p for p in _read(positioner, text)}
+    ukraine = positions["guarantees-for-ukraine"]
+    assert (ukraine.actor, ukraine.stance) == ("Turkey", "conditional")
+    assert ukraine.condition == "but with firm guarantees for Russia as well"
+    assert (ukraine.condition_issue, ukraine.condition_outcome) == ("guarantees-for-russia", "granted")
+    assert positions["guarantees-for-russia"].stance == "support"
+
+
+def test_stance_exclusion_opposes_the_excluded_thing(positioner: Positioner) -> None:
+    text = ("Moscow wants the exclusion of Ukraine's membership in NATO "
+            "and the refusal to station foreign troops there.")
+    positions = _read(positioner, text)
+    assert _stances(positions) == {
+        ("Russia", "ukraine-nato-membership", "oppose"),
+        ("Russia", "foreign-troops-in-ukraine", "oppose"),
+    }
+    assert positions[0].evidence == "wants the exclusion of Ukraine's membership in NATO"
+
+
+def test_stance_ruling_out_a_deal_without_something_supports_it(positioner: Positioner) -> None:
+    positions = _read(positioner, "Russia ruled out any settlement without security guarantees for Russia.")
+    assert _stances(positions) == {("Russia", "guarantees-for-russia", "support")}
+
+
+def test_stance_only_if_gives_a_condition_without_issue(positioner: Positioner) -> None:
+    text = "Berlin will support security guarantees for Ukraine only if Washington takes part."
+    positions = _read(positioner, text)
+    assert _stances(positions) == {("Germany", "guarantees-for-ukraine", "conditional")}
+    assert positions[0].condition == "only if Washington takes part"
+    assert positions[0].condition_issue is None
+
+
+def test_stance_provided_that_names_the_condition_issue(positioner: Positioner) -> None:
+    text = "Paris is ready to deploy troops in Ukraine provided that a ceasefire holds."
+    positions = {p.issue: p for p in _read(positioner, text)}
+    troops = positions["foreign-troops-in-ukraine"]
+    assert (troops.stance, troops.condition) == ("conditional", "provided that a ceasefire holds")
+    assert (troops.condition_issue, troops.condition_outcome) == ("ceasefire", "granted")
+
+
+def test_stance_restriction_makes_the_referred_issue_conditional(positioner: Positioner) -> None:
+    text = ("Moscow acknowledges the right of Kyiv to seek security guarantees but insists that "
+            "such guarantees must not compromise Russian security interests.")
+    positions = {p.issue: p for p in _read(positioner, text)}
+    assert positions["guarantees-for-ukraine"].stance == "conditional"
+    assert positions["guarantees-for-ukraine"].condition_issue == "guarantees-for-russia"
+    assert positions["guarantees-for-russia"].stance == "support"
+
+
+def test_stance_red_line_and_threat_to_the_holder(positioner: Positioner) -> None:
+    text = "Moscow says NATO membership for Ukraine is unacceptable because it is a threat to us."
+    positions = _read(positioner, text)
+    assert _stances(positions) == {("Russia", "ukraine-nato-membership", "oppose")}
+    assert (positions[0].red_line, positions[0].threat, positions[0].security_claim) == (True, True, False)
+
+
+def test_stance_threat_to_someone_else_is_not_a_threat_claim(positioner: Positioner) -> None:
+    positions = _read(positioner, "The Kremlin says Ukraine's membership in NATO would be a threat to Europe.")
+    assert _stances(positions) == {("Russia", "ukraine-nato-membership", "oppose")}
+    assert positions[0].threat is False
+
+
+def test_stance_security_claim_flag(positioner: Positioner) -> None:
+    positions = _read(positioner, "Kyiv says NATO membership is the only real guarantee of security for Ukraine.")
+    assert _stances(positions) == {("Ukraine", "ukraine-nato-membership", "support")}
+    assert positions[0].security_claim is True
+
+
+def test_stance_anaphor_takes_the_issue_of_the_clause_before(positioner: Positioner) -> None:
+    text = "Moscow demands the withdrawal of Ukrainian forces from Donetsk, while Kyiv refuses to do so."
+    positions = _read(positioner, text)
+    assert _stances(positions) == {
+        ("Russia", "territorial-concessions", "support"),
+        ("Ukraine", "territorial-concessions", "oppose"),
+    }
+    assert positions[1].evidence == "refuses to do so"
+
+
+def test_stance_possessive_demand_and_its_rejection(positioner: Positioner) -> None:
+    positions = _read(positioner, "Washington turned down Kyiv's request for Tomahawk missiles.")
+    assert _stances(positions) == {
+        ("United States", "weapons-for-ukraine", "oppose"),
+        ("Ukraine", "weapons-for-ukraine", "support"),
+    }
+
+
+def test_stance_passive_agent_holds_the_stance(positioner: Positioner) -> None:
+    positions = _read(positioner, "Kyiv's demand for long-range missiles was rejected by Washington.")
+    assert _stances(positions) == {
+        ("Ukraine", "weapons-for-ukraine", "support"),
+        ("United States", "weapons-for-ukraine", "oppose"),
+    }
+
+
+def test_stance_beneficiaries_tell_the_guarantee_issues_apart(positioner: Positioner) -> None:
+    text = "Trump discussed the need to provide security guarantees to both Kyiv and Moscow."
+    assert _stances(_read(positioner, text)) == {
+        ("United States", "guarantees-for-ukraine", "support"),
+        ("United States", "guarantees-for-russia", "support"),
+    }
+
+
+def test_stance_hedged_reporting_gives_no_position(positioner: Positioner) -> None:
+    assert _read(positioner, "Russia may demand a ceasefire in the coming weeks, analysts said.") == []
+
+
+def test_stance_denied_report_is_dropped(positioner: Positioner) -> None:
+    text = ("A newspaper wrote that Germany is ready to send troops to Ukraine. "
+            "Berlin denied the report on Friday.")
+    assert _read(positioner, text) == []
+
+
+def test_stance_statement_holder_is_the_speakers_actor(positioner: Positioner) -> None:
+    text = "Peskov said that such guarantees for Kyiv would be a dangerous mistake."
+    content = "such guarantees for Kyiv would be a dangerous mistake"
+    start = text.index(content)
+    statement = Statement(document_id="d1", speaker="Peskov", speaker_mention="Peskov", content=content,
+                          start=start, end=start + len(content), kind="indirect", cue="said",
+                          cue_start=text.index("said"), cue_end=text.index("said") + 4)
+    statements, positions = Positioner(load_pack("ukraine-security")).positions(
+        Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text), [statement])
+    assert statements[0].actor == "Russia"
+    assert _stances(positions) == {("Russia", "guarantees-for-ukraine", "oppose")}
+    assert (positions[0].statement_index, positions[0].speaker) == (0, "Peskov")
+    assert positions[0].evidence == "guarantees for Kyiv would be a dangerous"
+
+
+def test_stance_document_keeps_one_position_per_actor_and_issue(positioner: Positioner) -> None:
+    text = ("Moscow is not against security guarantees for Ukraine, but only with guarantees for Russia. "
+            "Lavrov later said Russia is not against security guarantees.")
+    positions = [p for p in _read(positioner, text) if p.issue == "guarantees-for-ukraine"]
+    assert [(p.actor, p.stance) for p in positions] == [("Russia", "conditional")]
+
+
+def test_stance_inverse_term_turns_the_stance(positioner: Positioner) -> None:
+    positions = _read(positioner, "Ukrainian officials said that neutrality is not an option for Ukraine.")
+    assert _stances(positions) == {("Ukraine", "ukraine-nato-membership", "support")}
+
+
+def test_stance_according_to_names_the_holder(positioner: Positioner) -> None:
+    positions = _read(positioner, "According to the Kremlin, NATO enlargement remains the main obstacle to peace.")
+    assert _stances(positions) == {("Russia", "nato-expansion", "oppose")}
+
+
+def test_stance_coordinated_agents_share_the_stance(positioner: Positioner) -> None:
+    text = "Britain and France have said they are willing to deploy troops to Ukraine after a peace deal."
+    positions = _read(positioner, text)
+    assert _stances(positions) == {
+        ("United Kingdom", "foreign-troops-in-ukraine", "conditional"),
+        ("France", "foreign-troops-in-ukraine", "conditional"),
+    }
+    assert positions[0].condition == "after a peace deal"
+
+
+def test_stance_possessive_without_body_is_not_the_subject(positioner: Positioner) -> None:
+    assert _read(positioner, "Ukraine's allies agreed on Thursday to keep supplying weapons to Kyiv.") == []
+
+
+def test_stance_relative_clause_agent_rejects_the_mention(positioner: Positioner) -> None:
+    text = "Kyiv again asked for a 30-day ceasefire, which Moscow turned down."
+    assert _stances(_read(positioner, text)) == {
+        ("Ukraine", "ceasefire", "support"),
+        ("Russia", "ceasefire", "oppose"),
+    }
+
+
+def test_stance_refusal_in_exchange_for_something_does_not_support_it(positioner: Positioner) -> None:
+    positions = _read(positioner, "Zelensky refused to withdraw troops from Donbas in exchange for a ceasefire.")
+    assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
+
+
+def test_stance_statement_reporting_another_partys_act_gives_it_the_stance(positioner: Positioner) -> None:
+    text = "European leaders said the United States has offered Kyiv security guarantees."
+    content = "the United States has offered Kyiv security guarantees"
+    start = text.index(content)
+    statement = Statement(document_id="d1", speaker="European leaders", speaker_mention="European leaders",
+                          content=content, start=start, end=start + len(content), kind="indirect", cue="said")
+    positions = _read(positioner, text, [statement])
+    assert _stances(positions) == {("United States", "guarantees-for-ukraine", "support")}
