@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from redline.models import ActorIssue, Document, Evidence, Position, Stance
+from redline.position.text import sentences
 
 
 def _canonical(position: Position, documents: Mapping[str, Document]) -> str:
@@ -23,18 +25,36 @@ def _canonical(position: Position, documents: Mapping[str, Document]) -> str:
     return document.duplicate_of
 
 
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> list[tuple[int, int, int]]:
+    return sentences(text)
+
+
+def _quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentences around an evidence span: a reader needs the whole claim, not a phrase."""
+    around = [(s, e) for s, e, _ in _sentences(text) if s < end and e > start]
+    if not around:
+        return start, end
+    return min(start, around[0][0]), max(end, around[-1][1])
+
+
 def _evidence(position: Position, documents: Mapping[str, Document]) -> Evidence:
-    """A position's evidence with the document's name, outlet and date."""
+    """A position's evidence with the document's name, outlet and date, quoted in full."""
     document = documents.get(position.document_id)
+    start, end = position.start, position.end
+    quote = position.evidence
+    if document is not None:
+        start, end = _quote_bounds(document.text, start, end)
+        quote = document.text[start:end]
     return Evidence(
         doc=document.doc if document else position.document_id,
         document_id=position.document_id,
         speaker=position.speaker,
         outlet=document.outlet if document else None,
         date=document.date if document else None,
-        quote=position.evidence,
-        start=position.start,
-        end=position.end,
+        quote=quote,
+        start=start,
+        end=end,
         stance=position.stance,
         red_line=position.red_line,
         threat=position.threat,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -196,8 +197,9 @@ def positions(
     else:
         out.print(views.matrix(cells))
         if cells:
-            out.print("Evidence of a cell: [bold]redline evidence ACTOR ISSUE[/bold]"
-                      f"  (e.g. redline evidence {cells[0].actor!r} {cells[0].issue})")
+            busiest = max(cells, key=lambda c: c.statements)
+            out.print("Evidence of a cell: [bold]redline evidence ACTOR ISSUE[/bold]  (e.g. redline "
+                      f"evidence {shlex.quote(busiest.actor)} {busiest.issue})", highlight=False)
 
 
 def _print_rows(records: list[dict[str, Any]], as_json: bool, as_csv: bool,

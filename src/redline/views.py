@@ -117,37 +117,54 @@ def per_doc_table(records: Sequence[Mapping[str, Any]]) -> Table:
     return table
 
 
-def matrix(cells: Sequence[ActorIssue]) -> Table:
-    """The actor x issue matrix, each cell coloured by stance with its counts and flags."""
+STANCE_SHORT = {"support": "yes", "oppose": "NO", "conditional": "if", "neutral": "open"}
+
+
+def matrix(cells: Sequence[ActorIssue]) -> Group:
+    """The issue x actor matrix, coloured by stance, then the conditions and flags in full.
+
+    Issues run down and actors across, each cell a short stance word with its counts, so
+    that a dozen actors still fit a terminal; conditions and disagreements are listed below.
+    """
     actors = sorted({c.actor for c in cells})
     issues = sorted({c.issue for c in cells})
     by_key = {(c.actor, c.issue): c for c in cells}
-    table = Table(title="positions (statements/outlets; ! sources disagree, ~ shifted over time)",
-                  show_lines=True)
-    table.add_column("actor", style="bold")
-    for issue in issues:
-        table.add_column(issue, overflow="fold")
+    table = Table(title="positions: stance documents/outlets", show_lines=False)
+    table.add_column("issue", style="bold", no_wrap=True)
     for actor in actors:
-        row: list[Text | str] = [actor]
-        for issue in issues:
+        table.add_column(actor, no_wrap=True)
+    for issue in issues:
+        row: list[Text | str] = [issue]
+        for actor in actors:
             cell = by_key.get((actor, issue))
             row.append(_cell_text(cell) if cell else "")
         table.add_row(*row)
-    return table
+    legend = Text("yes support  NO oppose  if conditional  open neutral  "
+                  "R red line  ! sources disagree  ~ shifted over time", style="dim")
+    notes = [_cell_note(c) for c in cells if c.condition or c.conflict or c.shift]
+    return Group(table, legend, *notes)
 
 
 def _cell_text(cell: ActorIssue) -> Text:
-    text = Text(cell.stance, STANCE_STYLE[cell.stance])
+    text = Text(STANCE_SHORT[cell.stance], STANCE_STYLE[cell.stance])
     text.append(f" {cell.statements}/{cell.outlets}")
-    if cell.red_line:
-        text.append(" red line", "bold red")
-    if cell.conflict:
-        text.append(" !", "bold magenta")
-    if cell.shift:
-        text.append(" ~", "bold magenta")
-    if cell.condition:
-        text.append(f"\nif: {cell.condition}", "yellow")
+    for flag, mark in ((cell.red_line, "R"), (cell.conflict, "!"), (cell.shift, "~")):
+        if flag:
+            text.append(mark, "bold magenta")
     return text
+
+
+def _cell_note(cell: ActorIssue) -> Text:
+    note = Text(f"{cell.actor} on {cell.issue}: ", "bold")
+    if cell.condition:
+        note.append(f"conditional on {cell.condition!r}", "yellow")
+    if cell.conflict_evidence and (cell.conflict or cell.shift):
+        first, second = cell.conflict_evidence
+        label = "shifted" if cell.shift else "sources disagree"
+        note.append(f"{'; ' if cell.condition else ''}{label}: {first.stance} ({first.date or '?'}, "
+                    f"{first.outlet or first.doc}) vs {second.stance} ({second.date or '?'}, "
+                    f"{second.outlet or second.doc})", "magenta")
+    return note
 
 
 def cell_row(cell: ActorIssue) -> dict[str, Any]:
@@ -167,13 +184,18 @@ def evidence_record(item: Evidence) -> dict[str, Any]:
 
 def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     """Each piece of evidence with speaker, outlet, date and quote."""
-    table = Table(title=f"{actor} on {issue}: {len(items)} pieces of evidence", show_lines=True)
-    for column in ("stance", "speaker", "outlet", "date", "doc", "quote"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"{actor} on {issue}: {len(items)} pieces of evidence", show_lines=True,
+                  expand=True)
+    table.add_column("stance", ratio=1, min_width=11)
+    table.add_column("speaker", ratio=2)
+    table.add_column("source", ratio=3, overflow="fold")
+    table.add_column("quote", ratio=8)
     for e in items:
+        source = Text(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source.append(e.doc, "dim")
         table.add_row(
-            Text(e.stance, STANCE_STYLE[e.stance]), Text(e.speaker or "(article)"),
-            Text(e.outlet or ""), e.date or "", Text(e.doc), Text(e.quote),
+            Text(e.stance, STANCE_STYLE[e.stance]), Text(e.speaker or "(article)"), source,
+            Text(e.quote),
         )
     return table
 
