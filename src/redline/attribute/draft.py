@@ -1,0 +1,182 @@
+"""Drafts: statements found but not yet given a speaker name, from quotes, reported speech
+and headlines; ``Attributor`` resolves them in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from redline.attribute.direct import Attribution, after, attribution_at, before, standalone
+from redline.attribute.lexicon import Confidence, Lexicon
+from redline.attribute.parse import Parsed, end_offset, offset
+from redline.attribute.quotes import Quote
+from redline.attribute.reported import Reported
+from redline.attribute.resolve import Resolver
+from redline.models import Kind
+
+# "Lavrov: Russia will never agree …" — a headline that gives a person's words after a colon.
+_HEADLINE = re.compile(r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(\S.*?)\s*$")
+# Fewest words for an unattributed quote to continue the statement before it.
+_MIN_CONTINUATION = 3
+# Punctuation that ends a quote's content but is not part of what was said.
+_TRAILING = ",;:"
+
+
+@dataclass
+class Draft:
+    """A statement before its speaker is named: content bounds, kind, cue and speaker head."""
+
+    start: int
+    end: int
+    kind: Kind
+    extent: tuple[int, int]
+    speaker: Token | None = None
+    cue: list[Token] = field(default_factory=list)
+    frame: str = "quote"
+    name: str | None = None
+    name_span: tuple[int, int] = (0, 0)
+    dash: bool = False
+    speaker_kind: str | None = None
+
+    def continues(self, text: str, previous: Draft) -> bool:
+        """True when nothing but punctuation separates this quote from the statement before.
+
+        A quote of one or two words ("Wild Rose") is a title or a name, not a continuation.
+        """
+        if (self.dash and not previous.dash) or len(text[self.start : self.end].split()) < _MIN_CONTINUATION:
+            return False
+        gap = text[previous.extent[1] : self.extent[0]]
+        return previous.extent[1] <= self.extent[0] and not any(c.isalnum() for c in gap)
+
+    def cue_bounds(self) -> tuple[int | None, int | None]:
+        """Offsets of the cue as written, with auxiliaries ("has said") and "told reporters"."""
+        if not self.cue:
+            return None, None
+        first, last = self.cue[0], self.cue[-1]
+        for child in first.children:
+            if child.i < first.i and child.dep_ in ("aux", "neg") and first.i - child.i <= 3:
+                first = min(first, child, key=lambda t: t.i)
+        end = end_offset(last)
+        for child in last.children:
+            # "told reporters", "told a news conference": the audience belongs to the cue.
+            if child.left_edge.i == last.i + 1 and child.dep_ in ("dobj", "dative") and last.lemma_ == "tell":
+                end = end_offset(child.right_edge)
+        return offset(first), end
+
+    def cue_text(self, text: str) -> str | None:
+        """The cue as written, or None for a quote that continues the one before."""
+        start, end = self.cue_bounds()
+        return None if start is None or end is None else text[start:end]
+
+    def factor(self, factors: Confidence) -> float:
+        """The confidence factor of the frame (a passive or a headline is less sure)."""
+        return {"passive": factors.passive, "headline": factors.headline}.get(self.frame, 1.0)
+
+
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()
+                           or (text[end - 1] == "." and not text[start:end].endswith(".."))):
+        end -= 1
+    return start, end
+
+
+def quote_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote]) -> list[Draft]:
+    """A draft for every piece of every standalone quote, with its attribution if found."""
+    groups: dict[int, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        groups[quote.group].append(quote)
+    drafts: list[Draft] = []
+    for pieces in groups.values():
+        attribution = _attribution(parsed, lexicon, pieces)
+        if attribution is False:
+            continue
+        for piece in pieces:
+            start, end = _trim_quote(parsed.text, piece.start, piece.end)
+            extent = (piece.open_at, piece.close_at)
+            if isinstance(attribution, Attribution):
+                extent = (min(extent[0], attribution.start), max(extent[1], attribution.end))
+            speaker = attribution.speaker if isinstance(attribution, Attribution) else None
+            cue = [attribution.cue] if isinstance(attribution, Attribution) else []
+            drafts.append(Draft(start, end, "direct", extent, speaker, cue, dash=piece.dash))
+    return drafts
+
+
+def _attribution(parsed: Parsed, lexicon: Lexicon, pieces: list[Quote]) -> Attribution | bool | None:
+    """A quote group's attribution; None when it has none (it may continue), False to skip."""
+    if pieces[0].dash:
+        clauses = [p.attribution for p in pieces if p.attribution is not None]
+        return attribution_at(parsed, lexicon, *clauses[0]) if clauses else None
+    first, last = pieces[0], pieces[-1]
+    paragraph = parsed.paragraph_at(first.open_at)
+    how = standalone(parsed.text, first, paragraph[0])
+    if how is None:
+        return False
+    found = after(parsed, lexicon, last, parsed.paragraph_at(last.open_at)[1])
+    if found is None and how != "line":
+        found = before(parsed, lexicon, first, paragraph[0])
+    if found is None and how == "line":
+        # 'Peskov told reporters:' as a paragraph of its own, the quote in the next one.
+        earlier = [p for p in parsed.paragraphs if p[1] <= paragraph[0]]
+        if earlier and parsed.text[earlier[-1][0] : earlier[-1][1]].rstrip().endswith(":"):
+            found = before(parsed, lexicon, first, earlier[-1][0])
+    if found is None and how == "comma":
+        return False
+    return found
+
+
+def _kind(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[Kind, int, int]:
+    """Direct when the content is one whole quote, mixed when it holds one, else indirect."""
+    inside = [q for q in quotes if start <= q.close_at and q.open_at < end and q.open_at >= start - 1]
+    # The parser may leave a closing mark out of the clause ('accused them of "lying"').
+    end = max([end, *(q.close_at for q in inside if 0 < q.close_at - end <= 2)])
+    if len(inside) == 1:
+        quote = inside[0]
+        outside = text[start : quote.open_at] + text[quote.close_at : end]
+        if not any(c.isalnum() for c in outside):
+            return "direct", *_trim_quote(text, quote.start, quote.end)
+    return ("mixed" if inside else "indirect"), start, end
+
+
+def reported_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote], taken: list[Draft]) -> list[Draft]:
+    """Drafts for reported speech, skipping quoted text and cues that quotes claimed."""
+    claimed = {offset(t) for d in taken for t in d.cue}
+
+    def skip(token: Token) -> bool:
+        """True for a token inside a quote, or a cue an attributed quote already uses."""
+        at = offset(token)
+        return at in claimed or any(q.start <= at < q.end for q in quotes)
+
+    drafts: list[Draft] = []
+    for found in Reported(parsed, lexicon, skip).candidates():
+        kind, start, end = _kind(parsed.text, found.start, found.end, quotes)
+        same = [d for d in taken if (d.start, d.end) == (start, end)]
+        if same and same[0].speaker is None:
+            # A quote taken for a continuation has a speaker of its own after all.
+            same[0].speaker, same[0].cue = found.speaker, found.cue
+            same[0].extent = (min(same[0].extent[0], found.extent[0]), max(same[0].extent[1], found.extent[1]))
+            continue
+        if any(d.start <= start and end <= d.end for d in taken + drafts):
+            continue
+        drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, found.frame))
+    return drafts
+
+
+def headline_drafts(parsed: Parsed, resolver: Resolver, quotes: list[Quote]) -> list[Draft]:
+    """'Name: words' headlines, when the name is a person the article names in full."""
+    drafts: list[Draft] = []
+    for start, end in parsed.paragraphs:
+        line = parsed.text[start:end]
+        found = _HEADLINE.match(line)
+        if found is None or line.rstrip().endswith((".", "!", "?")):
+            continue
+        name, person = resolver.names.fullest(found.group(1))
+        if person is not True:
+            continue
+        kind, first, last = _kind(parsed.text, start + found.start(2), start + found.end(2), quotes)
+        drafts.append(Draft(first, last, kind, (start, end), frame="headline", name=name,
+                            name_span=(start + found.start(1), start + found.end(1))))
+    return drafts

@@ -1,0 +1,167 @@
+"""The attribution lexicon: cue words, quotation marks and speaker nouns, loaded from YAML.
+
+The lexicon is data (``lexicons/attribution.yaml``), validated on load with pydantic so that
+a user who extends it gets one line naming the file and the field that is wrong.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from redline.errors import RedlineError
+
+DEFAULT_LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "attribution.yaml"
+
+Word = Annotated[str, Field(min_length=1)]
+Score = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuoteMark(_Strict):
+    """An opening quotation mark and the marks that close it."""
+
+    open: Annotated[str, Field(min_length=1, max_length=1)]
+    close: list[Annotated[str, Field(min_length=1, max_length=1)]] = Field(min_length=1)
+
+
+class PhrasalCue(_Strict):
+    """A verb that reports speech only with a particle, a preposition or a fixed object."""
+
+    verb: Word
+    particle: Word | None = None
+    prep: Word | None = None
+    object: list[Word] | Word | None = None
+
+    @property
+    def objects(self) -> frozenset[str]:
+        """The fixed object lemmas, if any ("alarm" in "sound the alarm about")."""
+        if self.object is None:
+            return frozenset()
+        return frozenset([self.object] if isinstance(self.object, str) else self.object)
+
+
+class Confidence(_Strict):
+    """How sure each kind of attribution is; factors are multiplied together."""
+
+    direct: Score
+    indirect: Score
+    mixed: Score
+    continuation: Score
+    pronoun: Score
+    role: Score
+    unresolved: Score
+    headline: Score
+    passive: Score
+
+
+def _lower(words: list[str]) -> list[str]:
+    return [w.lower() for w in words]
+
+
+class Lexicon(_Strict):
+    """Every word list the attribution stage reads; see attribution.yaml for each field."""
+
+    quote_marks: list[QuoteMark] = Field(min_length=1)
+    quote_dashes: list[Annotated[str, Field(min_length=1, max_length=1)]]
+    clause_cues: list[Word] = Field(min_length=1)
+    object_cues: list[Word]
+    intent_cues: list[Word]
+    phrasal_cues: list[PhrasalCue]
+    nominal_cues: list[Word]
+    source_phrases: list[Word]
+    possessive_sources: list[Word]
+    pronouns: dict[str, list[Word]]
+    quoting_verbs: list[Word]
+    relative_pronouns: list[Word]
+    honorifics: list[Word]
+    abbreviations: list[Word]
+    person_roles: list[Word]
+    agent_suffixes: list[Word]
+    role_classes: dict[str, list[Word]]
+    organisation_nouns: list[Word]
+    group_nouns: list[Word]
+    outlet_nouns: list[Word]
+    confidence: Confidence
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    @field_validator(
+        "clause_cues", "object_cues", "intent_cues", "nominal_cues", "source_phrases", "possessive_sources",
+        "quoting_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "group_nouns",
+        "outlet_nouns",
+    )
+    @classmethod
+    def _lowercase(cls, words: list[str]) -> list[str]:
+        return _lower(words)
+
+    @field_validator("pronouns")
+    @classmethod
+    def _known_kinds(cls, pronouns: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(pronouns) - {"person", "organisation", "group"}
+        if unknown:
+            raise ValueError(f"unknown pronoun kind {sorted(unknown)[0]!r} (person, organisation, group)")
+        return {kind: _lower(words) for kind, words in pronouns.items()}
+
+    @cached_property
+    def closers(self) -> dict[str, frozenset[str]]:
+        """Opening mark -> the closing marks that end it."""
+        return {m.open: frozenset(m.close) for m in self.quote_marks}
+
+    @cached_property
+    def closing_marks(self) -> frozenset[str]:
+        """Every mark that can close a quote."""
+        return frozenset(c for m in self.quote_marks for c in m.close)
+
+    @cached_property
+    def all_marks(self) -> frozenset[str]:
+        """Every quotation mark, opening or closing."""
+        return frozenset(self.closers) | self.closing_marks
+
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every verb lemma that can carry a statement in some frame."""
+        phrasal = {c.verb for c in self.phrasal_cues}
+        return frozenset((*self.clause_cues, *self.object_cues, *self.intent_cues)) | phrasal
+
+    def pronoun_kind(self, word: str) -> str | None:
+        """'person', 'organisation' or 'group' for a speaker pronoun, else None."""
+        for kind, words in self.pronouns.items():
+            if word.lower() in words:
+                return kind
+        return None
+
+    def role_class(self, word: str) -> frozenset[str]:
+        """The role nouns a role noun may refer back to ("analyst" -> expert, fellow, ...)."""
+        word = word.lower()
+        related = {word}
+        for members in self.role_classes.values():
+            if word in members:
+                related.update(members)
+        return frozenset(related)
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load and validate an attribution lexicon (the shipped one by default)."""
+    source = path or DEFAULT_LEXICON
+    try:
+        # Every scalar is read as a string, so that words like "on" or "no" stay words;
+        # pydantic turns the confidence figures into numbers.
+        data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise RedlineError(f"{source}: cannot read lexicon: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RedlineError(f"{source}: a lexicon is a mapping of field names to lists")
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top)"
+        raise RedlineError(f"{source}: {where}: {first['msg']}") from exc

@@ -1,0 +1,214 @@
+"""Speaker resolution: fullest names, and pronouns and role nouns back to a named speaker.
+
+Resolution follows how news text refers back: a pronoun names the subject of a recent
+sentence ("Peskov was blunter. '…,' he said"), a definite role noun the person last
+introduced with a matching role ("Deputy Foreign Minister Alexander Grushko … the
+diplomat noted"), "the ministry" the organisation last named with that word. Quoted text
+is skipped: the people a speaker talks about are not the ones who speak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from redline.attribute.lexicon import Lexicon
+from redline.attribute.parse import Parsed, offset
+from redline.attribute.speakers import NAMED, Mention, clean, entity_of, mention
+
+# How many sentences back a pronoun may look for its speaker.
+_PRONOUN_REACH = 6
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# A resolved speaker: name, kind ("person", "organisation", ...), role, confidence factor.
+Resolved = tuple[str, str, str | None, float]
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Someone the text has named at a position: a candidate for a later pronoun."""
+
+    position: int
+    sentence: int
+    name: str
+    kind: str
+    role: str | None
+    subject: bool
+
+
+class Names:
+    """The names an article gives, to lengthen a short form to the fullest one."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.persons: list[str] = []
+        self.others: list[str] = []
+
+    def add(self, name: str, person: bool) -> None:
+        """Record a name as the article writes it."""
+        target = self.persons if person else self.others
+        name = self.strip(name)
+        if name and name not in target:
+            target.append(name)
+
+    def strip(self, name: str) -> str:
+        """A name without honorifics ("Mr Peskov" -> "Peskov")."""
+        words = clean(name).split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+            words.pop(0)
+        return " ".join(words)
+
+    def fullest(self, name: str) -> tuple[str, bool | None]:
+        """The longest form of a name the article gives, and whether it names a person.
+
+        A person's short form shares the surname and every word ("Peskov", "Mr Peskov" ->
+        "Dmitry Peskov"); an organisation's is an ending ("Foreign Ministry"). Whether it is
+        a person is None when the article names it nowhere else.
+        """
+        name = self.strip(name)
+        words = name.lower().split()
+        if not words:
+            return name, None
+        for known, person in ((self.persons, True), (self.others, False)):
+            best = None
+            for candidate in known:
+                lowered = candidate.lower().split()
+                if person:
+                    fits = lowered[-1] == words[-1] and all(
+                        any(_spelling(w, v) for v in lowered) for w in words)
+                else:
+                    fits = lowered[-len(words):] == words
+                if fits and (best is None or _fuller(candidate, best)):
+                    best = candidate
+            if best is not None:
+                return best, person
+        return name, None
+
+
+class Resolver:
+    """Resolves pronouns and role nouns to the named speakers that precede them."""
+
+    def __init__(self, parsed: Parsed, lexicon: Lexicon, quoted: Callable[[int], bool]) -> None:
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.names = Names(lexicon)
+        self.referents: list[Referent] = []
+        for doc in parsed.docs:
+            for ent in doc.ents:
+                if ent.label_ in NAMED:
+                    self.names.add(ent.text, ent.label_ == "PERSON")
+        for doc in parsed.docs:
+            for ent in doc.ents:
+                if ent.label_ in NAMED and not quoted(offset(ent[0])):
+                    self._add_entity(ent.root)
+
+    def _add_entity(self, root: Token) -> None:
+        found = mention(root, self.lexicon)
+        ent = entity_of(root)
+        if found is None or found.name is None or ent is None:
+            return
+        role = found.role
+        head = root.head
+        if role is None and root.dep_ in ("appos", "compound", "pobj") and head.i != root.i:
+            above = mention(head, self.lexicon)
+            role = above.role if above is not None and above.name == found.name else role
+        subject = root.dep_ in _SUBJECT or (root.dep_ in ("appos", "compound") and head.dep_ in _SUBJECT)
+        name, person = self.names.fullest(found.name)
+        kind = "person" if (person if person is not None else ent.label_ == "PERSON") else "organisation"
+        self.referents.append(Referent(
+            offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
+        ))
+
+    def add(self, position: int, name: str, kind: str, role: str | None) -> None:
+        """Record a resolved speaker so that later pronouns can refer to it."""
+        sentence = self.parsed.sentence_at(position).index
+        self.referents.append(Referent(position, sentence, name, kind, role, True))
+
+    def speaker(self, found: Mention) -> Resolved | None:
+        """(speaker, kind, role, confidence factor) for a mention, resolving if needed."""
+        factors = self.lexicon.confidence
+        if found.kind == "pronoun":
+            referent = self._walk(found.start, _accepts(found.refer or "person"))
+            return _as_tuple(referent, factors.pronoun) if referent else None
+        if found.kind == "role":
+            return self._role(found)
+        assert found.name is not None
+        name, kind = found.name, found.kind
+        if kind in ("person", "organisation", "name"):
+            name, person = self.names.fullest(found.name)
+            if person is not None:
+                kind = "person" if person else "organisation"
+        role = found.role
+        if kind == "person" and role is None:
+            role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
+        return name, kind, role, 1.0
+
+    def _role(self, found: Mention) -> Resolved | None:
+        factors = self.lexicon.confidence
+        words = (found.refer or "").split()
+        if found.role is None:
+            # "the ministry": the organisation last named with that word.
+            for referent in reversed(self._before(found.start)):
+                if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
+                    return _as_tuple(referent, factors.role)
+            return clean(found.text), "organisation", None, factors.unresolved
+        person = self._by_role(words, found.start) or self._walk(found.start, _accepts("person"))
+        if person is None:
+            return clean(found.text), "person", found.role, factors.unresolved
+        return _as_tuple(person, factors.role)
+
+    def _before(self, position: int) -> list[Referent]:
+        return sorted((r for r in self.referents if r.position < position), key=lambda r: r.position)
+
+    def _by_role(self, words: list[str], position: int) -> Referent | None:
+        """The latest person whose role fits the role noun best ("the Russian president")."""
+        head = next((w for w in reversed(words) if w in self.lexicon.person_roles), None)
+        if head is None:
+            return None
+        related = self.lexicon.role_class(head)
+        best: tuple[int, int, Referent] | None = None
+        for referent in self._before(position):
+            role_words = set((referent.role or "").lower().split())
+            if referent.kind != "person" or not role_words & related:
+                continue
+            score = (len(role_words & set(words)), referent.position)
+            if best is None or score >= best[:2]:
+                best = (*score, referent)
+        return best[2] if best else None
+
+    def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:
+        """The subject (or speaker) of the nearest sentence that has one, else the latest
+        mention: a pronoun refers to who the text is about, not to whoever was named last."""
+        here = self.parsed.sentence_at(position).index
+        earlier = [r for r in self._before(position) if accept(r) and r.sentence > here - _PRONOUN_REACH]
+        subjects = [r for r in earlier if r.subject]
+        if subjects:
+            return max(subjects, key=lambda r: (r.sentence, r.position))
+        return earlier[-1] if earlier else None
+
+
+def _spelling(word: str, other: str) -> bool:
+    """The same given name in two transliterations ("Sergey"/"Sergei", "Andriy"/"Andrii")."""
+    if word == other:
+        return True
+    common = len(next((word[:k] for k in range(min(len(word), len(other)), 0, -1) if word[:k] == other[:k]), ""))
+    return len(word) > 3 and common >= max(len(word), len(other)) - 1
+
+
+def _fuller(candidate: str, best: str) -> bool:
+    """More words wins; between equals, a name as written in text beats a dateline's capitals."""
+    if len(candidate.split()) != len(best.split()):
+        return len(candidate.split()) > len(best.split())
+    return best.isupper() and not candidate.isupper()
+
+
+def _accepts(kind: str) -> Callable[[Referent], bool]:
+    """Which referents a pronoun of this kind may stand for ("they": a group that spoke)."""
+    if kind == "group":
+        return lambda r: r.kind == "group"
+    return lambda r: r.kind in (kind, "name")
+
+
+def _as_tuple(referent: Referent, factor: float) -> Resolved:
+    return referent.name, referent.kind, referent.role, factor

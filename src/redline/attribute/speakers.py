@@ -1,0 +1,228 @@
+"""Speakers: turn the subject of a cue into a mention, and a name into its fullest form.
+
+A mention is what the article writes where the speaker goes: a name with its role
+("Kremlin spokesman Dmitry Peskov"), a metonym ("the Kremlin"), an outlet ("The Financial
+Times newspaper"), a group ("Western officials"), a pronoun ("he") or a role noun ("the
+diplomat"). Pronouns and definite role nouns are resolved later (``resolve.py``); names are
+lengthened to the fullest form the article gives ("Peskov" -> "Dmitry Peskov").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from redline.attribute.lexicon import Lexicon
+from redline.attribute.parse import end_offset, offset
+
+# Entity labels that can speak; PERSON is a person, the rest organisations or places
+# standing for their governments ("Moscow", "the Kremlin", "Washington").
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+MentionKind = Literal["person", "organisation", "group", "name", "pronoun", "role"]
+_DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quantmod"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a statement's speaker is written, and what kind of speaker it is.
+
+    ``name`` is the proper name or group as written (no article), ``role`` the title as
+    written; for a pronoun ``refer`` is the kind it stands for, for a role noun its words.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    name: str | None = None
+    role: str | None = None
+    refer: str | None = None
+
+
+def clean(text: str) -> str:
+    """A name without a leading article or a trailing possessive ("the EU's" -> "EU")."""
+    text = text.strip(" ,;:-—–")
+    for article in ("the ", "The ", "THE "):
+        if text.startswith(article):
+            text = text[len(article):]
+    for suffix in _POSSESSIVE:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    return text.strip()
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity that holds a token, when it is of a kind that can speak."""
+    if token.ent_type_ not in NAMED:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return clean(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _separator(token: Token) -> bool:
+    """A mark no speaker's name runs across: a dateline's dash ("PARIS - …"), a bracket, a
+    colon, or a quotation mark (the parser may hang quoted words on the speaker)."""
+    if token.text in ("—", "–", "(", ")", ":") or token.is_quote:
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "-" and bool(token.whitespace_) and before is not None and bool(before.whitespace_)
+
+
+def _left_modifiers(head: Token, stop: int) -> list[Token]:
+    """The head's subtree tokens left of ``stop``, without a leading article or number."""
+    tokens = [t for t in head.subtree if t.i < stop]
+    cuts = [k for k, t in enumerate(tokens) if _separator(t)]
+    if cuts:
+        tokens = tokens[cuts[-1] + 1 :]
+    while tokens and (tokens[0].dep_ in _DROP_LEFT or tokens[0].lower_ in ("one", "some")):
+        tokens = tokens[1:]
+    return tokens
+
+
+def noun_phrase_end(head: Token) -> int:
+    """The last token of a noun phrase, leaving out clauses that hang from it."""
+    last = head.i
+    for child in head.children:
+        if child.i > head.i and child.dep_ not in ("relcl", "acl", "ccomp", "advcl", "punct", "conj", "cc", "appos"):
+            last = max(last, noun_phrase_end(child))
+    return last
+
+
+def _person_name(ent: Span, lexicon: Lexicon) -> tuple[str, str | None]:
+    """Split "President Vladimir Putin" into the name and the title inside the entity."""
+    tokens = list(ent)
+    title: list[Token] = []
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in (*lexicon.honorifics, *lexicon.person_roles):
+        title.append(tokens.pop(0))
+    return _text(tokens), (_text(title) if title else None)
+
+
+def _role_tokens(np_head: Token, stop: int, lexicon: Lexicon) -> list[Token]:
+    """The title written before a name, without honorifics or a date ("Today", "Mr")."""
+    tokens = _left_modifiers(np_head, stop)
+    while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") or tokens[0].dep_ in ("npadvmod", "advmod")
+                      or tokens[0].lower_.rstrip(".") in lexicon.honorifics):
+        tokens = tokens[1:]
+    return [t for t in tokens if t.lower_.rstrip(".") not in lexicon.honorifics]
+
+
+def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
+    """A mention of a named entity, with the role written before it or in apposition."""
+    role_tokens = _role_tokens(np_head, ent.start, lexicon)
+    role = _text(role_tokens) or None
+    if ent.label_ == "PERSON":
+        name, title = _person_name(ent, lexicon)
+        role = role or title
+        kind: MentionKind = "person"
+    else:
+        name, kind = clean(ent.text), "organisation"
+    if role is None:
+        appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        if appos:
+            role = _text(_left_modifiers(appos[0], noun_phrase_end(appos[0]) + 1)) or None
+    written_tokens = [t for t in _left_modifiers(np_head, ent.start) if t.ent_type_ not in ("DATE", "TIME")]
+    start = offset(written_tokens[0]) if written_tokens else offset(ent[0])
+    written = _text(written_tokens + list(ent))
+    return Mention(written, start, end_offset(ent[-1]), kind, name, role)
+
+
+def _nested_person(head: Token) -> Span | None:
+    """A person named inside a noun phrase ("the EU's top diplomat Kaja Kallas")."""
+    found = []
+    for token in head.subtree:
+        ent = entity_of(token)
+        if ent is not None and ent.label_ == "PERSON" and token.dep_ in ("compound", "appos", "pobj", "npadvmod"):
+            depth, node = 0, token
+            while node.i != head.i and node.head.i != node.i:
+                node, depth = node.head, depth + 1
+            found.append((depth, token.i, ent))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _outlet(head: Token, lexicon: Lexicon) -> Span | None:
+    """The outlet named before a word like "newspaper" ("The Financial Times newspaper")."""
+    words = {head.lower_, f"{head.nbor(-1).lower_} {head.lower_}" if head.i > 0 else head.lower_}
+    if not words & set(lexicon.outlet_nouns):
+        return None
+    for child in head.children:
+        ent = entity_of(child)
+        if child.i < head.i and ent is not None:
+            return ent
+    return None
+
+
+def mention(head: Token, lexicon: Lexicon) -> Mention | None:
+    """The speaker mention headed by a token, or None when it cannot be a speaker."""
+    kind = lexicon.pronoun_kind(head.text)
+    if kind is not None and head.pos_ == "PRON":
+        return Mention(head.text, offset(head), end_offset(head), "pronoun", refer=kind)
+    ent = entity_of(head) or _outlet(head, lexicon)
+    if ent is not None:
+        return _named(head, ent, lexicon, head)
+    nested = _nested_person(head) if head.pos_ in ("NOUN", "NUM", "PRON") else None
+    if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
+        # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
+        return _named(nested.root, nested, lexicon, nested.root)
+    if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
+        tokens = _left_modifiers(head, head.i + 1)
+        return Mention(_text(tokens), offset(tokens[0]), end_offset(head), "name", _text(tokens))
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.person_roles or head.lower_ in lexicon.person_roles:
+        nested = _nested_person(head)
+        if nested is not None:
+            found = _named(nested.root, nested, lexicon, head)
+            return Mention(found.text, found.start, found.end, "person", found.name,
+                           _text(_left_modifiers(head, nested.start)) or found.role)
+        return _common(head, lexicon, "person")
+    plural = head.tag_ in ("NNS", "NNPS")
+    if head.lower_ in lexicon.group_nouns or (plural and head.lower_.endswith(tuple(lexicon.agent_suffixes))):
+        return _common(head, lexicon, "group")
+    if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
+        return _common(head, lexicon, "organisation")
+    return None
+
+
+def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
+    """A role, group or organisation noun: resolvable when definite and bare."""
+    tokens = [t for t in head.subtree if t.i <= head.i or _of_phrase(t, head)]
+    cuts = [k for k, t in enumerate(tokens) if _separator(t) and t.i < head.i]
+    tokens = tokens[cuts[-1] + 1 :] if cuts else tokens
+    tokens = tokens[next((k for k, t in enumerate(tokens) if t.dep_ not in ("punct",)), 0):]
+    start, end = offset(tokens[0]), end_offset(tokens[-1])
+    written = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    words = _left_modifiers(head, head.i + 1) + [t for t in tokens if t.i > head.i]
+    definite = any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if kind == "person" and definite and not plural:
+        return Mention(written, start, end, "role", role=_text(words),
+                       refer=" ".join(t.lower_ for t in words if t.is_alpha))
+    bare = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
+    if kind == "organisation" and definite and bare and not plural:
+        return Mention(written, start, end, "role", refer=head.lower_)
+    name = _text(words)
+    return Mention(written, start, end, "group" if plural else kind, name)
+
+
+def _of_phrase(token: Token, head: Token) -> bool:
+    """True for the tokens of an "of" phrase after a role ("head of Russian diplomacy")."""
+    node = token
+    while node.head.i != head.i:
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ == "of"

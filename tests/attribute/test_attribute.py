@@ -1,0 +1,342 @@
+"""Attribution end to end: every quote style and reported-speech pattern, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from redline.attribute import Attributor
+from redline.errors import RedlineError
+from redline.models import Document, Statement
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def attributor(nlp: Language) -> Attributor:
+    return Attributor.from_nlp(nlp)
+
+
+def _statements(attributor: Attributor, text: str) -> list[Statement]:
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    found = attributor.statements(document)
+    assert all(s.content == text[s.start : s.end] and s.document_id == "d1" for s in found)
+    return found
+
+
+def _found(attributor: Attributor, text: str) -> list[tuple[str, str, str, int, int]]:
+    return [(s.speaker, s.kind, s.content, s.start, s.end) for s in _statements(attributor, text)]
+
+
+def test_attribute_missing_model_is_a_one_line_error() -> None:
+    with pytest.raises(RedlineError, match="spaCy model 'no_such_model' is not installed"):
+        Attributor("no_such_model")
+
+
+def test_attribute_straight_quotes(attributor: Attributor) -> None:
+    text = '"The port will stay open," harbour master Ines Duarte said.'
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.kind, found.content, found.start, found.end) == (
+        "Ines Duarte", "direct", "The port will stay open", 1, 24)
+    assert (found.speaker_mention, found.role, found.cue) == ("harbour master Ines Duarte", "harbour master", "said")
+
+
+def test_attribute_curly_quotes_and_told_reporters(attributor: Attributor) -> None:
+    text = "“We will not sign this,” Trade Minister Paolo Greco told reporters."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content, found.start, found.end, found.role, found.cue) == (
+        "Paolo Greco", "We will not sign this", 1, 22, "Trade Minister", "told reporters")
+
+
+def test_attribute_guillemets_with_inverted_speaker(attributor: Attributor) -> None:
+    text = "«The border is closed», said Colonel Ivan Petrenko."
+    assert _found(attributor, text) == [("Ivan Petrenko", "direct", "The border is closed", 1, 21)]
+
+
+def test_attribute_single_quotes_keep_apostrophes(attributor: Attributor) -> None:
+    text = "‘It’s a fair deal,’ one senior official said. ‘Nobody’s job is at risk.’"
+    assert _found(attributor, text) == [
+        ("senior official", "direct", "It’s a fair deal", 1, 17),
+        ("senior official", "direct", "Nobody’s job is at risk", 47, 70),
+    ]
+
+
+def test_attribute_apostrophes_are_not_quotes(attributor: Attributor) -> None:
+    text = "Lithuania’s premier said the country’s ports would stay open."
+    assert _found(attributor, text) == [
+        ("Lithuania’s premier", "indirect", "the country’s ports would stay open", 25, 60)]
+
+
+def test_attribute_split_quote_both_parts(attributor: Attributor) -> None:
+    text = '"We are ready," Ines Duarte said. "The boats will sail tomorrow."'
+    assert _found(attributor, text) == [
+        ("Ines Duarte", "direct", "We are ready", 1, 13),
+        ("Ines Duarte", "direct", "The boats will sail tomorrow", 35, 63),
+    ]
+
+
+def test_attribute_quote_over_two_paragraphs(attributor: Attributor) -> None:
+    text = ('"The talks went well," Mayor Lena Berg told a news conference. "We found common ground.\n\n'
+            '"Now the council must vote."')
+    assert _found(attributor, text) == [
+        ("Lena Berg", "direct", "The talks went well", 1, 20),
+        ("Lena Berg", "direct", "We found common ground", 64, 86),
+        ("Lena Berg", "direct", "Now the council must vote", 90, 115),
+    ]
+
+
+def test_attribute_quote_closing_a_paragraph_of_reported_speech(attributor: Attributor) -> None:
+    text = "Such a move “is dangerous”, said Mr Peskov.\n\n“We will take it into account.” REUTERS"
+    found = _statements(attributor, text)
+    assert [(s.speaker, s.kind, s.content, s.cue) for s in found] == [
+        ("Peskov", "mixed", "Such a move “is dangerous”", "said"),
+        ("Peskov", "direct", "We will take it into account", None),
+    ]
+
+
+def test_attribute_introduced_by_colon(attributor: Attributor) -> None:
+    text = "Foreign Minister Anna Lind told reporters on Friday: “We expect an answer within a week.”"
+    assert _found(attributor, text) == [("Anna Lind", "direct", "We expect an answer within a week", 54, 87)]
+
+
+def test_attribute_dash_quotes_of_translated_text(attributor: Attributor) -> None:
+    text = ("Deputy Foreign Minister Oleg Volkov spoke after the talks.\n"
+            "— We have agreed on almost everything, — the deputy minister said. — Only the quotas remain open.")
+    found = _statements(attributor, text)
+    assert [(s.speaker, s.kind, s.content, s.start, s.end) for s in found] == [
+        ("Oleg Volkov", "direct", "We have agreed on almost everything", 61, 96),
+        ("Oleg Volkov", "direct", "Only the quotas remain open", 128, 155),
+    ]
+    assert found[0].speaker_mention == "the deputy minister" and found[0].role == "Deputy Foreign Minister"
+
+
+def test_attribute_quote_mark_opened_paragraph_with_dash_attribution(attributor: Attributor) -> None:
+    text = 'Oleg Volkov gave an interview on Friday.\n"The treaty is ready,— he said in the interview. — Only the quotas remain.'
+    assert _found(attributor, text) == [
+        ("Oleg Volkov", "direct", "The treaty is ready", 42, 61),
+        ("Oleg Volkov", "direct", "Only the quotas remain", 92, 114),
+    ]
+
+
+def test_attribute_said_that(attributor: Attributor) -> None:
+    text = "The Kremlin said on Monday that the proposal was unacceptable."
+    assert _found(attributor, text) == [("Kremlin", "indirect", "the proposal was unacceptable", 32, 61)]
+
+
+def test_attribute_content_before_attribution(attributor: Attributor) -> None:
+    text = "The proposal is unacceptable, Kremlin spokesman Dmitry Peskov told reporters."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.kind, found.content, found.start, found.end, found.role) == (
+        "Dmitry Peskov", "indirect", "The proposal is unacceptable", 0, 28, "Kremlin spokesman")
+
+
+def test_attribute_expert_with_apposition(attributor: Attributor) -> None:
+    text = "The proposal is unacceptable, says Andrei Sokolov, an expert at the Baltic Institute."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content, found.role) == (
+        "Andrei Sokolov", "The proposal is unacceptable", "expert at the Baltic Institute")
+
+
+def test_attribute_stressed_and_adding(attributor: Attributor) -> None:
+    text = "However, Peskov stressed that the plan was flawed, adding that talks could resume."
+    found = _statements(attributor, text)
+    assert [(s.speaker, s.cue, s.content, s.start, s.end) for s in found] == [
+        ("Peskov", "stressed", "the plan was flawed", 30, 49),
+        ("Peskov", "adding", "talks could resume", 63, 81),
+    ]
+
+
+def test_attribute_participle_inside_reported_clause(attributor: Attributor) -> None:
+    text = "French President Emmanuel Macron said troops could be deployed, adding that they would not fight."
+    assert _found(attributor, text) == [
+        ("Emmanuel Macron", "indirect", "troops could be deployed", 38, 62),
+        ("Emmanuel Macron", "indirect", "they would not fight", 76, 96),
+    ]
+
+
+def test_attribute_according_to_before_and_after(attributor: Attributor) -> None:
+    assert _found(attributor, "The rules take effect in June, according to Reuters.") == [
+        ("Reuters", "indirect", "The rules take effect in June", 0, 29)]
+    text = "However, according to Alexander Marsh, the Europeans have not answered."
+    assert _found(attributor, text) == [
+        ("Alexander Marsh", "indirect", "the Europeans have not answered", 39, 70)]
+
+
+def test_attribute_in_his_words(attributor: Attributor) -> None:
+    text = "Deputy Foreign Minister Oleg Volkov was upbeat. In his words, the neighbours have been constructive."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content, found.cue, found.speaker_mention) == (
+        "Oleg Volkov", "the neighbours have been constructive", "In his words", "his")
+
+
+def test_attribute_wrote_and_view_is(attributor: Attributor) -> None:
+    text = ("Marta Nowak of the Centre for Trade Studies wrote that tariffs would rise. "
+            "Nowak's view is that neither side can afford a trade war.")
+    assert _found(attributor, text) == [
+        ("Marta Nowak", "indirect", "tariffs would rise", 55, 73),
+        ("Marta Nowak", "indirect", "neither side can afford a trade war", 96, 131),
+    ]
+
+
+def test_attribute_outlet_and_denial(attributor: Attributor) -> None:
+    text = ("The Financial Times newspaper wrote that the deal was almost done. "
+            "However, the White House denied this information.")
+    assert _found(attributor, text) == [
+        ("Financial Times", "indirect", "the deal was almost done", 41, 65),
+        ("White House", "indirect", "this information", 99, 115),
+    ]
+
+
+def test_attribute_claims_and_insists_on(attributor: Attributor) -> None:
+    text = "The date is not fixed, but the Kremlin claims that talks may resume soon. Moscow insists on a ban on drills."
+    found = _statements(attributor, text)
+    assert [(s.speaker, s.cue, s.content) for s in found] == [
+        ("Kremlin", "claims", "talks may resume soon"),
+        ("Moscow", "insists on", "a ban on drills"),
+    ]
+
+
+def test_attribute_statement_by_noun(attributor: Attributor) -> None:
+    text = "Officials reacted to a statement by the Polish Foreign Ministry that the border would reopen."
+    assert _found(attributor, text) == [
+        ("Polish Foreign Ministry", "indirect", "the border would reopen", 69, 92)]
+
+
+def test_attribute_passive_points_back(attributor: Attributor) -> None:
+    text = "The treaty will be signed before December. This was stated by Deputy Foreign Minister Oleg Volkov."
+    assert _found(attributor, text) == [
+        ("Oleg Volkov", "indirect", "The treaty will be signed before December", 0, 41)]
+
+
+def test_attribute_mixed_quote_fragment(attributor: Attributor) -> None:
+    text = 'Minister Anna Lind said the plan was "a good basis" for talks.'
+    assert _found(attributor, text) == [("Anna Lind", "mixed", 'the plan was "a good basis" for talks', 24, 61)]
+
+
+def test_attribute_clause_that_is_one_quote_is_direct(attributor: Attributor) -> None:
+    text = "Foreign Minister Anna Lind arrived. However, she qualified that “there is only one condition.”"
+    assert _found(attributor, text) == [("Anna Lind", "direct", "there is only one condition", 65, 92)]
+
+
+def test_attribute_scare_quotes_are_not_statements(attributor: Attributor) -> None:
+    assert _found(attributor, "The army calls it a “special operation” in its reports.") == []
+
+
+def test_attribute_negated_cue_reports_nothing(attributor: Attributor) -> None:
+    assert _found(attributor, "The United States does not talk about guarantees for Russia.") == []
+
+
+def test_attribute_pronoun_resolves_to_previous_speaker(attributor: Attributor) -> None:
+    text = "Foreign Minister Anna Lind met her counterpart on Monday. She said the talks had been useful."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.role, found.content) == (
+        "Anna Lind", "She", "Foreign Minister", "the talks had been useful")
+    assert found.confidence == pytest.approx(0.765)
+
+
+def test_attribute_pronoun_prefers_the_subject(attributor: Attributor) -> None:
+    text = "Lena Berg, who hosted Ivan Petrenko, spoke last. “We want peace,” she said."
+    assert _found(attributor, text) == [("Lena Berg", "direct", "We want peace", 50, 63)]
+
+
+def test_attribute_role_noun_prefers_a_matching_role(attributor: Attributor) -> None:
+    text = ("Analyst Carla Nunes spoke first. Then Trade Minister Paolo Greco spoke. "
+            "The analyst noted that prices would rise.")
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.role) == ("Carla Nunes", "The analyst", "Analyst")
+
+
+def test_attribute_role_noun_diplomat(attributor: Attributor) -> None:
+    text = "Deputy Foreign Minister Oleg Volkov met the envoys. The talks were long. The diplomat noted that a deal was close."
+    assert _found(attributor, text) == [("Oleg Volkov", "indirect", "a deal was close", 97, 113)]
+
+
+def test_attribute_ministry_resolves_to_the_organisation(attributor: Attributor) -> None:
+    text = "The Polish Foreign Ministry said the border would reopen. The ministry added that checks would continue."
+    found = _statements(attributor, text)
+    assert [(s.speaker, s.speaker_mention) for s in found] == [
+        ("Polish Foreign Ministry", "The Polish Foreign Ministry"),
+        ("Polish Foreign Ministry", "The ministry"),
+    ]
+
+
+def test_attribute_speaker_is_the_fullest_name(attributor: Attributor) -> None:
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.role) == ("Dmitry Peskov", "Peskov", "Kremlin spokesman")
+
+
+def test_attribute_metonym_kept_as_speaker(attributor: Attributor) -> None:
+    assert _found(attributor, "Washington said the sanctions would stay in place.") == [
+        ("Washington", "indirect", "the sanctions would stay in place", 16, 49)]
+
+
+def test_attribute_group_speaker(attributor: Attributor) -> None:
+    assert _found(attributor, "Western officials have said the deal is not ready.") == [
+        ("Western officials", "indirect", "the deal is not ready", 28, 49)]
+
+
+def test_attribute_headline_says(attributor: Attributor) -> None:
+    assert _found(attributor, "Kremlin says new sanctions would be a mistake") == [
+        ("Kremlin", "indirect", "new sanctions would be a mistake", 13, 45)]
+
+
+def test_attribute_headline_name_colon(attributor: Attributor) -> None:
+    text = "Volkov: the treaty will be signed this year\nDeputy Foreign Minister Oleg Volkov gave an interview."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content, found.cue, found.confidence) == (
+        "Oleg Volkov", "the treaty will be signed this year", None, pytest.approx(0.72))
+
+
+def test_attribute_relative_clause_speaker(attributor: Attributor) -> None:
+    text = "His remarks follow those of Pete Hegseth, the defence secretary, who told allies that the plan was unrealistic."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.role, found.cue, found.content) == (
+        "Pete Hegseth", "defence secretary", "told allies", "the plan was unrealistic")
+
+
+def test_attribute_dateline_is_not_part_of_the_speaker(attributor: Attributor) -> None:
+    text = "BRUSSELS (Wire) - Grain exporters warned on Friday that a blockade could begin."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.content) == (
+        "Grain exporters", "Grain exporters", "a blockade could begin")
+
+
+def test_attribute_quote_attributed_with_according_to(attributor: Attributor) -> None:
+    text = "“The talks will resume,” according to Kremlin spokesman Dmitry Peskov."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.kind, found.content, found.cue) == (
+        "Dmitry Peskov", "direct", "The talks will resume", "according to")
+
+
+def test_attribute_quote_after_an_introducing_paragraph(attributor: Attributor) -> None:
+    text = "Kremlin spokesman Dmitry Peskov told reporters:\n\n“The talks will resume next week.”"
+    assert _found(attributor, text) == [("Dmitry Peskov", "direct", "The talks will resume next week", 50, 81)]
+
+
+def test_attribute_quote_split_inside_one_sentence(attributor: Attributor) -> None:
+    text = "Mayor Lena Berg arrived late. “We are ready,” she added, “but the other side is not.”"
+    assert _found(attributor, text) == [
+        ("Lena Berg", "direct", "We are ready", 31, 43),
+        ("Lena Berg", "direct", "but the other side is not", 58, 83),
+    ]
+
+
+def test_attribute_quoted_as_saying(attributor: Attributor) -> None:
+    assert _found(attributor, "Peskov was quoted as saying that the talks would resume.") == [
+        ("Peskov", "indirect", "the talks would resume", 33, 55)]
+
+
+def test_attribute_they_resolves_to_a_group_that_spoke(attributor: Attributor) -> None:
+    text = "Western officials said the deal was close. They added that details remained open."
+    assert [(s.speaker, s.speaker_mention) for s in _statements(attributor, text)] == [
+        ("Western officials", "Western officials"), ("Western officials", "They")]
+
+
+def test_attribute_appeals_and_commitments_need_a_clause(attributor: Attributor) -> None:
+    text = "Macron urged Moscow to accept the ceasefire. Analysts urged caution. Twenty countries pledge troops."
+    assert _found(attributor, text) == [("Macron", "indirect", "Moscow to accept the ceasefire", 13, 43)]
+
+
+def test_attribute_empty_document(attributor: Attributor) -> None:
+    assert _found(attributor, "") == []

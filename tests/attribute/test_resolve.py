@@ -1,0 +1,41 @@
+"""Names: the fullest form of a name the article gives."""
+
+from __future__ import annotations
+
+from redline.attribute.lexicon import load_lexicon
+from redline.attribute.resolve import Names
+
+
+def _names(persons: list[str], others: list[str]) -> Names:
+    names = Names(load_lexicon())
+    for name in persons:
+        names.add(name, True)
+    for name in others:
+        names.add(name, False)
+    return names
+
+
+def test_resolve_surname_lengthens_to_full_name() -> None:
+    names = _names(["Dmitry Peskov", "Peskov"], [])
+    assert names.fullest("Peskov") == ("Dmitry Peskov", True)
+    assert names.fullest("Mr Peskov") == ("Dmitry Peskov", True)
+
+
+def test_resolve_transliterations_are_one_person() -> None:
+    names = _names(["Sergei Lavrov", "Sergey Lavrov"], [])
+    assert names.fullest("Sergey Lavrov") == ("Sergei Lavrov", True)
+
+
+def test_resolve_organisation_lengthens_by_its_ending() -> None:
+    names = _names([], ["Polish Foreign Ministry", "the Kremlin"])
+    assert names.fullest("Foreign Ministry") == ("Polish Foreign Ministry", False)
+    assert names.fullest("the Kremlin") == ("Kremlin", False)
+
+
+def test_resolve_dateline_capitals_give_way_to_the_written_name() -> None:
+    names = _names([], ["MOSCOW", "Moscow"])
+    assert names.fullest("Moscow") == ("Moscow", False)
+
+
+def test_resolve_unknown_name_is_kept() -> None:
+    assert _names([], []).fullest("Reuters") == ("Reuters", None)
