@@ -23,6 +23,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/pytest -q
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from email.utils import parsedate_to_datetime
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document as Extraction

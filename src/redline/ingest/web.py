@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 from xml.sax import SAXParseException
 
-import feedparser  # type: ignore[import-untyped]
+import feedparser
 import httpx
 
 from redline.errors import FetchError, InputError
