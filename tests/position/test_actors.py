@@ -56,3 +56,19 @@ def test_actors_experts_outlets_and_unknowns_map_to_none(
     positioner: Positioner, speaker: str, role: str | None
 ) -> None:
     assert positioner.actor_of(speaker, role) is None
+
+
+@pytest.mark.parametrize(
+    ("speaker", "actor"),
+    [
+        ("alliance's secretary general", "NATO"),
+        ("the bloc's foreign policy chief", "European Union"),
+        ("the British defence secretary", "United Kingdom"),
+        ("the French presidency", "France"),
+        ("a senior Turkish diplomat", "Turkey"),
+    ],
+)
+def test_actors_role_only_speaker_maps_through_description_or_title(
+    positioner: Positioner, speaker: str, actor: str
+) -> None:
+    assert positioner.actor_of(speaker, None) == actor

@@ -110,3 +110,8 @@ def test_pack_examples_read_as_annotated() -> None:
             _, positions = positioner.positions(document, [])
             found = {(p.actor, p.issue): p.stance for p in positions}
             assert found.get((example.actor, issue.id)) == example.stance, example.text
+
+
+def test_pack_bad_description_pattern_names_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("    aliases: [Alpha]", "    aliases: [Alpha]\n    descriptions: ['bloc(']"))
+    assert _error(path).startswith(f"{path}:6: actors[0].descriptions[0]: bad pattern 'bloc(':")

@@ -2,7 +2,9 @@
 
 Names, metonyms, bodies, persons and adjectives all come from the pack. Names are matched
 as written (case matters, so "US" is not "us"); generic body and role words ("foreign
-ministry", "expert") are matched in any case.
+ministry", "expert") are matched in any case. A description ("the bloc") is a definite
+noun phrase that refers back to an actor; when several actors share it, the one the text
+named last before it is meant, and without one the first in the pack.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ class ActorIndex:
             for form in actor.adjectives:
                 self._forms.setdefault(form, (actor.id, "adjective"))
         self._regex = phrase_regex((re.escape(f) for f in self._forms), flags=0)
+        self._descriptions = [
+            (actor.id, regex) for actor in pack.actors
+            if (regex := phrase_regex(f"the (?:{d})" for d in actor.descriptions)) is not None
+        ]
         self._bodies = phrase_regex(pack.roles.bodies)
         self._non_actor = phrase_regex(pack.roles.non_actor)
 
@@ -60,7 +66,30 @@ class ActorIndex:
             actor, kind = self._forms[match.group(0)]
             possessive = _POSSESSIVE.match(text, match.end()) is not None
             out.append(ActorMention(actor, match.start(), match.end(), kind, possessive))
-        return out
+        taken = [(m.start, m.end) for m in out]
+        for span, actors in self._described(text, start, stop).items():
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                possessive = _POSSESSIVE.match(text, span[1]) is not None
+                out.append(ActorMention(self._referent(text, span[0], actors), *span, "name", possessive))
+        return sorted(out, key=lambda m: m.start)
+
+    def _described(self, text: str, start: int, stop: int) -> dict[tuple[int, int], list[str]]:
+        """Description spans in ``text[start:stop]`` and the actors each may refer to."""
+        found: dict[tuple[int, int], list[str]] = {}
+        for actor, regex in self._descriptions:
+            for match in regex.finditer(text, start, stop):
+                found.setdefault((match.start(), match.end()), []).append(actor)
+        return found
+
+    def _referent(self, text: str, at: int, actors: list[str]) -> str:
+        """The actor a shared description refers to: the one named last before ``at``."""
+        if len(actors) == 1 or self._regex is None:
+            return actors[0]
+        last: str | None = None
+        for match in self._regex.finditer(text, 0, at):
+            actor = self._forms[match.group(0)][0]
+            last = actor if actor in actors else last
+        return last or actors[0]
 
     def is_body(self, text: str, start: int, end: int) -> bool:
         """Whether a body or title word ("side", "foreign ministry") starts near ``start``."""
@@ -79,7 +108,9 @@ class ActorIndex:
         if persons:
             return persons[0].actor
         for source in (speaker, role or ""):
-            for mention in self.mentions(source):
+            # Speakers come without their article ("alliance's chief"); a description needs it.
+            definite = source if source[:4].lower() == "the " else f"the {source}"
+            for mention in self.mentions(definite):
                 if mention.kind == "name":
                     return mention.actor
                 if self._bodies is not None and self._bodies.search(text):

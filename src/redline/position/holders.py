@@ -21,6 +21,7 @@ from redline.position.text import phrase_regex, words_between
 _REPORTING_REACH = 3
 _ACTING_REACH = 3
 _HEDGE_REACH = 2
+_GROUP_REACH = 3
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
 
@@ -61,11 +62,14 @@ class HolderFinder:
     def __init__(self, pack: Pack, actors: ActorIndex, cues: CueReader) -> None:
         self._actors = actors
         self._cues = cues
-        self._blockers = phrase_regex(pack.cues.blockers)
+        # Prepositions and verbs that take an actor as their object ("talks with Kyiv",
+        # "forcing Ukraine to give up land"): an actor right after one holds no stance.
+        self._blockers = phrase_regex([*pack.cues.blockers, *pack.cues.object_verbs])
         self._pronouns = set(pack.roles.person_pronouns)
         self._pronoun = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(self._pronouns)) + r")(?![\w-])"
         ) if self._pronouns else None
+        self._group = phrase_regex((re.escape(p) for p in pack.roles.group_pronouns), flags=0)
         self._passive = phrase_regex(pack.roles.passive_pronoun)
         self._relatives = phrase_regex(pack.cues.relative)
         self._by = phrase_regex(pack.cues.passive_agent)
@@ -112,7 +116,22 @@ class HolderFinder:
             for match in self._passive.finditer(text, start, end):
                 pronoun = match.group(0).split()[0]
                 out.append(Agent(memory.group, match.start(), match.start() + len(pronoun)))
+        if self._group is not None and memory.group is not None:
+            out += [Agent(memory.group, m.start(), m.end()) for m in self._group.finditer(text, start, end)
+                    if self._takes_stance(text, m.start(), m.end(), end)]
         return out
+
+    def _takes_stance(self, text: str, start: int, end: int, stop: int) -> bool:
+        """Whether a group pronoun is the subject of a stance or reporting verb ("it rejects").
+
+        "It is unclear" and "it would be a mistake" are about a thing, not a party, and
+        are read as anaphora; after a preposition the pronoun is an object.
+        """
+        if self._blocked(text, start) or any(c.start == start for c in self._cues.find("anaphora", text, start, stop)):
+            return False
+        cues = [c for c in self._cues.polar(text, end, stop) if is_polar(c) or c.kind == "negation"]
+        cues += self._cues.find("reporting", text, end, stop)
+        return any(words_between(text, end, c.start) <= _GROUP_REACH for c in cues)
 
     def _blocked(self, text: str, start: int) -> bool:
         """Whether the word before ``start`` is a preposition that makes it an object."""

@@ -49,7 +49,11 @@ class Person(_Strict):
 
 
 class Actor(_Strict):
-    """A party to the negotiation and every way an article names it."""
+    """A party to the negotiation and every way an article names it.
+
+    ``descriptions`` are common nouns that refer back to the actor after "the" ("the
+    bloc", "the alliance"); one several actors share goes to the one named last.
+    """
 
     id: str
     name: str
@@ -58,6 +62,7 @@ class Actor(_Strict):
     metonyms: list[str] = []
     bodies: list[str] = []
     persons: list[Person] = []
+    descriptions: list[Pattern] = []
 
     def names(self) -> list[str]:
         """Surface forms that name the actor as an agent (not adjectives, not persons)."""
@@ -104,6 +109,7 @@ class Roles(_Strict):
     bodies: list[Pattern] = []
     non_actor: list[Pattern] = []
     person_pronouns: list[str] = []
+    group_pronouns: list[str] = []
     passive_pronoun: list[Pattern] = []
 
 
@@ -130,6 +136,7 @@ class StanceCues(_Strict):
     passive_agent: list[Pattern] = []
     according: list[Pattern] = []
     blockers: list[Pattern] = []
+    object_verbs: list[Pattern] = []
     abbreviations: list[str] = []
 
 

@@ -136,6 +136,7 @@ def compose(pre: Sequence[Cue]) -> Cue | None:
     """Compose the cues before a mention, innermost first, into one signed cue."""
     value: int | None = None
     anchor: Cue | None = None
+    excluded = False
     for cue in reversed(pre):
         if cue.value is None:
             continue
@@ -147,7 +148,10 @@ def compose(pre: Sequence[Cue]) -> Cue | None:
         elif cue.kind == "exclusion":
             value = -value if value != 0 else -1
         elif cue.value == -1:
-            value = -1
+            # Opposing an exclusion ("reluctant to accept a ban on X") supports X.
+            value = 1 if excluded and value == -1 else -1
+        if cue.kind == "exclusion" or cue.value == -1:
+            excluded = cue.kind == "exclusion" and value == -1
     if value is None or anchor is None:
         return None
     return replace(anchor, value=value)
