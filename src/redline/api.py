@@ -8,7 +8,7 @@ them, so that listing documents does not pay for loading a language model.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from redline.store import Store
 
 if TYPE_CHECKING:
     from redline.check import Report
-    from redline.engine import IngestSummary
+    from redline.engine import IngestSummary, Notify
 
 
 def ingest(
@@ -29,7 +29,7 @@ def ingest(
     db: str | Path | None = None,
     analyse: bool = True,
     client: httpx.Client | None = None,
-    on_event: Callable[[str], None] | None = None,
+    on_event: Notify | None = None,
     **overrides: Any,
 ) -> IngestSummary:
     """Ingest sources into the store at ``db``; analyse new documents unless told not to."""

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from redline.errors import RedlineError
 from redline.records import cell_record, document_record, position_record, statement_record
 from redline.settings import load as load_settings
 from redline.store import Store
+
+if TYPE_CHECKING:
+    from redline.engine import Event
 
 app = typer.Typer(help="Map who demands, offers and rejects what in news of a negotiation.")
 out = Console()
@@ -66,7 +69,7 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Ingest articles from files, folders, JSON/JSONL, WARC, URLs and RSS/Atom feeds."""
-    with _errors(), _progress(verbose or as_json) as on_event:
+    with _errors(), _progress(verbose, quiet=as_json) as on_event:
         summary = api.ingest(
             sources, db=db, analyse=analyse, on_event=on_event,
             pack=pack, model=model, batch_size=batch_size,
@@ -84,18 +87,21 @@ def ingest(
 
 
 @contextmanager
-def _progress(plain: bool) -> Iterator[Callable[[str], None]]:
-    """A Rich progress bar on a terminal; plain event lines on stderr when verbose."""
-    if plain or not err.is_terminal:
-        yield (lambda message: err.print(message, highlight=False, soft_wrap=True)) if plain else (lambda _m: None)
+def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], None]]:
+    """Event lines on stderr when verbose, else a Rich progress bar on a terminal."""
+    if verbose:
+        yield lambda event: err.print(str(event), highlight=False, soft_wrap=True)
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} done"),
+    if quiet or not err.is_terminal:
+        yield lambda _event: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"),
                TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
 
-        def on_event(message: str) -> None:
-            progress.update(task, advance=1, description=message[:70])
+        def on_event(event: Event) -> None:
+            progress.update(task, advance=int(event.input_done), description=str(event)[:70])
 
         yield on_event
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 
@@ -23,6 +23,30 @@ from redline.pipeline import Models, process
 from redline.store import Store
 
 Analysis = tuple[list[Statement], list[Position]]
+EventKind = Literal["read", "skipped", "error", "stored", "analysed"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the engine did, for progress displays and logs."""
+
+    kind: EventKind
+    subject: str
+
+    @property
+    def input_done(self) -> bool:
+        """True when one input (article or failed source) has been dealt with."""
+        return self.kind in ("read", "skipped", "error")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.subject}"
+
+
+Notify = Callable[[Event], None]
+
+
+def _ignore(_event: Event) -> None:
+    """The default listener: nobody is watching."""
 
 
 @dataclass
@@ -54,11 +78,11 @@ def ingest(
     settings: Mapping[str, Any],
     models: Models | None = None,
     client: httpx.Client | None = None,
-    on_event: Callable[[str], None] | None = None,
+    on_event: Notify | None = None,
 ) -> IngestSummary:
     """Ingest every source into the store; with models, analyse each new document too."""
     summary = IngestSummary()
-    notify = on_event or (lambda _message: None)
+    notify = on_event or _ignore
     known = store.known_ids()
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
     for document_id, sig in store.signatures():
@@ -68,17 +92,17 @@ def ingest(
     for item in iter_articles(sources, settings, client):
         if isinstance(item, RedlineError):
             summary.errors.append(str(item))
-            notify(f"error: {item}")
+            notify(Event("error", str(item)))
             continue
         try:
             document = make_document(item, settings)
         except RedlineError as exc:
             summary.errors.append(str(exc))
-            notify(f"error: {exc}")
+            notify(Event("error", str(exc)))
             continue
         if document.id in known:
             summary.skipped += 1
-            notify(f"skipped: {document.doc}")
+            notify(Event("skipped", document.doc))
             continue
         sig = signature(document.text, settings["minhash_perm"])
         document.duplicate_of = syndicator.add(document.id, sig)
@@ -87,7 +111,7 @@ def ingest(
         batch.signatures.append(sig)
         batch.analyses.append(process(document, models) if models else None)
         known.add(document.id)
-        notify(f"read: {document.doc}")
+        notify(Event("read", document.doc))
         if len(batch.documents) >= settings["batch_size"]:
             summary.added += _flush(store, batch, pack, model, notify)
             batch = _Batch()
@@ -98,11 +122,11 @@ def ingest(
     return summary
 
 
-def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Callable[[str], None]) -> int:
+def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Notify) -> int:
     if not batch.documents:
         return 0
     store.add_batch(batch.documents, batch.signatures, batch.analyses, pack=pack, model=model)
-    notify(f"stored: {len(batch.documents)} documents")
+    notify(Event("stored", f"{len(batch.documents)} documents"))
     return len(batch.documents)
 
 
@@ -110,10 +134,10 @@ def analyse(
     store: Store,
     settings: Mapping[str, Any],
     models: Models,
-    on_event: Callable[[str], None] | None = None,
+    on_event: Notify | None = None,
 ) -> int:
     """(Re-)analyse every stored document not yet analysed with these models and pack."""
-    notify = on_event or (lambda _message: None)
+    notify = on_event or _ignore
     pack, model = models.signature
     pending = store.unanalysed_ids(pack, model)
     done: list[tuple[str, list[Statement], list[Position]]] = []
@@ -122,7 +146,7 @@ def analyse(
         if document is None:
             continue
         done.append((document_id, *process(document, models)))
-        notify(f"analysed: {document.doc}")
+        notify(Event("analysed", document.doc))
         if len(done) >= settings["batch_size"]:
             store.replace_analyses(done, pack, model)
             done = []
