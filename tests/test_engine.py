@@ -29,9 +29,14 @@ def _write_corpus(folder: Path, count: int) -> None:
         )
 
 
-def _snapshot(db: Path) -> list[tuple[str | None, ...]]:
+def _snapshot(db: Path) -> list[tuple[object, ...]]:
     with Store(db, read_only=True) as store:
-        return sorted((d.id, d.doc, d.text, d.duplicate_of, d.language) for d in store.documents())
+        rows: list[tuple[object, ...]] = [
+            (d.id, d.doc, d.text, d.duplicate_of, d.language) for d in store.documents()
+        ]
+        rows += [(s.document_id, s.start, s.end, s.speaker, s.kind) for s in store.statements()]
+        rows += [(p.document_id, p.actor, p.issue, p.stance) for p in store.positions()]
+    return sorted(rows, key=repr)
 
 
 def test_engine_second_ingest_adds_nothing(tmp_path: Path) -> None:
@@ -57,10 +62,11 @@ def test_engine_bad_input_is_reported_and_batch_goes_on(tmp_path: Path) -> None:
         assert "\n" not in summary.errors[0]
 
 
-def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> None:
-    _write_corpus(tmp_path / "corpus", 400)
+@pytest.mark.parametrize(("documents", "analyse"), [(400, False), pytest.param(80, True, marks=pytest.mark.slow)])
+def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path, documents: int, analyse: bool) -> None:
+    _write_corpus(tmp_path / "corpus", documents)
     command = [sys.executable, "-m", "redline", "ingest", str(tmp_path / "corpus"),
-               "--no-analyse", "--batch-size", "5", "--verbose"]
+               "--analyse" if analyse else "--no-analyse", "--batch-size", "5", "--verbose"]
     env = dict(os.environ)
     killed_db = tmp_path / "killed.duckdb"
     process = subprocess.Popen([*command, "--db", str(killed_db)], stderr=subprocess.PIPE,
@@ -74,14 +80,16 @@ def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> N
             break
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
-    partial = len(_snapshot(killed_db))
-    assert 15 <= partial < 400
+    with Store(killed_db, read_only=True) as store:
+        assert 15 <= store.count() < documents
 
     subprocess.run([*command, "--db", str(killed_db)], check=True, capture_output=True, env=env, cwd=tmp_path)
     subprocess.run([*command, "--db", str(tmp_path / "clean.duckdb")], check=True, capture_output=True,
                    env=env, cwd=tmp_path)
     assert _snapshot(killed_db) == _snapshot(tmp_path / "clean.duckdb")
-    assert len(_snapshot(killed_db)) == 400
+    with Store(killed_db, read_only=True) as store:
+        assert store.count() == documents
+        assert (store.count("statements") > 0) == analyse
 
 
 @pytest.mark.slow
