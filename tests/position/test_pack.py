@@ -9,6 +9,7 @@ import pytest
 from redline.errors import PackError
 from redline.models import Document
 from redline.position import Positioner, load_pack
+from redline.position.pack import load_lexicon
 
 MINIMAL = """\
 name: tiny
@@ -115,3 +116,38 @@ def test_pack_examples_read_as_annotated() -> None:
 def test_pack_bad_description_pattern_names_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.replace("    aliases: [Alpha]", "    aliases: [Alpha]\n    descriptions: ['bloc(']"))
     assert _error(path).startswith(f"{path}:6: actors[0].descriptions[0]: bad pattern 'bloc(':")
+
+
+def test_pack_cues_extend_the_shared_lexicon(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "cues:\n  support: [\"root(?:s|ed)? for\", calls for]\n")
+    pack = load_pack(path)
+    shared = load_lexicon()
+    assert pack.cues.support == [*shared.cues.support, "root(?:s|ed)? for"]
+    assert pack.roles == shared.roles
+
+
+def test_pack_own_cue_reads_a_stance(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "cues:\n  support: [\"root(?:s|ed)? for\"]\n")
+    text = "Alpha roots for river access."
+    doc = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = Positioner(load_pack(path)).positions(doc, [])[1]
+    assert [(p.actor, p.issue, p.stance) for p in found] == [("Alpha", "river-access", "support")]
+
+
+def test_pack_bad_shared_lexicon_names_file_line_and_field(tmp_path: Path) -> None:
+    lexicon = tmp_path / "stance.yaml"
+    lexicon.write_text("cues:\n  oppose:\n    - rejects\n    - \"(unclosed\"\n", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_pack(_write(tmp_path, MINIMAL), lexicon=lexicon)
+    assert str(caught.value) == (
+        f"{lexicon}:4: cues.oppose[1]: bad pattern '(unclosed': "
+        "missing ), unterminated subpattern at position 0"
+    )
+
+
+def test_pack_unknown_shared_lexicon_section_is_an_error(tmp_path: Path) -> None:
+    lexicon = tmp_path / "stance.yaml"
+    lexicon.write_text("roles:\n  bodies: [minister]\nactors: []\n", encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        load_lexicon(lexicon)
+    assert str(caught.value) == f"{lexicon}:3: actors: Extra inputs are not permitted"

@@ -214,3 +214,59 @@ def test_stance_statement_reporting_another_partys_act_gives_it_the_stance(posit
                           content=content, start=start, end=start + len(content), kind="indirect", cue="said")
     positions = _read(positioner, text, [statement])
     assert _stances(positions) == {("United States", "guarantees-for-ukraine", "support")}
+
+
+def _said(text: str, speaker: str, content: str) -> Statement:
+    start = text.index(content)
+    return Statement(document_id="d1", speaker=speaker, speaker_mention=speaker, content=content,
+                     start=start, end=start + len(content), kind="indirect", cue="said",
+                     cue_start=text.index(" said") + 1, cue_end=text.index(" said") + 5)
+
+
+def test_stance_predicate_after_a_relative_aside_reads_the_issue(positioner: Positioner) -> None:
+    content = ("security guarantees for Ukraine, which the coalition has debated for many months "
+               "in several capitals with a long list of partners, are essential")
+    text = f"Macron said {content}."
+    positions = _read(positioner, text, [_said(text, "Macron", content)])
+    assert _stances(positions) == {("France", "guarantees-for-ukraine", "support")}
+
+
+def test_stance_aside_after_a_short_tail_still_counts_from_its_comma(positioner: Positioner) -> None:
+    content = ("the deployment of Western troops in Ukraine, whatever shape it took and whoever "
+               "commanded it on the ground, would be unacceptable")
+    text = f"Lavrov said {content}."
+    positions = _read(positioner, text, [_said(text, "Lavrov", content)])
+    assert _stances(positions) == {("Russia", "foreign-troops-in-ukraine", "oppose")}
+
+
+def test_stance_evaluative_only_way_supports(positioner: Positioner) -> None:
+    content = "security guarantees for Ukraine are the only way to a lasting peace"
+    text = f"Macron said {content}."
+    positions = _read(positioner, text, [_said(text, "Macron", content)])
+    assert _stances(positions) == {("France", "guarantees-for-ukraine", "support")}
+
+
+def test_stance_adding_fuel_to_the_fire_opposes(positioner: Positioner) -> None:
+    content = "sending more long-range weapons to Kyiv would only add fuel to the fire"
+    text = f"Beijing said {content}."
+    positions = _read(positioner, text, [_said(text, "Beijing", content)])
+    assert _stances(positions) == {("China", "weapons-for-ukraine", "oppose")}
+
+
+def test_stance_passive_agent_on_the_mention_does_not_stop_the_predicate(positioner: Positioner) -> None:
+    content = "the legal guarantees drafted by Washington were remarkable"
+    text = f"Merz said {content}."
+    positions = _read(positioner, text, [_said(text, "Merz", content)])
+    assert _stances(positions) == {("Germany", "legally-binding-guarantees", "support")}
+
+
+def test_stance_refusing_to_withdraw_from_land_opposes_concessions(positioner: Positioner) -> None:
+    content = "Ukraine would never pull its soldiers out of its own land"
+    text = f"Zelensky said {content}."
+    positions = _read(positioner, text, [_said(text, "Zelensky", content)])
+    assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
+
+
+def test_stance_cue_verb_rejecting_territorial_terms_opposes(positioner: Positioner) -> None:
+    positions = _read(positioner, "Kyiv rejected the draft's territorial provisions on Monday.")
+    assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -21,6 +21,7 @@ from redline.errors import PackError
 from redline.models import Stance
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
+STANCE_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "stance.yaml"
 BENEFICIARY = "{beneficiary}"
 
 
@@ -133,11 +134,19 @@ class StanceCues(_Strict):
     denial: list[Pattern] = []
     coordination: list[Pattern] = []
     relative: list[Pattern] = []
+    aside: list[Pattern] = []
     passive_agent: list[Pattern] = []
     according: list[Pattern] = []
     blockers: list[Pattern] = []
     object_verbs: list[Pattern] = []
     abbreviations: list[str] = []
+
+
+class Lexicon(_Strict):
+    """The shared English roles and stance cues that every pack extends."""
+
+    roles: Roles = Roles()
+    cues: StanceCues = StanceCues()
 
 
 class Pack(_Strict):
@@ -167,6 +176,7 @@ class Pack(_Strict):
 
 
 Loc = tuple[str | int, ...]
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 def _node_lines(node: yaml.Node, path: Loc, lines: dict[Loc, int]) -> None:
@@ -257,19 +267,43 @@ def _resolve(name_or_path: str | Path) -> Path:
     raise PackError(f"{name_or_path}: no such pack (shipped: {known})")
 
 
-def load_pack(name_or_path: str | Path) -> Pack:
-    """Load and validate a pack by shipped name ("ukraine-security") or file path."""
-    path = _resolve(name_or_path)
+def _validate(model: type[_Model], path: Path, expected: str) -> tuple[_Model, dict[Loc, int]]:
+    """Read one YAML file into ``model`` (and its lines); a problem names file, line, field."""
     data, lines = _read(path)
     if not isinstance(data, dict):
-        raise PackError(f"{path}:1: pack: expected a mapping of name, actors, issues, cues")
+        raise PackError(f"{path}:1: {model.__name__.lower()}: expected a mapping of {expected}")
     try:
-        pack = Pack.model_validate(data)
+        return model.model_validate(data), lines
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         reason = str(error["msg"]).removeprefix("Value error, ")
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
+
+
+def load_lexicon(path: Path = STANCE_LEXICON) -> Lexicon:
+    """Load and validate the shared stance lexicon that every pack extends."""
+    return _validate(Lexicon, path, "roles, cues")[0]
+
+
+def _extend(shared: BaseModel, own: BaseModel) -> dict[str, list[str]]:
+    """The shared lists with the pack's own entries added after them (never replacing)."""
+    merged: dict[str, list[str]] = {}
+    for key, base in shared:
+        merged[key] = [*base, *(item for item in getattr(own, key) if item not in base)]
+    return merged
+
+
+def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON) -> Pack:
+    """Load and validate a pack by shipped name ("ukraine-security") or file path.
+
+    The pack's ``roles`` and ``cues`` extend those of the shared stance ``lexicon``.
+    """
+    path = _resolve(name_or_path)
+    pack, lines = _validate(Pack, path, "name, actors, issues, cues")
     for loc, reason in _references(pack):
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
-    return pack
+    shared = load_lexicon(lexicon)
+    roles = shared.roles.model_copy(update=_extend(shared.roles, pack.roles))
+    cues = shared.cues.model_copy(update=_extend(shared.cues, pack.cues))
+    return pack.model_copy(update={"roles": roles, "cues": cues})

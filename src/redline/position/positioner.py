@@ -10,6 +10,7 @@ contrast that follows makes it conditional. A segment with a stance cue but no i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from redline.models import Document, Position, Stance, Statement
@@ -24,6 +25,8 @@ from redline.position.text import phrase_regex, sentences, words_between
 _CUE_REACH = 3
 _ANAPHORA_SENTENCES = 2
 _CONDITION_WORDS = 12
+# The comma opening an aside, after at most a short tail of the mention ("troops in Ukraine,").
+_ASIDE_OPEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 
 
@@ -71,6 +74,7 @@ class Positioner:
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
         self._blockers = phrase_regex(pack.cues.blockers)
+        self._asides = phrase_regex(pack.cues.aside)
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
                    if (regex := phrase_regex(getattr(i.cues, kind))) is not None]
@@ -229,13 +233,16 @@ class Positioner:
         """Readings for one mention (or anaphor) and one holder."""
         cues = self._cues_for(scene, mention, segment)
         others = [(m.start, m.end) for m in scene.mentions if (m.start, m.end) != span]
+        # A passive agent ("the plan drafted by Washington is ...") closes a participle on
+        # the mention rather than opening another agent's clause, so it is no stop.
         stops = [a.start for a in scene.agents
-                 if a.start > span[1] and a.end != holder.scope and not (a.attached or a.adjective)]
+                 if a.start > span[1] and a.end != holder.scope and not (a.attached or a.adjective or a.passive)]
         scope = (max(holder.scope, segment.body), segment.end)
-        cue = read(scene.text, cues, span, scope, others, self._joins, stops)
+        aside = self._aside(scene.text, span[1], segment.end)
+        cue = read(scene.text, cues, span, scope, others, self._joins, stops, aside)
         if cue is None and segment.body < holder.scope <= span[0]:
             # "A central concern for Russia is X": the cue may precede the holder.
-            cue = read(scene.text, cues, span, (segment.body, segment.end), others, self._joins, stops)
+            cue = read(scene.text, cues, span, (segment.body, segment.end), others, self._joins, stops, aside)
         if cue is None and restriction is not None and span[0] < restriction.start:
             # A limit set on a thing ("such measures must not compromise ...") accepts it on terms.
             cue = replace(restriction, value=0)
@@ -269,6 +276,14 @@ class Positioner:
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _aside(self, text: str, end: int, limit: int) -> tuple[int, int] | None:
+        """A comma-delimited clause right after a mention ("X, which ..., is key"), if any."""
+        opening = _ASIDE_OPEN.match(text, end, limit)
+        if opening is None or self._asides is None or not self._asides.match(text, opening.end(), limit):
+            return None
+        close = text.find(",", opening.end(), limit)
+        return (end, close + 1) if close > 0 else None
 
     def _zone(self, scene: _Scene, segment: Segment, following: Segment | None, restriction: Cue | None,
               base: Reading) -> tuple[int, int, int] | None:

@@ -159,13 +159,16 @@ def compose(pre: Sequence[Cue]) -> Cue | None:
 
 def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int, int],
          others: Sequence[tuple[int, int]], joins: re.Pattern[str] | None = None,
-         stops: Sequence[int] = ()) -> Cue | None:
+         stops: Sequence[int] = (), aside: tuple[int, int] | None = None) -> Cue | None:
     """The cue that decides the stance on the mention at ``span`` within ``scope``.
 
     ``others`` are the spans of the other issue mentions: a cue before another mention
     belongs to that one ("the exclusion of A, the refusal to B"). ``joins`` matches the
     words that coordinate two mentions ("and", "that"); ``stops`` are where another
-    agent's clause begins, which a cue after the mention does not cross.
+    agent's clause begins, which a cue after the mention does not cross. ``aside`` is a
+    comma-delimited clause right after the mention ("X, which ... in the end, is key"):
+    the reach of a cue after the mention counts from its closing comma, and agents
+    inside it do not stop the search.
     """
     start, end = span
     lower = max([scope[0], *(e for s, e in others if e <= start)])
@@ -182,10 +185,11 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         decided = compose(shared)
     if decided is not None:
         return decided
-    upper = min([scope[1], *(s for s, e in others if s >= end), *(s for s in stops if s >= end)])
+    resume = aside[1] if aside is not None and aside[0] >= end else end
+    upper = min([scope[1], *(s for s, e in others if s >= end), *(s for s in stops if s >= resume)])
     post = [
         c for c in cues if end <= c.start < upper and c.value is not None
-        and words_between(text, end, c.start) <= _POST_REACH
+        and words_between(text, resume if c.start >= resume else end, c.start) <= _POST_REACH
         and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
     ]
     return post[0] if post else None
