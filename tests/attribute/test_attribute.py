@@ -340,3 +340,130 @@ def test_attribute_appeals_and_commitments_need_a_clause(attributor: Attributor)
 
 def test_attribute_empty_document(attributor: Attributor) -> None:
     assert _found(attributor, "") == []
+
+
+def test_attribute_and_urged_after_reported_clause_is_the_speakers_own(attributor: Attributor) -> None:
+    text = "Port director Ines Duarte said the new quay was ready, and urged shipping firms to move their cargo."
+    assert _found(attributor, text) == [
+        ("Ines Duarte", "indirect", "the new quay was ready", 31, 53),
+        ("Ines Duarte", "indirect", "shipping firms to move their cargo", 65, 99),
+    ]
+
+
+def test_attribute_and_described_as_splits_from_passive_clause(attributor: Attributor) -> None:
+    text = ("Finance Minister Paolo Greco said any new levy would be resisted by the banks, "
+            "and described the proposal as a tax on savers.")
+    assert _found(attributor, text) == [
+        ("Paolo Greco", "indirect", "any new levy would be resisted by the banks", 34, 77),
+        ("Paolo Greco", "indirect", "the proposal as a tax on savers", 93, 124),
+    ]
+
+
+def test_attribute_and_called_takes_the_quote_after_its_object(attributor: Attributor) -> None:
+    text = 'Trade Minister Paolo Greco said the tariff plan had failed and called the new proposal "a step backwards".'
+    assert _found(attributor, text) == [
+        ("Paolo Greco", "indirect", "the tariff plan had failed", 32, 58),
+        ("Paolo Greco", "mixed", 'the new proposal "a step backwards"', 70, 105),
+    ]
+
+
+def test_attribute_characterising_participle_is_a_statement(attributor: Attributor) -> None:
+    text = "Mayor Lena Berg said the budget was balanced, describing the cuts as painful but necessary."
+    assert _found(attributor, text) == [
+        ("Lena Berg", "indirect", "the budget was balanced", 21, 44),
+        ("Lena Berg", "indirect", "the cuts as painful but necessary", 57, 90),
+    ]
+
+
+def test_attribute_participle_hung_on_reported_clause_takes_the_speaker(attributor: Attributor) -> None:
+    text = 'Colonel Ivan Petrenko said the bridge was "safe for now", arguing that repairs could wait until spring.'
+    assert _found(attributor, text) == [
+        ("Ivan Petrenko", "mixed", 'the bridge was "safe for now"', 27, 56),
+        ("Ivan Petrenko", "indirect", "repairs could wait until spring", 71, 102),
+    ]
+
+
+def test_attribute_she_skips_a_nearer_man(attributor: Attributor) -> None:
+    text = "Ms Anna Kovac spoke after the meeting. Mr Peter Weber had left early. She said the exercise would go ahead."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.content, found.start, found.end) == (
+        "Anna Kovac", "She", "the exercise would go ahead", 79, 106)
+
+
+def test_attribute_pronoun_skips_people_named_in_what_was_said(attributor: Attributor) -> None:
+    text = ("Port spokeswoman Ines Duarte said Kaldor would pay for the dredging. "
+            "She also rejected calls for a new tender.")
+    assert [(s.speaker, s.speaker_mention, s.content, s.start, s.end) for s in _statements(attributor, text)] == [
+        ("Ines Duarte", "Port spokeswoman Ines Duarte", "Kaldor would pay for the dredging", 34, 67),
+        ("Ines Duarte", "She", "calls for a new tender", 87, 109),
+    ]
+
+
+def test_attribute_name_after_a_role_is_a_person(attributor: Attributor) -> None:
+    text = "In a statement, the regional envoy Kemi Adeyemi said the border crossings would reopen."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.role, found.content, found.start, found.end) == (
+        "Kemi Adeyemi", "regional envoy", "the border crossings would reopen", 53, 86)
+
+
+def test_attribute_according_to_role_with_name_in_apposition(attributor: Attributor) -> None:
+    text = "According to the port director, Ines Duarte, the water level is falling."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.role, found.content, found.start, found.end) == (
+        "Ines Duarte", "port director", "the water level is falling", 45, 71)
+
+
+def test_attribute_unnamed_spokesman_speaks_for_the_organisation(attributor: Attributor) -> None:
+    text = "A spokeswoman for the Harbour Authority said the quay would reopen."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.content, found.start, found.end) == (
+        "Harbour Authority", "the Harbour Authority", "the quay would reopen", 45, 66)
+
+
+def test_attribute_unnamed_spokesman_for_the_ministry_resolves_back(attributor: Attributor) -> None:
+    text = "The Harbour Ministry met on Monday. A spokesman for the ministry said the quay would reopen."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content, found.start, found.end) == (
+        "Harbour Ministry", "the quay would reopen", 70, 91)
+
+
+def test_attribute_they_resolves_to_a_group_subject_that_had_not_spoken(attributor: Attributor) -> None:
+    text = "Port workers, who met on Sunday, backed the strike. In a joint letter they called for higher wages for night shifts."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.speaker_mention, found.cue, found.content, found.start, found.end) == (
+        "Port workers", "they", "called for", "higher wages for night shifts", 86, 115)
+
+
+def test_attribute_called_it_a_verdict_keeps_the_pronoun_object(attributor: Attributor) -> None:
+    text = "Mayor Lena Berg has called it a fair settlement."
+    assert _found(attributor, text) == [("Lena Berg", "indirect", "it a fair settlement", 27, 47)]
+
+
+def test_attribute_clause_after_a_time_clause_belongs_to_the_cue(attributor: Attributor) -> None:
+    text = "Mayor Lena Berg said after the council met that the budget was balanced."
+    assert _found(attributor, text) == [("Lena Berg", "indirect", "the budget was balanced", 48, 71)]
+
+
+def test_attribute_continues_to_insist_keeps_the_subject_as_speaker(attributor: Attributor) -> None:
+    text = "The port authority continues to insist that the quay is safe."
+    assert _found(attributor, text) == [("port authority", "indirect", "the quay is safe", 44, 60)]
+
+
+def test_attribute_required_to_write_is_not_a_statement(attributor: Attributor) -> None:
+    text = "The deal would require the council to write into its charter that it will not sell the port."
+    assert _found(attributor, text) == []
+
+
+def test_attribute_parenthetical_attribution_takes_the_whole_sentence(attributor: Attributor) -> None:
+    text = "Mayor Lena Berg met the council. The budget, she said, was balanced."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.kind, found.cue, found.content, found.start, found.end) == (
+        "Lena Berg", "indirect", "said", "The budget, she said, was balanced", 33, 67)
+
+
+def test_attribute_speaker_after_an_opening_participle(attributor: Attributor) -> None:
+    # The small model reads the speaker as the participle's object; the cue still gets it.
+    text = "Addressing the Veltan Council, UN special envoy Noor Haddad said a mission of about 30 engineers could deploy within weeks."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.role, found.content, found.start, found.end) == (
+        "Noor Haddad", "UN special envoy", "a mission of about 30 engineers could deploy within weeks", 65, 122)

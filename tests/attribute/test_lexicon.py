@@ -63,3 +63,18 @@ def test_lexicon_unknown_pronoun_kind_is_refused(tmp_path: Path) -> None:
 def test_lexicon_missing_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(RedlineError, match="cannot read lexicon"):
         load_lexicon(tmp_path / "absent.yaml")
+
+
+def test_lexicon_gender_from_title_role_or_given_name() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.gender(["She"]) == "feminine"
+    assert lexicon.gender(["Mr.", "Peskov"]) == "masculine"
+    assert lexicon.gender(["Foreign", "Ministry", "spokeswoman"]) == "feminine"
+    assert lexicon.gender(["analyst", "Sam"]) is None
+    assert lexicon.gender(["spokesman", "Maria"]) is None
+
+
+def test_lexicon_unknown_gender_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"genders": {"feminine": ["she"], "plural": ["they"]}})
+    with pytest.raises(RedlineError, match="unknown gender 'plural'"):
+        load_lexicon(path)

@@ -76,8 +76,10 @@ class Attributor:
             statement = self._statement(document, draft, resolver, previous)
             if statement is None:
                 continue
-            resolver.add(statement.speaker_start or statement.start, statement.speaker,
-                         draft.speaker_kind or "person", statement.role)
+            at = statement.start if statement.speaker_start is None else statement.speaker_start
+            resolver.add(at, statement.speaker,
+                         draft.speaker_kind or "person", statement.role, statement.speaker_mention or "",
+                         (statement.start, statement.end))
             statements.append(statement)
             previous = (draft, statement)
         return sorted(statements, key=lambda s: s.start)

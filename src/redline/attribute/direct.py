@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from redline.attribute.lexicon import Lexicon
 from redline.attribute.parse import Parsed, end_offset, offset
 from redline.attribute.quotes import Quote, sentence_end, sentence_start
-from redline.attribute.reported import subject
+from redline.attribute.cues import subject
 from redline.attribute.speakers import mention
 
 # Longest attribution clause, in tokens, before the cue ("Kremlin spokesman Dmitry Peskov

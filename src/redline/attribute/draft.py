@@ -130,6 +130,10 @@ def _attribution(parsed: Parsed, lexicon: Lexicon, pieces: list[Quote]) -> Attri
 
 def _kind(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[Kind, int, int]:
     """Direct when the content is one whole quote, mixed when it holds one, else indirect."""
+    # 'called the guarantee "the least …"': a quote that only a space parts from the content
+    # completes it, though the parser hung it elsewhere.
+    follows = [q for q in quotes if q.open_at >= end and not text[end : q.open_at].strip()]
+    end = follows[0].close_at if follows and not follows[0].dash else end
     inside = [q for q in quotes if start <= q.close_at and q.open_at < end and q.open_at >= start - 1]
     # The parser may leave a closing mark out of the clause ('accused them of "lying"').
     end = max([end, *(q.close_at for q in inside if 0 < q.close_at - end <= 2)])

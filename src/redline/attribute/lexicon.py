@@ -79,7 +79,9 @@ class Lexicon(_Strict):
     source_phrases: list[Word]
     possessive_sources: list[Word]
     pronouns: dict[str, list[Word]]
+    genders: dict[str, list[Word]]
     quoting_verbs: list[Word]
+    aspect_verbs: list[Word]
     relative_pronouns: list[Word]
     honorifics: list[Word]
     abbreviations: list[Word]
@@ -95,7 +97,7 @@ class Lexicon(_Strict):
 
     @field_validator(
         "clause_cues", "object_cues", "intent_cues", "nominal_cues", "source_phrases", "possessive_sources",
-        "quoting_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "group_nouns",
+        "quoting_verbs", "aspect_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "group_nouns",
         "outlet_nouns",
     )
     @classmethod
@@ -109,6 +111,19 @@ class Lexicon(_Strict):
         if unknown:
             raise ValueError(f"unknown pronoun kind {sorted(unknown)[0]!r} (person, organisation, group)")
         return {kind: _lower(words) for kind, words in pronouns.items()}
+
+    @field_validator("genders")
+    @classmethod
+    def _known_genders(cls, genders: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(genders) - {"feminine", "masculine"}
+        if unknown:
+            raise ValueError(f"unknown gender {sorted(unknown)[0]!r} (feminine, masculine)")
+        return {gender: _lower(words) for gender, words in genders.items()}
+
+    def gender(self, words: list[str]) -> str | None:
+        """'feminine' or 'masculine' when the words tell one gender only ("Ms", "spokesman")."""
+        found = {g for g, known in self.genders.items() for w in words if w.lower().rstrip(".") in known}
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def closers(self) -> dict[str, frozenset[str]]:

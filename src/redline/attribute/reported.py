@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from redline.attribute.lexicon import Lexicon, PhrasalCue
 from redline.attribute.parse import Parsed, end_offset, offset
+from redline.attribute.cues import after_and, participle, subject
 from redline.attribute.speakers import noun_phrase_end
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -65,46 +66,6 @@ def _run(sent: Span, first: int, last: int) -> list[Token]:
     return list(sent.doc[first : last + 1])
 
 
-def subject(verb: Token, lexicon: Lexicon) -> Token | None:
-    """The speaker's head for a cue: its subject, a passive's agent, or its governor's."""
-    node = verb
-    for _ in range(4):
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
-            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if not agents and node.lemma_.lower() in lexicon.quoting_verbs:
-                # "X was quoted as saying …": the passive's subject is the speaker.
-                agents = [c for c in node.children if c.dep_ == "nsubjpass"]
-            return agents[0] if agents else None
-        found = [c for c in node.children if c.dep_ == "nsubj"]
-        if found:
-            head = min(found, key=lambda c: abs(c.i - node.i))
-            if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
-                return node.head
-            return head
-        # "…, adding that …", "but stressed that …": the participle or the second verb
-        # shares the subject of the verb it hangs from.
-        # (A purpose clause, "rallied to call for …", does not: only participles do.)
-        if (node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG")) and node.head.i != node.i:
-            node = node.head
-            continue
-        if (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN") and node.i == node.head.i + 1
-                and not any(c.dep_ == "agent" for c in node.children)):
-            # "…, the two ministries announced on Monday": misread as a reduced relative.
-            return node.head
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            node = node.head.head
-            continue
-        if node.dep_ == "acl" and node.head.lemma_.lower() in lexicon.nominal_cues:
-            # "X issued a statement saying …": the statement's owner, else its issuer.
-            owners = [c for c in node.head.children if c.dep_ == "poss"]
-            if owners:
-                return owners[0]
-            node = node.head.head
-            continue
-        return None
-    return None
-
-
 def _attribution_start(verb: Token, speaker: Token | None) -> int:
     """The first token of "Kremlin spokesman Dmitry Peskov has said" (speaker or auxiliaries)."""
     first = verb.i
@@ -119,16 +80,20 @@ def _attribution_start(verb: Token, speaker: Token | None) -> int:
 def _hangs_from(token: Token, verb: Token) -> bool:
     """True when ``token`` reaches ``verb`` through phrases, not through another clause."""
     while token.i != verb.i:
+        # "said before the session opened that …": the clause landed on a time clause's verb.
+        if token.dep_ == "ccomp" and token.head.dep_ == "advcl" and token.head.head.i == verb.i:
+            return True
         if token.dep_ in ("advcl", "conj", "ccomp", "parataxis") or token.head.i == token.i:
             return False
         token = token.head
     return True
 
 
-def _participle(verb: Token) -> bool:
-    """", adding that …", ", saying …": a participle cue set off by a comma."""
-    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
+def _characterises(verb: Token) -> bool:
+    """True for "call X Y" or "describe X as Y": an object with a predicate of its own."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for holder in (verb, *objects) for c in holder.children if holder is verb or c.i > holder.i)
 
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
@@ -190,7 +155,22 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool])
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
     if marks and verb.dep_ == "advcl":
         return _as_clause(verb)
+    if _parenthetical(verb):
+        # "The dam, he said, remained essential": the sentence around the aside is what was said.
+        return _bounds(list(verb.sent))
     return _content_first(verb, speaker)
+
+
+def _parenthetical(verb: Token) -> bool:
+    """True for an attribution set off by commas inside its sentence (", he said,")."""
+    if verb.dep_ != "parataxis":
+        return False
+    doc, sent = verb.doc, verb.sent
+    first, last = verb.left_edge.i, verb.right_edge.i
+    before = doc[first] if doc[first].text == "," else (doc[first - 1] if first > sent.start else None)
+    after = doc[last] if doc[last].text == "," else (doc[last + 1] if last + 1 < sent.end else None)
+    return (before is not None and after is not None and before.text == after.text == ","
+            and before.i > sent.start and after.i < sent.end - 1)
 
 
 def _as_clause(verb: Token) -> tuple[int, int] | None:
@@ -237,9 +217,14 @@ def _phrasal_words(verb: Token, cue: PhrasalCue) -> list[Token]:
 
 
 def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
-    """Content of an object cue: its object (not a bare "it") and what completes it."""
+    """Content of an object cue: its object (not a bare "it") and what completes it.
+
+    A bare "it" with a verdict on it counts when it was said once ("has called it a right"),
+    not when it is a habit of naming ("the army calls it a “special operation”").
+    """
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
-    if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0):
+    verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
+    if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
     return _right_content(verb, objects[0], is_cue)
 
@@ -282,17 +267,22 @@ class Reported:
         """Every reported-speech candidate; one whose cue lies in another's content is dropped.
 
         A participle cue inside another's content (", adding that …", which the parser may
-        hang from the reported clause) is kept instead: the outer content stops before its
-        comma and the participle takes the outer speaker when it has none of its own.
+        hang from the reported clause) is kept instead, and so is a cue after "and" that
+        shares the outer speaker ("…, and urged …"): the outer content stops before the
+        comma or the "and", and the inner cue takes the outer speaker when it has none.
         """
         found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)]
         for index, inner in enumerate(found):
             at = offset(inner.cue[0])
             outer = [k for k, o in enumerate(found) if o is not inner and o.start <= at < o.end]
-            if outer and _participle(inner.cue[0]):
+            cue = inner.cue[0]
+            speakers = {s.i for s in (found[k].speaker for k in outer) if s is not None}
+            shared = after_and(cue) and inner.speaker is not None and inner.speaker.i in speakers
+            if outer and (participle(cue) or shared):
+                # The outer content stops before the comma or the "and" that opens the act.
                 host = found[outer[0]]
-                comma = offset(inner.cue[0].doc[inner.cue[0].i - 1])
-                found[outer[0]] = replace(host, end=_trimmed_end(self.parsed.text, host.start, comma))
+                cut = offset(cue.doc[cue.i - 1])
+                found[outer[0]] = replace(host, end=_trimmed_end(self.parsed.text, host.start, cut))
                 found[index] = replace(inner, speaker=inner.speaker or host.speaker)
         return [c for c in found if c.speaker is not None and c.end > c.start and not any(
             o is not c and o.start <= offset(c.cue[0]) < o.end for o in found)]
@@ -307,7 +297,7 @@ class Reported:
     def _verb(self, verb: Token) -> Iterator[Candidate]:
         speaker = subject(verb, self.lexicon)
         # "The United States does not talk about guarantees": a negated cue reports nothing.
-        if (speaker is None and not _participle(verb)) or any(c.dep_ == "neg" for c in verb.children):
+        if (speaker is None and not participle(verb)) or any(c.dep_ == "neg" for c in verb.children):
             return
         lemma = verb.lemma_.lower()
         bounds, frame, words = None, "clause", [verb]
@@ -322,8 +312,11 @@ class Reported:
                 bounds, frame = _previous_sentence(self.parsed, verb), "passive"
             else:
                 bounds = _clause(verb, speaker, self.is_cue)
-        # A trailing participle of an object cue (", dismissing a call for …") is narration.
-        if bounds is None and lemma in self.lexicon.object_cues and not passive and not _participle(verb):
+        # A trailing participle of an object cue (", dismissing a call for …") is narration,
+        # unless it characterises its object (", calling the project a pillar", ", describing
+        # it as …"): that is the speaker's own verdict.
+        if (bounds is None and lemma in self.lexicon.object_cues and not passive
+                and (not participle(verb) or _characterises(verb))):
             bounds, frame = _object(verb, self.is_cue), "object"
         if bounds is None and lemma in self.lexicon.intent_cues and not passive:
             bounds, frame = _intent(verb), "object"
@@ -385,7 +378,10 @@ class Reported:
             prep = doc[token.i + len(words) - 1]
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
-                return token.i, prep.i, noun_phrase_end(objects[0]), objects[0]
+                # "according to the envoy, Amara Okafor, …": the name belongs to the source.
+                appos = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i]
+                last = noun_phrase_end(appos[-1]) if appos else noun_phrase_end(objects[0])
+                return token.i, prep.i, last, objects[0]
         if token.lower_ in ("in",) and token.dep_ == "prep":
             sources = self.lexicon.possessive_sources
             nouns = [c for c in token.children if c.dep_ == "pobj" and (c.lemma_.lower() in sources or c.lower_ in sources)]

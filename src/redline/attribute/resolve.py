@@ -94,6 +94,10 @@ class Resolver:
         self.lexicon = lexicon
         self.names = Names(lexicon)
         self.referents: list[Referent] = []
+        # Each person's gender, once a title, role noun or given name tells it.
+        self.genders: dict[str, str] = {}
+        # What resolved statements report: the people named there are talked about.
+        self.contents: list[tuple[int, int]] = []
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED:
@@ -102,6 +106,9 @@ class Resolver:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
                     self._add_entity(ent.root)
+            for token in doc:
+                if token.dep_ in _SUBJECT and token.tag_ in ("NNS", "NNPS") and not quoted(offset(token)):
+                    self._add_group(token)
 
     def _add_entity(self, root: Token) -> None:
         found = mention(root, self.lexicon)
@@ -116,20 +123,48 @@ class Resolver:
         subject = root.dep_ in _SUBJECT or (root.dep_ in ("appos", "compound") and head.dep_ in _SUBJECT)
         name, person = self.names.fullest(found.name)
         kind = "person" if (person if person is not None else ent.label_ == "PERSON") else "organisation"
+        if kind == "person":
+            self._learn_gender(name, found.text, role)
         self.referents.append(Referent(
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
         ))
 
-    def add(self, position: int, name: str, kind: str, role: str | None) -> None:
-        """Record a resolved speaker so that later pronouns can refer to it."""
+    def _add_group(self, head: Token) -> None:
+        """A plural subject that can speak ("European leaders backed …"), for a later "they"."""
+        found = mention(head, self.lexicon)
+        if found is not None and found.kind == "group" and found.name:
+            position = offset(head)
+            self.referents.append(Referent(
+                position, self.parsed.sentence_at(position).index, found.name, "group", None, True))
+
+    def add(self, position: int, name: str, kind: str, role: str | None,
+            written: str = "", content: tuple[int, int] | None = None) -> None:
+        """Record a resolved speaker (and what it said) so that later pronouns can refer to it."""
         sentence = self.parsed.sentence_at(position).index
+        if kind == "person":
+            self._learn_gender(name, written, role)
+        if content is not None:
+            self.contents.append(content)
         self.referents.append(Referent(position, sentence, name, kind, role, True))
+
+    def _learn_gender(self, name: str, written: str, role: str | None) -> None:
+        """Note a person's gender from a title, a role noun or the given name, when told."""
+        honorifics = [w for w in written.split() if w.lower().rstrip(".") in self.lexicon.honorifics]
+        gender = self.lexicon.gender([*(role or "").split(), *honorifics, *name.split()[:1]])
+        if gender is not None and name not in self.genders:
+            self.genders[name] = gender
 
     def speaker(self, found: Mention) -> Resolved | None:
         """(speaker, kind, role, confidence factor) for a mention, resolving if needed."""
         factors = self.lexicon.confidence
         if found.kind == "pronoun":
-            referent = self._walk(found.start, _accepts(found.refer or "person"))
+            accept = _accepts(found.refer or "person")
+            gender = self.lexicon.gender([found.text])
+            if gender is not None:
+                # "she" is not a man the article has named: skip a person of the other gender.
+                referent = self._walk(found.start, lambda r: accept(r) and self.genders.get(r.name, gender) == gender)
+            else:
+                referent = self._walk(found.start, accept)
             return _as_tuple(referent, factors.pronoun) if referent else None
         if found.kind == "role":
             return self._role(found)
@@ -181,7 +216,8 @@ class Resolver:
         """The subject (or speaker) of the nearest sentence that has one, else the latest
         mention: a pronoun refers to who the text is about, not to whoever was named last."""
         here = self.parsed.sentence_at(position).index
-        earlier = [r for r in self._before(position) if accept(r) and r.sentence > here - _PRONOUN_REACH]
+        earlier = [r for r in self._before(position) if accept(r) and r.sentence > here - _PRONOUN_REACH
+                   and not any(s <= r.position < e for s, e in self.contents)]
         subjects = [r for r in earlier if r.subject]
         if subjects:
             return max(subjects, key=lambda r: (r.sentence, r.position))

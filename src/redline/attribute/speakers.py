@@ -140,11 +140,17 @@ def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
 
 
 def _nested_person(head: Token) -> Span | None:
-    """A person named inside a noun phrase ("the EU's top diplomat Kaja Kallas")."""
+    """A person named inside a noun phrase ("the EU's top diplomat Kaja Kallas").
+
+    A name written right after a role noun ("the UN envoy Amara Okafor") is a person's
+    even when the entity recogniser took it for a place or an organisation.
+    """
     found = []
     for token in head.subtree:
         ent = entity_of(token)
-        if ent is not None and ent.label_ == "PERSON" and token.dep_ in ("compound", "appos", "pobj", "npadvmod"):
+        named = ent is not None and (ent.label_ == "PERSON" or (
+            token.head.i == head.i and token.dep_ in ("compound", "appos") and ent.start > head.i))
+        if ent is not None and named and token.dep_ in ("compound", "appos", "pobj", "npadvmod"):
             depth, node = 0, token
             while node.i != head.i and node.head.i != node.i:
                 node, depth = node.head, depth + 1
@@ -188,12 +194,26 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
             found = _named(nested.root, nested, lexicon, head)
             return Mention(found.text, found.start, found.end, "person", found.name,
                            _text(_left_modifiers(head, nested.start)) or found.role)
-        return _common(head, lexicon, "person")
+        return _spoken_for(head, lexicon) or _common(head, lexicon, "person")
     plural = head.tag_ in ("NNS", "NNPS")
     if head.lower_ in lexicon.group_nouns or (plural and head.lower_.endswith(tuple(lexicon.agent_suffixes))):
         return _common(head, lexicon, "group")
     if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
         return _common(head, lexicon, "organisation")
+    return None
+
+
+def _spoken_for(head: Token, lexicon: Lexicon) -> Mention | None:
+    """'a spokesman for the foreign ministry': an unnamed person speaks for the organisation."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = mention(obj, lexicon)
+            # "the ministry" is an organisation to resolve: a role mention without a role.
+            if found is not None and (found.kind in ("organisation", "name")
+                                      or (found.kind == "role" and found.role is None)):
+                return found
     return None
 
 

@@ -1,0 +1,108 @@
+"""Who a cue belongs to: the head token of the speaker of a verb that reports speech.
+
+The subject is usually the cue's own; the rest is how news syntax (and the parser's
+misreadings of it) hands a cue the subject of another verb: a passive's agent, a
+participle (", adding that …"), a coordinated verb ("… and urged …"), a relative
+clause, an aspect verb ("continues to demand").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from redline.attribute.lexicon import Lexicon
+from redline.attribute.speakers import mention
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The speaker's head for a cue: its subject, a passive's agent, or its governor's."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents and node.lemma_.lower() in lexicon.quoting_verbs:
+                # "X was quoted as saying …": the passive's subject is the speaker.
+                agents = [c for c in node.children if c.dep_ == "nsubjpass"]
+            return agents[0] if agents else None
+        found = [c for c in node.children if c.dep_ == "nsubj"]
+        if found:
+            head = min(found, key=lambda c: abs(c.i - node.i))
+            if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
+                return node.head
+            return head
+        opened = _opening_participle_object(node)
+        if opened is not None:
+            return opened
+        # "…, adding that …", "but stressed that …": the participle or the second verb
+        # shares the subject of the verb it hangs from.
+        # (A purpose clause, "rallied to call for …", does not: only participles do.)
+        if (node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG")) and node.head.i != node.i:
+            node = _matrix_cue(node, lexicon) or node.head
+            continue
+        if (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN") and node.i == node.head.i + 1
+                and not any(c.dep_ == "agent" for c in node.children)):
+            # "…, the two ministries announced on Monday": misread as a reduced relative.
+            return node.head
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon.aspect_verbs:
+            # "Moscow continues to demand that …": the cue is still its governor's subject's.
+            node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head
+            continue
+        if node.dep_ == "acl" and node.head.lemma_.lower() in lexicon.nominal_cues:
+            # "X issued a statement saying …": the statement's owner, else its issuer.
+            owners = [c for c in node.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]
+            node = node.head.head
+            continue
+        return None
+    return None
+
+
+def _opening_participle_object(verb: Token) -> Token | None:
+    """'Addressing the council, envoy X said …' misread with X as the participle's object:
+    a noun after the comma that closes an opening participle is the cue's subject."""
+    for clause in (c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < verb.i):
+        commas = [t.i for t in verb.doc[clause.i : verb.i] if t.text == ","]
+        late = [c for c in clause.children if c.dep_ in ("dobj", "nsubj") and commas and commas[0] < c.i < verb.i]
+        if late:
+            return late[-1]
+    return None
+
+
+def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The cue whose reported clause the parser hung a trailing act of its speaker from.
+
+    "X said A, arguing that …" and "X said A was B and described C as …" are X's own acts,
+    though the parser may attach them to A's verb: a participle after a comma, or a
+    coordinated verb in the cue's tense that cannot share A's tense or A's subject.
+    """
+    host = verb.head
+    if host.dep_ != "ccomp" or host.head.lemma_.lower() not in lexicon.clause_cues:
+        return None
+    cue = host.head
+    if participle(verb):
+        return cue
+    if verb.dep_ != "conj" or verb.tag_ != cue.tag_ or not after_and(verb):
+        return None
+    subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
+    # The speaker of a subject-less "and urged …": A's verb, when it is in another tense or
+    # has a subject that cannot speak ("the draft was …, and urged …"), is not its host.
+    if verb.tag_ != host.tag_ or any(c.dep_ == "auxpass" for c in host.children):
+        return cue
+    return cue if subjects and mention(subjects[0], lexicon) is None else None
+
+
+def after_and(verb: Token) -> bool:
+    """True for a verb right after "and" (the parser hangs the "and" on the first verb)."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "and"
+
+
+def participle(verb: Token) -> bool:
+    """", adding that …", ", saying …": a participle cue set off by a comma."""
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
