@@ -55,6 +55,15 @@ def test_extract_html_gives_main_text_and_metadata() -> None:
     )
 
 
+def test_extract_html_without_a_site_name_takes_the_outlet_of_the_url() -> None:
+    page = PAGE.replace('<meta property="og:site_name" content="Harbour Gazette">\n', "")
+    page = page.replace('<link rel="canonical" href="https://gazette.example/world/envoys-meet">\n', "")
+    page = page.replace(" | Harbour Gazette", "")
+    article = extract_html(page, "envoys.html", "/data/envoys.html", "https://edition.cnn.com/world/envoys")
+    assert article is not None
+    assert article.outlet == "CNN"
+
+
 def test_extract_falls_back_to_paragraphs_when_trafilatura_finds_nothing() -> None:
     html = (
         "<html><head><title>Notice</title></head><body><footer>"

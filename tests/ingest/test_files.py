@@ -232,6 +232,25 @@ def test_files_local_feed_uses_inline_content_local_links_and_reports_broken_ent
     ]
 
 
+def test_files_feed_outlet_is_the_site_name_before_the_feed_section(
+    tmp_path: Path, settings: dict[str, Any], client: httpx.Client
+) -> None:
+    wire = " ".join(["The envoys met again at the border crossing."] * 10)
+    feed = tmp_path / "talks.rss"
+    feed.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Harbour Ledger - Border talks</title><link>https://ledger.example/</link>
+<item><title>Note</title><description>A line of text.</description></item>
+<item><title>Wire copy</title><link>https://www.reuters.com/world/1</link><description>{wire}</description></item>
+</channel></rss>""",
+        encoding="utf-8",
+    )
+    assert [item.outlet for item in iter_path(feed, settings, client) if isinstance(item, RawArticle)] == [
+        "Harbour Ledger",
+        "Reuters",
+    ]
+
+
 def test_files_unreadable_feed_is_one_error(tmp_path: Path, settings: dict[str, Any], client: httpx.Client) -> None:
     path = tmp_path / "broken.rss"
     path.write_text("this is not xml at all", encoding="utf-8")

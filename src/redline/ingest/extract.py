@@ -20,8 +20,11 @@ from trafilatura.settings import Document as Extraction
 
 from redline.errors import InputError
 from redline.ingest.decode import decode_bytes, declared_charset, normalise_newlines
+from redline.ingest.outlet import outlet_from_site_name
 from redline.models import RawArticle
 
+# The media types of a web page, wherever one arrives from (a fetch, a WARC record).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
 # trafilatura logs a page it cannot extract at ERROR level; redline reports that page as
@@ -45,7 +48,8 @@ def extract_html(html: str, doc: str, origin: str, url: str | None = None) -> Ra
             url=found.url or url,
             date=normalise_date(found.date),
             author=found.author or None,
-            outlet=found.sitename or None,
+            # Without a site name on the page trafilatura gives the URL's host name.
+            outlet=outlet_from_site_name(found.sitename),
         )
     tree = parse_html(html)
     text = paragraph_text(tree) if tree is not None else ""

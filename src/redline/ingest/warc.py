@@ -19,10 +19,9 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from redline.errors import InputError
 from redline.ingest.decode import human_size
-from redline.ingest.extract import article_from_bytes
+from redline.ingest.extract import HTML_TYPES, article_from_bytes
 from redline.models import RawArticle
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 65536
 
 

@@ -26,10 +26,10 @@ import httpx
 
 from redline.errors import FetchError, InputError
 from redline.ingest.decode import declared_charset, human_size, normalise_newlines, read_capped, too_large
-from redline.ingest.extract import article_from_bytes, extract_html, strip_tags
+from redline.ingest.extract import HTML_TYPES, article_from_bytes, extract_html, strip_tags
+from redline.ingest.outlet import feed_outlet
 from redline.models import RawArticle
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
 )
@@ -144,7 +144,7 @@ def iter_feed(
         reason = f"not a readable feed ({detail})" if problem else "not an RSS or Atom feed"
         yield InputError(feed.source, reason)
         return
-    outlet = parsed.feed.get("title") or None
+    feed_title, feed_link = parsed.feed.get("title"), parsed.feed.get("link")
     for number, entry in enumerate(parsed.entries, start=1):
         article = _entry_article(entry, number, feed, client, settings)
         if isinstance(article, InputError):
@@ -155,7 +155,8 @@ def iter_feed(
             title=entry.get("title") or article.title,
             date=_entry_date(entry) or article.date,
             author=_entry_author(entry) or article.author,
-            outlet=article.outlet or outlet,
+            # The page's own site name first; a feed title may add a section to the name.
+            outlet=article.outlet or feed_outlet(feed_title, article.url, feed_link),
         )
 
 
