@@ -59,69 +59,82 @@ def test_proposal_loads_provisions_in_order(tmp_path: Path) -> None:
     )
 
 
-def test_proposal_unknown_issue_names_file_and_provision(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            "issue: foreign-troops-in-ukraine",
+            "issue: foo",
+            "proposal.yaml: provision 'euro-contingent': unknown issue 'foo'",
+            id="unknown-issue",
+        ),
+        pytest.param(
+            "outcome: granted",
+            "outcome: maybe",
+            "proposal.yaml: provision 'euro-contingent': unknown outcome 'maybe' (use granted or excluded)",
+            id="unknown-outcome",
+        ),
+        pytest.param(
+            "id: euro-contingent",
+            "id: no-nato",
+            "proposal.yaml: provision 'no-nato': duplicate id",
+            id="duplicate-id",
+        ),
+        pytest.param(
+            "    issue: foreign-troops-in-ukraine\n",
+            "",
+            "proposal.yaml: provision 'euro-contingent': missing field 'issue'",
+            id="missing-field",
+        ),
+        pytest.param(
+            "  - id: euro-contingent\n    issue",
+            "  - issue",
+            "proposal.yaml: provision 2: missing field 'id'",
+            id="missing-id-named-by-number",
+        ),
+        pytest.param(
+            "title: Draft framework, version 2\n",
+            "",
+            "proposal.yaml: missing field 'title'",
+            id="missing-title",
+        ),
+        pytest.param(
+            "    outcome: excluded\n",
+            "    outcome: excluded\n    outcom: granted\n",
+            "proposal.yaml: provision 'no-nato': unknown field 'outcom'",
+            id="unknown-field",
+        ),
+        pytest.param(
+            "issue: foreign-troops-in-ukraine",
+            "issue: ukraine-nato-membership",
+            "proposal.yaml: provision 'euro-contingent': issue 'ukraine-nato-membership' "
+            "is already decided by provision 'no-nato'",
+            id="one-issue-decided-twice",
+        ),
+        pytest.param(
+            "  - id: euro-contingent\n    issue: foreign-troops-in-ukraine\n    outcome: granted\n",
+            "  - just a sentence\n",
+            "proposal.yaml: provision 2: not a mapping with id, issue and outcome",
+            id="provision-not-a-mapping",
+        ),
+    ],
+)
+def test_proposal_error_names_file_and_provision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str
 ) -> None:
-    text = VALID.replace("issue: foreign-troops-in-ukraine", "issue: foo")
-    assert _error(tmp_path, monkeypatch, text) == (
-        "proposal.yaml: provision 'euro-contingent': unknown issue 'foo'"
-    )
-
-
-def test_proposal_unknown_outcome_is_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = VALID.replace("outcome: granted", "outcome: maybe")
-    assert _error(tmp_path, monkeypatch, text) == (
-        "proposal.yaml: provision 'euro-contingent': unknown outcome 'maybe' "
-        "(use granted or excluded)"
-    )
-
-
-def test_proposal_duplicate_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = VALID.replace("id: euro-contingent", "id: no-nato")
-    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: provision 'no-nato': duplicate id"
-
-
-def test_proposal_missing_field_names_the_field(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = VALID.replace("    issue: foreign-troops-in-ukraine\n", "")
-    assert _error(tmp_path, monkeypatch, text) == (
-        "proposal.yaml: provision 'euro-contingent': missing field 'issue'"
-    )
-
-
-def test_proposal_missing_id_names_the_provision_by_number(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = VALID.replace("  - id: euro-contingent\n    issue", "  - issue")
-    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: provision 2: missing field 'id'"
-
-
-def test_proposal_missing_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = VALID.replace("title: Draft framework, version 2\n", "")
-    assert _error(tmp_path, monkeypatch, text) == "proposal.yaml: missing field 'title'"
-
-
-def test_proposal_unknown_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = VALID.replace("    outcome: excluded\n", "    outcome: excluded\n    outcom: granted\n")
-    assert _error(tmp_path, monkeypatch, text) == (
-        "proposal.yaml: provision 'no-nato': unknown field 'outcom'"
-    )
-
-
-def test_proposal_one_issue_decided_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = VALID.replace("issue: foreign-troops-in-ukraine", "issue: ukraine-nato-membership")
-    assert _error(tmp_path, monkeypatch, text) == (
-        "proposal.yaml: provision 'euro-contingent': issue 'ukraine-nato-membership' "
-        "is already decided by provision 'no-nato'"
-    )
+    assert old in VALID
+    assert _error(tmp_path, monkeypatch, VALID.replace(old, new)) == message
 
 
 def test_proposal_no_provisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _error(tmp_path, monkeypatch, "title: Empty\nprovisions: []\n") == (
         "proposal.yaml: no provisions"
+    )
+
+
+def test_proposal_not_a_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _error(tmp_path, monkeypatch, "- a list\n- not a proposal\n") == (
+        "proposal.yaml: not a mapping with title and provisions"
     )
 
 

@@ -185,3 +185,10 @@ def test_render_markdown_without_positions_says_so() -> None:
     text = report_to_markdown(check(PROPOSAL, []))
     assert "No actor has a known position on any of the proposal's issues." in text
     assert "## Closest packages" not in text
+
+
+def test_render_markdown_escapes_a_pipe_in_a_provision_id() -> None:
+    proposal = Proposal("Draft", (Provision("nato|now", NATO, "granted", None),))
+    markdown = report_to_markdown(check(proposal, CELLS[:1], alternatives=0))
+    assert "| nato\\|now | ukraine-nato-membership | granted |  |" in markdown.splitlines()
+    assert "| actor | verdict | accepted | conditional | rejected | nato\\|now |" in markdown.splitlines()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -81,6 +81,19 @@ def _label(raw: Any, number: int) -> str:
     return f"provision {number}"
 
 
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _validated(model: type[_Model], raw: Any, where: str, shape: str) -> _Model:
+    """A raw value validated as the model, or one ProposalError naming where it went wrong."""
+    if not isinstance(raw, dict):
+        raise ProposalError(f"{where}: not a mapping with {shape}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ProposalError(f"{where}: {_describe(exc.errors()[0])}") from None
+
+
 def _read_yaml(path: Path) -> Any:
     """The parsed YAML of a proposal file, or a one-line error."""
     try:
@@ -102,12 +115,7 @@ def _provision(
 ) -> Provision:
     """Validate one raw provision against the pack and the provisions before it."""
     label = _label(raw, number)
-    if not isinstance(raw, dict):
-        raise ProposalError(f"{path}: {label}: not a mapping with id, issue and outcome")
-    try:
-        model = _ProvisionModel.model_validate(raw)
-    except ValidationError as exc:
-        raise ProposalError(f"{path}: {label}: {_describe(exc.errors()[0])}") from None
+    model = _validated(_ProvisionModel, raw, f"{path}: {label}", "id, issue and outcome")
     if model.id in seen:
         raise ProposalError(f"{path}: {label}: duplicate id")
     if model.issue not in issue_ids:
@@ -125,13 +133,7 @@ def _provision(
 
 def load_proposal(path: Path, issue_ids: Collection[str]) -> Proposal:
     """Read a proposal YAML file and check every provision against the pack's issue ids."""
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise ProposalError(f"{path}: not a mapping with title and provisions")
-    try:
-        model = _ProposalModel.model_validate(data)
-    except ValidationError as exc:
-        raise ProposalError(f"{path}: {_describe(exc.errors()[0])}") from None
+    model = _validated(_ProposalModel, _read_yaml(path), str(path), "title and provisions")
     if not model.provisions:
         raise ProposalError(f"{path}: no provisions")
     seen: dict[str, Provision] = {}

@@ -104,13 +104,13 @@ def _evidence_line(evidence: Evidence, actor: str | None = None) -> str:
 def _verdict_table(report: Report) -> list[str]:
     ids = [p.id for p in report.proposal.provisions]
     lines = [
-        "| actor | verdict | accepted | conditional | rejected | " + " | ".join(ids) + " |",
+        "| actor | verdict | accepted | conditional | rejected | " + " | ".join(map(_cell, ids)) + " |",
         "|---" * (5 + len(ids)) + "|",
     ]
     for actor in report.actors:
         cells = [_verdict_label(actor.provisions[pid]) for pid in ids]
         counts = f"{actor.accepted} | {actor.conditional} | {actor.rejected}"
-        row = f"| {actor.actor} | **{actor.verdict}** | {counts} | " + " | ".join(cells)
+        row = f"| {_cell(actor.actor)} | **{actor.verdict}** | {counts} | " + " | ".join(cells)
         lines.append(row + " |")
     return lines
 
@@ -160,7 +160,7 @@ def report_to_markdown(report: Report) -> str:
     lines = [f"# Check: {report.proposal.title}", ""]
     lines += ["| provision | issue | outcome | text |", "|---|---|---|---|"]
     for p in report.proposal.provisions:
-        lines.append(f"| {p.id} | {p.issue} | {p.outcome} | {_cell(p.text)} |")
+        lines.append(f"| {_cell(p.id)} | {_cell(p.issue)} | {p.outcome} | {_cell(p.text)} |")
     lines += ["", "## Verdicts", ""]
     if report.actors:
         lines.extend(_verdict_table(report))
