@@ -120,10 +120,10 @@ def article_benchmark(root: Path, show: bool) -> dict[str, Any]:
         for key, text in (("before", raw), ("after", cleaned.text)):
             for i, share in enumerate(_scores(record["articleBody"], text)):
                 sums[key][i] += share
-        gold = _normalise(record["articleBody"])
-        for removal in cleaned.removed:
-            inside = _normalise(removal.text) in gold
-            if show:
+        if show:
+            gold = _normalise(record["articleBody"])
+            for removal in cleaned.removed:
+                inside = _normalise(removal.text) in gold
                 print(f"[{'LOST' if inside else 'ok'}] {item[:10]} {removal.reason}: {removal.text[:120]!r}")
     return {
         "pages": len(truth),

@@ -242,3 +242,11 @@ def test_clean_load_lexicon_names_file_and_entry_of_a_bad_pattern(tmp_path: Path
     with pytest.raises(RedlineError) as raised:
         load_lexicon(path)
     assert str(raised.value).startswith(f"{path}: lines: newsletter prompt: pattern 1: bad regular expression")
+
+
+def test_clean_load_lexicon_names_the_service_whose_patterns_are_not_a_list(tmp_path: Path) -> None:
+    services = tmp_path / "translation.yaml"
+    services.write_text("services:\n  Some Translator: 'some translator'\n", encoding="utf-8")
+    with pytest.raises(RedlineError) as raised:
+        load_lexicon(services_path=services)
+    assert str(raised.value) == f"{services}: services: Some Translator: must be a list of patterns"

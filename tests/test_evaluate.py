@@ -10,7 +10,6 @@ import pytest
 
 from redline.errors import GoldError
 from redline.evaluate import (
-    evaluate_corpus,
     load_gold,
     overlap,
     same_speaker,
@@ -123,9 +122,8 @@ def test_evaluate_positions_as_sets_with_stance_accuracy(tmp_path: Path) -> None
     assert (result["precision"], result["recall"], result["stance_accuracy"]) == (0.5, 0.5, 0.5)
 
 
-def test_evaluate_corpus_result_shape(tmp_path: Path) -> None:
+def test_evaluate_perfect_match_scores_one(tmp_path: Path) -> None:
     gold = load_gold(_gold(tmp_path, [_statement("Kremlin", "talks resume")]))
-    result = evaluate_corpus([_predicted("Kremlin", "talks resume")], gold, model="m")
-    assert set(result) == {"model", "statements"}
-    assert result["statements"]["f1"] == 1.0
-    assert set(evaluate_corpus([], gold, positions=[])) == {"model", "statements", "positions"}
+    result = score_statements([_predicted("Kremlin", "talks resume")], gold)
+    scores = {key: result[key] for key in ("precision", "recall", "f1", "tp", "fp", "fn", "speaker_accuracy")}
+    assert scores == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0, "speaker_accuracy": 1.0}

@@ -98,32 +98,32 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _patterns(
+    path: Path, section: str, table: dict[Any, Any], service: str | None = None
+) -> list[tuple[str, re.Pattern[str]]]:
+    """Every name's patterns in one lexicon table, compiled; a bad entry raises naming it."""
+    found = []
+    for name, patterns in table.items():
+        if not isinstance(patterns, list):
+            raise RedlineError(f"{path}: {section}: {name}: must be a list of patterns")
+        for number, pattern in enumerate(patterns, 1):
+            text = pattern.replace("{service}", service) if service and isinstance(pattern, str) else pattern
+            found.append((str(name), _compile(text, f"{path}: {section}: {name}: pattern {number}")))
+    return found
+
+
 def _services(path: Path) -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = _read_yaml(path).get("services")
     if not isinstance(table, dict) or not table:
         raise RedlineError(f"{path}: services: must map each service name to its patterns")
-    found = []
-    for name, patterns in table.items():
-        if not isinstance(patterns, list):
-            raise RedlineError(f"{path}: services: {name}: must be a list of patterns")
-        for number, pattern in enumerate(patterns, 1):
-            found.append((str(name), _compile(pattern, f"{path}: services: {name}: pattern {number}")))
-    return tuple(found)
+    return tuple(_patterns(path, "services", table))
 
 
 def _rules(path: Path, data: dict[str, Any], section: str, service: str) -> tuple[Rule, ...]:
     table = data.get(section)
     if not isinstance(table, dict):
         raise RedlineError(f"{path}: {section}: must map each reason to its patterns")
-    rules = []
-    for reason, patterns in table.items():
-        if not isinstance(patterns, list):
-            raise RedlineError(f"{path}: {section}: {reason}: must be a list of patterns")
-        for number, pattern in enumerate(patterns, 1):
-            where = f"{path}: {section}: {reason}: pattern {number}"
-            text = pattern.replace("{service}", service) if isinstance(pattern, str) else pattern
-            rules.append(Rule(str(reason), _compile(text, where)))
-    return tuple(rules)
+    return tuple(Rule(reason, pattern) for reason, pattern in _patterns(path, section, table, service))
 
 
 def load_lexicon(path: Path | None = None, services_path: Path | None = None) -> Lexicon:

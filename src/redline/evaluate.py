@@ -201,8 +201,11 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def _f1(precision: float, recall: float) -> float:
-    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+def _match_scores(tp: int, guessed: int, wanted: int) -> dict[str, Any]:
+    """Precision, recall and F1 of ``tp`` matches, and the counts they rest on."""
+    precision, recall = _ratio(tp, guessed), _ratio(tp, wanted)
+    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": guessed - tp, "fn": wanted - tp}
 
 
 def _brief(record: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
@@ -225,8 +228,6 @@ def score_statements(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict
     full = _greedy([(s, p, g) for s, p, g, ok in content_pairs if ok])
     agree = {(p, g) for _s, p, g, ok in content_pairs if ok}
     by_content = _greedy([(s + (1.0 if ok else 0.0), p, g) for s, p, g, ok in content_pairs])
-    tp = len(full)
-    precision, recall = _ratio(tp, len(predicted)), _ratio(tp, len(wanted))
     found = {g for _p, g in full}
     by_kind = {
         kind: _ratio(sum(1 for g, item in enumerate(wanted) if item.kind == kind and g in found),
@@ -236,14 +237,9 @@ def score_statements(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict
     hit = {p for p, _g in full}
     wrong_speaker = {p: wanted[g].speaker for p, g in by_content if (p, g) not in agree}
     return {
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
+        **_match_scores(len(full), len(predicted), len(wanted)),
         "speaker_accuracy": _ratio(sum(1 for pair in by_content if pair in agree), len(by_content)),
         "by_kind": by_kind,
-        "tp": tp,
-        "fp": len(predicted) - tp,
-        "fn": len(wanted) - tp,
         "errors": {
             "misses": [{"doc": i.doc, "speaker": i.speaker, "kind": i.kind, "content": i.content, "line": i.line}
                        for g, i in enumerate(wanted) if g not in found],
@@ -258,36 +254,16 @@ def score_positions(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict[
     """Position precision, recall, F1 on (doc, actor, issue, stance), and stance accuracy."""
     guessed = {tuple(str(r.get(k)) for k in POSITION_FIELDS) for r in predicted}
     wanted = {(p.doc, p.actor, p.issue, p.stance) for p in gold.positions}
-    tp = len(guessed & wanted)
-    precision, recall = _ratio(tp, len(guessed)), _ratio(tp, len(wanted))
     cells = {key[:3] for key in guessed}
     comparable = [key for key in wanted if key[:3] in cells]
     return {
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
+        **_match_scores(len(guessed & wanted), len(guessed), len(wanted)),
         "stance_accuracy": _ratio(sum(1 for key in comparable if key in guessed), len(comparable)),
-        "tp": tp,
-        "fp": len(guessed) - tp,
-        "fn": len(wanted) - tp,
         "errors": {
             "misses": [dict(zip(POSITION_FIELDS, key)) for key in sorted(wanted - guessed)],
             "false_hits": [dict(zip(POSITION_FIELDS, key)) for key in sorted(guessed - wanted)],
         },
     }
-
-
-def evaluate_corpus(
-    statements: Sequence[Mapping[str, Any]],
-    gold: Gold,
-    positions: Sequence[Mapping[str, Any]] | None = None,
-    model: str | None = None,
-) -> dict[str, Any]:
-    """The ``redline eval`` JSON object: model, statement scores, and position scores if given."""
-    result: dict[str, Any] = {"model": model, "statements": score_statements(statements, gold)}
-    if positions is not None:
-        result["positions"] = score_positions(positions, gold)
-    return result
 
 
 def read_corpus(folder: Path, settings: Mapping[str, Any] | None = None) -> tuple[list[Document], list[str]]:
