@@ -231,24 +231,11 @@ class Store:
         search: str | None = None,
     ) -> list[Document]:
         """Stored documents in ingestion order, filtered by the given fields."""
-        clauses, params = [], []  # type: list[str], list[Any]
-        for column, value in (("outlet", outlet), ("language", language)):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if since is not None:
-            clauses.append("date >= ?")
-            params.append(since)
-        if until is not None:
-            clauses.append("date <= ?")
-            params.append(until)
-        if machine_translated is not None:
-            clauses.append("machine_translated = ?")
-            params.append(machine_translated)
-        if search is not None:
-            clauses.append("(title ILIKE ? OR text ILIKE ?)")
-            params.extend([f"%{search}%"] * 2)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where([
+            ("outlet = ?", outlet), ("language = ?", language), ("date >= ?", since),
+            ("date <= ?", until), ("machine_translated = ?", machine_translated),
+            ("(title ILIKE ? OR text ILIKE ?)", None if search is None else (f"%{search}%",) * 2),
+        ])
         rows = self._con.execute(
             f"SELECT {_DOC_COLUMNS} FROM documents {where} ORDER BY seq", params
         ).fetchall()
@@ -266,14 +253,10 @@ class Store:
         self, document_id: str | None = None, speaker: str | None = None
     ) -> list[Statement]:
         """Stored statements in document and text order, optionally filtered."""
-        clauses, params = [], []  # type: list[str], list[Any]
-        if document_id is not None:
-            clauses.append("s.document_id = ?")
-            params.append(document_id)
-        if speaker is not None:
-            clauses.append("s.speaker ILIKE ?")
-            params.append(f"%{speaker}%")
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where([
+            ("s.document_id = ?", document_id),
+            ("s.speaker ILIKE ?", None if speaker is None else f"%{speaker}%"),
+        ])
         rows = self._con.execute(
             f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')} "
             f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
@@ -284,12 +267,7 @@ class Store:
 
     def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
         """Stored per-document positions, optionally for one actor and/or issue."""
-        clauses, params = [], []  # type: list[str], list[Any]
-        for column, value in (("actor", actor), ("issue", issue)):
-            if value is not None:
-                clauses.append(f"p.{column} = ?")
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where([("p.actor = ?", actor), ("p.issue = ?", issue)])
         rows = self._con.execute(
             f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
             f"FROM positions p JOIN documents d ON d.id = p.document_id {where} "
@@ -306,6 +284,21 @@ class Store:
             [pack, model],
         ).fetchall()
         return [row[0] for row in rows]
+
+
+def _where(filters: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
+    """A WHERE clause of the filters whose value is set, with its bound parameters.
+
+    A value that is a tuple fills several placeholders of its clause.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    for clause, value in filters:
+        if value is None:
+            continue
+        clauses.append(clause)
+        params.extend(value if isinstance(value, tuple) else (value,))
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
 def _document(row: tuple[Any, ...]) -> Document:
