@@ -201,7 +201,7 @@ def positions(
     elif as_csv:
         _write_csv([views.cell_row(c) for c in cells])
     else:
-        out.print(views.matrix(cells))
+        out.print(views.matrix(cells, out.width))
         if cells:
             busiest = max(cells, key=lambda c: c.statements)
             out.print("Evidence of a cell: [bold]redline evidence ACTOR ISSUE[/bold]  (e.g. redline "

@@ -120,16 +120,25 @@ def per_doc_table(records: Sequence[Mapping[str, Any]]) -> Table:
 STANCE_SHORT = {"support": "yes", "oppose": "NO", "conditional": "if", "neutral": "open"}
 
 
-def matrix(cells: Sequence[ActorIssue]) -> Group:
-    """The issue x actor matrix, coloured by stance, then the conditions and flags in full.
+def matrix(cells: Sequence[ActorIssue], width: int = 200) -> Group:
+    """The issue x actor matrix coloured by stance, then the conditions and flags in full.
 
-    Issues run down and actors across, each cell a short stance word with its counts, so
-    that a dozen actors still fit a terminal; conditions and disagreements are listed below.
+    Issues run down and actors across, each cell a short stance word with its counts; when
+    that grid is wider than ``width`` it becomes a long table, one row per actor and issue.
     """
     actors = sorted({c.actor for c in cells})
     issues = sorted({c.issue for c in cells})
+    grid_width = max((len(i) for i in issues), default=5) + 4 + sum(max(len(a), 8) + 3 for a in actors)
+    table = _grid(cells, actors, issues) if grid_width <= width else _long_table(cells)
+    legend = Text("yes support  NO oppose  if conditional  open neutral  "
+                  "R red line  ! sources disagree  ~ shifted over time", style="dim")
+    notes = [_cell_note(c) for c in cells if c.condition or c.conflict or c.shift]
+    return Group(table, legend, *notes)
+
+
+def _grid(cells: Sequence[ActorIssue], actors: list[str], issues: list[str]) -> Table:
     by_key = {(c.actor, c.issue): c for c in cells}
-    table = Table(title="positions: stance documents/outlets", show_lines=False)
+    table = Table(title="positions: stance documents/outlets")
     table.add_column("issue", style="bold", no_wrap=True)
     for actor in actors:
         table.add_column(actor, no_wrap=True)
@@ -139,10 +148,17 @@ def matrix(cells: Sequence[ActorIssue]) -> Group:
             cell = by_key.get((actor, issue))
             row.append(_cell_text(cell) if cell else "")
         table.add_row(*row)
-    legend = Text("yes support  NO oppose  if conditional  open neutral  "
-                  "R red line  ! sources disagree  ~ shifted over time", style="dim")
-    notes = [_cell_note(c) for c in cells if c.condition or c.conflict or c.shift]
-    return Group(table, legend, *notes)
+    return table
+
+
+def _long_table(cells: Sequence[ActorIssue]) -> Table:
+    table = Table(title="positions: stance documents/outlets")
+    table.add_column("actor", style="bold")
+    table.add_column("issue")
+    table.add_column("stance", no_wrap=True)
+    for cell in sorted(cells, key=lambda c: (c.actor, c.issue)):
+        table.add_row(cell.actor, cell.issue, _cell_text(cell))
+    return table
 
 
 def _cell_text(cell: ActorIssue) -> Text:
