@@ -89,3 +89,25 @@ def test_holders_opposing_an_exclusion_supports_the_thing(positioner: Positioner
 def test_holders_could_live_with_is_neutral(positioner: Positioner) -> None:
     text = "Washington can live with a reassurance force."
     assert _stances(positioner, text) == {("United States", "foreign-troops-in-ukraine", "neutral")}
+
+
+
+def test_holders_document_speaks_for_its_author(positioner: Positioner) -> None:
+    text = ("The plan, drafted by Washington, was sent to Kyiv on Friday. "
+            "The draft would have Ukraine withdraw from the Donetsk region.")
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    positions = positioner.positions(document, [])[1]
+    assert [(p.actor, p.issue, p.stance, p.evidence) for p in positions] == [
+        ("United States", "territorial-concessions", "support",
+         "would have Ukraine withdraw from the Donetsk"),
+    ]
+
+
+def test_holders_document_with_adjective_author(positioner: Positioner) -> None:
+    text = "The American draft would have Ukraine renounce NATO membership."
+    assert _stances(positioner, text) == {("United States", "ukraine-nato-membership", "oppose")}
+
+
+def test_holders_document_without_author_holds_nothing(positioner: Positioner) -> None:
+    text = "The draft would have Ukraine withdraw from the Donetsk region."
+    assert _stances(positioner, text) == set()

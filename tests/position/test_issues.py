@@ -54,3 +54,8 @@ def test_issues_terms_of_several_issues_in_one_sentence(detector: IssueDetector)
         ("membership in NATO", ["ukraine-nato-membership"]),
         ("deploy foreign troops", ["foreign-troops-in-ukraine"]),
     ]
+
+
+def test_issues_troops_with_military_between(detector: IssueDetector) -> None:
+    text = "Moscow said Western military units in Ukraine would be targets."
+    assert _found(detector, text) == [("Western military units", ["foreign-troops-in-ukraine"])]

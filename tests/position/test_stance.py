@@ -270,3 +270,21 @@ def test_stance_refusing_to_withdraw_from_land_opposes_concessions(positioner: P
 def test_stance_cue_verb_rejecting_territorial_terms_opposes(positioner: Positioner) -> None:
     positions = _read(positioner, "Kyiv rejected the draft's territorial provisions on Monday.")
     assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
+
+
+def test_stance_governing_takes_the_cue_right_before_a_noun_phrase() -> None:
+    from redline.position.stance import Cue, governing
+
+    text = "Paris rejected the offer."
+    cues = [Cue("oppose", 6, 14, -1)]
+    assert governing(text, cues, (15, 24), (5, 24), [], []) == Cue("oppose", 6, 14, -1)
+    assert governing("Paris rejected, after long talks, the offer.", cues, (34, 43), (5, 43), [], []) is None
+
+
+def test_stance_governing_after_naming_verb_takes_the_cue_after() -> None:
+    from redline.position.stance import Cue, governing
+
+    text = "Kyiv called the pledge a historic step."
+    cue = Cue("support", 25, 38, 1)
+    assert governing(text, [cue], (12, 22), (4, 38), [], [Cue("naming", 5, 11)]) == cue
+    assert governing(text, [cue], (12, 22), (4, 38), [], []) is None

@@ -3,7 +3,9 @@
 In text that no actor's statement covers ("Moscow insists on ...", "Russia is not against
 ...", "officials said the G7 will pave the way for ..."), the holder is an agent: an actor
 named as a name, body, person or pronoun, not inside an issue mention, not the
-beneficiary of one, and not the object of a preposition ("talks with Kyiv").
+beneficiary of one, and not the object of a preposition ("talks with Kyiv"). A document
+as subject ("the draft would have Ukraine ...") is an agent for the actor last said to have
+written it ("drafted by Washington", "the American draft").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _REPORTING_REACH = 3
 _ACTING_REACH = 3
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
+_AUTHOR_REACH = 3
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
 
@@ -42,10 +45,11 @@ class Agent:
 
 @dataclass
 class Memory:
-    """What earlier sentences tell later ones: the last person and party named."""
+    """What earlier sentences tell later ones: the last person, party and author named."""
 
     person: str | None = None
     group: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,13 +78,18 @@ class HolderFinder:
         self._relatives = phrase_regex(pack.cues.relative)
         self._by = phrase_regex(pack.cues.passive_agent)
         self._joins = phrase_regex(pack.cues.coordination)
+        self._documents = phrase_regex(pack.cues.documents)
+        self._authoring = phrase_regex(pack.cues.authoring)
         self._according = re.compile(
             "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
         ) if pack.cues.according else None
 
     def agents(self, text: str, start: int, end: int, mentions: Sequence[IssueMention],
                memory: Memory) -> list[Agent]:
-        """Agents in ``text[start:end]`` in order, pronouns resolved through ``memory``."""
+        """Agents in ``text[start:end]`` in order, pronouns and documents resolved through ``memory``.
+
+        A document's author named here is kept in ``memory`` for the sentences after it.
+        """
         spans = [(m.start, m.end) for m in mentions]
         attached = {s for m in mentions for s in m.attached_spans}
         out: list[Agent] = []
@@ -103,7 +112,34 @@ class HolderFinder:
             out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
                              passive, bare, source))
         out += self._pronoun_agents(text, start, end, memory)
+        out += self._document_agents(text, start, end, memory)
         return sorted(out, key=lambda a: a.start)
+
+    def _document_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
+        """Documents as subjects ("the draft would ..."), resolved to their last author."""
+        if self._documents is None:
+            return []
+        out: list[Agent] = []
+        for match in self._documents.finditer(text, start, end):
+            author = self._author(text, match.start(), match.end(), end)
+            memory.author = author or memory.author
+            if memory.author is not None and not self._blocked(text, match.start()):
+                out.append(Agent(memory.author, match.start(), match.end()))
+        return out
+
+    def _author(self, text: str, start: int, end: int, stop: int) -> str | None:
+        """The actor a document phrase names as its author, if it does so simply."""
+        inside = [m for m in self._actors.mentions(text, start, end) if m.possessive or m.kind == "adjective"]
+        if len(inside) == 1:
+            return inside[0].actor
+        if self._authoring is None:
+            return None
+        by = self._authoring.search(text, end, stop)
+        if by is None or words_between(text, end, by.start()) > _AUTHOR_REACH:
+            return None
+        after = [m for m in self._actors.mentions(text, by.end(), stop)
+                 if words_between(text, by.end(), m.start) <= _AUTHOR_REACH]
+        return after[0].actor if after else None
 
     def _pronoun_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
         """Person pronouns and passive "it was proposed" resolved to earlier agents."""

@@ -5,6 +5,8 @@ its own reporting. The position takes the stance most readings support; a readin
 red-line, threat or security-claim language counts double. On a tie "conditional" wins (the
 actor's plain "yes" and its "yes, if" are one position, the second more precise), then a
 definite stance beats "neutral", then the later reading (articles end on the settled view).
+Weak readings, whose issue was carried from an earlier sentence by a noun phrase, count
+only for an actor x issue that no other reading gives.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Reading:
     threat: bool = False
     security_claim: bool = False
     sentence: int = 0
+    weak: bool = False
 
     @property
     def weight(self) -> int:
@@ -47,6 +50,8 @@ def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position
         groups[(reading.actor, reading.issue)].append(reading)
     positions = []
     for (actor, issue), group in groups.items():
+        # A weak reading (through a noun phrase such as "the offer") decides only alone.
+        group = [r for r in group if not r.weak] or group
         totals: dict[Stance, int] = defaultdict(int)
         for reading in group:
             totals[reading.stance] += reading.weight

@@ -5,7 +5,9 @@ statement's actor) and the rest, the article's own reporting (its holder is foun
 the agents it names). Each unit is cut into segments at condition and contrast markers;
 each issue mention in a segment is read for a stance, and a condition, restriction or
 contrast that follows makes it conditional. A segment with a stance cue but no issue
-("Ukraine refuses to do so") takes the issues of the last sentences through its anaphor.
+("Ukraine refuses to do so") takes the issues of the last sentences through its anaphor;
+a noun phrase naming a move ("Brussels dismissed the offer") does the same, more weakly:
+its readings count only where nothing more direct is said.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from redline.position.holders import Agent, Holder, HolderFinder, Memory
 from redline.position.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
-from redline.position.stance import Cue, CueReader, Segment, read, stance_of
+from redline.position.stance import Cue, CueReader, Segment, governing, read, stance_of
 from redline.position.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
@@ -28,6 +30,9 @@ _CONDITION_WORDS = 12
 # The comma opening an aside, after at most a short tail of the mention ("troops in Ukraine,").
 _ASIDE_OPEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
+# Where a stance is read: the span, the issue mention there (None for an anaphor) and
+# whether the anaphor is a weak one (a noun phrase such as "the offer").
+_Target = tuple[tuple[int, int], IssueMention | None, bool]
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ class Positioner:
         """Readings of one segment; returns them and the holder later segments inherit."""
         restriction = next((c for c in scene.cues if c.kind == "restriction"
                             and segment.body <= c.start < segment.end), None)
-        targets: list[tuple[tuple[int, int], IssueMention | None]] = []
+        targets: list[_Target] = []
         if restriction is not None:
             # "X must include Y": X is accepted on the terms Y; without an X (named or
             # referred to) the segment is read as any other.
@@ -187,14 +192,17 @@ class Positioner:
             restriction = restriction if targets else None
         if not targets:
             targets = self._targets(scene, segment, segment.end, state)
-        inner = [m for _, m in targets if m is not None]
+        inner = [m for _, m, _ in targets if m is not None]
         out: list[Reading] = []
-        for index, (span, mention) in enumerate(targets):
+        for index, (span, mention, weak) in enumerate(targets):
             # A condition after coordinated clauses belongs to the last one only.
             after = following if index == len(targets) - 1 else None
             for holder in self._holders_at(scene, span, segment, carried):
                 carried = holder
-                out += self._target(scene, segment, after, restriction, span, mention, holder, state)
+                if weak:
+                    out += self._object(scene, segment, span, holder, state)
+                else:
+                    out += self._target(scene, segment, after, restriction, span, mention, holder, state)
         if inner:
             named = [r.issue for r in out if r.start <= inner[-1].end]
             state.issues = named or [i for m in inner for i in self._issues.resolve(m, None, False)]
@@ -202,14 +210,19 @@ class Positioner:
         return out, carried
 
     def _targets(self, scene: _Scene, segment: Segment, limit: int,
-                 state: _State) -> list[tuple[tuple[int, int], IssueMention | None]]:
-        """The issue mentions before ``limit``, or else an anaphor for the last issues named."""
+                 state: _State) -> list[_Target]:
+        """The issue mentions before ``limit``, or else an anaphor for the last issues named.
+
+        A noun phrase naming a move ("the offer") is a weaker anaphor: tried last, and
+        its readings marked weak.
+        """
         inner = [m for m in scene.mentions if segment.body <= m.start and m.end <= limit]
         if inner:
-            return [((m.start, m.end), m) for m in inner]
+            return [((m.start, m.end), m, False) for m in inner]
         if self._fresh(state, scene.unit.sentence):
-            for anaphor in self._cues.find("anaphora", scene.text, segment.body, limit):
-                return [((anaphor.start, anaphor.end), None)]
+            for kind in ("anaphora", "reference"):
+                for anaphor in self._cues.find(kind, scene.text, segment.body, limit):
+                    return [((anaphor.start, anaphor.end), None, kind == "reference")]
         return []
 
     def _fresh(self, state: _State, sentence: int) -> bool:
@@ -276,6 +289,21 @@ class Positioner:
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _object(self, scene: _Scene, segment: Segment, span: tuple[int, int], holder: Holder,
+                state: _State) -> list[Reading]:
+        """Weak readings of a noun phrase ("rejected the offer") as the object of a cue."""
+        naming = self._cues.find("naming", scene.text, segment.body, span[0])
+        cue = governing(scene.text, scene.cues, span, (max(holder.scope, segment.body), segment.end),
+                        [(m.start, m.end) for m in scene.mentions], naming)
+        if cue is None:
+            return []
+        return [
+            Reading(holder.actor, issue, stance_of(cue), min(cue.start, span[0]), max(cue.end, span[1]),
+                    statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
+                    sentence=scene.unit.sentence, weak=True)
+            for issue in state.issues
+        ]
 
     def _aside(self, text: str, end: int, limit: int) -> tuple[int, int] | None:
         """A comma-delimited clause right after a mention ("X, which ..., is key"), if any."""

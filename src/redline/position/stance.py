@@ -32,6 +32,10 @@ _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose
 _NEGATION_REACH = 3
 _ADJACENT_NEGATION = 2
 _POST_REACH = 14
+# Words between a cue and the noun phrase it takes as object ("rejected outright the offer").
+_OBJECT_REACH = 1
+# Words between a named noun phrase and the cue that names it ("the pledge the first real step").
+_NAMED_REACH = 4
 _STANCE: dict[int, Stance] = {1: "support", -1: "oppose", 0: "neutral"}
 SegmentKind = Literal["main", "contrast", "condition", "lead"]
 
@@ -193,6 +197,23 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
     ]
     return post[0] if post else None
+
+
+def governing(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int, int],
+              others: Sequence[tuple[int, int]], naming: Sequence[Cue]) -> Cue | None:
+    """The cue that takes the noun phrase at ``span`` as its object, if one does.
+
+    Either a cue right before it ("rejected the offer", negations applied), or, after a
+    naming verb right before it ("called the pledge a real step"), the first cue after it.
+    """
+    start, end = span
+    cue = read(text, cues, span, (scope[0], end), others)
+    if cue is not None and cue.end <= start and words_between(text, cue.end, start) <= _OBJECT_REACH:
+        return cue
+    if not any(c.end <= start and words_between(text, c.end, start) == 0 for c in naming):
+        return None
+    return next((c for c in cues if c.start >= end and c.end <= scope[1] and c.value is not None
+                 and words_between(text, end, c.start) <= _NAMED_REACH), None)
 
 
 def stance_of(cue: Cue) -> Stance:
