@@ -21,7 +21,7 @@ from redline.position.holders import Agent, Holder, HolderFinder, Memory
 from redline.position.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
-from redline.position.stance import Cue, CueReader, Segment, governing, read, stance_of
+from redline.position.stance import Cue, CueReader, Clause, governing, read, stance_of
 from redline.position.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
@@ -164,7 +164,7 @@ class Positioner:
                 out.append(mention)
         return out
 
-    def _holders_at(self, scene: _Scene, span: tuple[int, int], segment: Segment,
+    def _holders_at(self, scene: _Scene, span: tuple[int, int], segment: Clause,
                     carried: Holder | None) -> list[Holder]:
         """The holders of a stance on ``span``: the statement's actor, or agents."""
         if scene.unit.actor is not None:
@@ -179,7 +179,7 @@ class Positioner:
             scene.cues, carried,
         )
 
-    def _segment(self, scene: _Scene, segment: Segment, following: Segment | None, state: _State,
+    def _segment(self, scene: _Scene, segment: Clause, following: Clause | None, state: _State,
                  carried: Holder | None) -> tuple[list[Reading], Holder | None]:
         """Readings of one segment; returns them and the holder later segments inherit."""
         restriction = next((c for c in scene.cues if c.kind == "restriction"
@@ -209,7 +209,7 @@ class Positioner:
             state.issues_sentence = scene.unit.sentence
         return out, carried
 
-    def _targets(self, scene: _Scene, segment: Segment, limit: int,
+    def _targets(self, scene: _Scene, segment: Clause, limit: int,
                  state: _State) -> list[_Target]:
         """The issue mentions before ``limit``, or else an anaphor for the last issues named.
 
@@ -229,7 +229,7 @@ class Positioner:
         """Whether the last issues named are recent enough for an anaphor to reach."""
         return bool(state.issues) and sentence - state.issues_sentence <= _ANAPHORA_SENTENCES
 
-    def _cues_for(self, scene: _Scene, mention: IssueMention | None, segment: Segment) -> list[Cue]:
+    def _cues_for(self, scene: _Scene, mention: IssueMention | None, segment: Clause) -> list[Cue]:
         """The unit's cues plus the mention's own issue cues (which may sit inside it)."""
         if mention is None:
             return scene.cues
@@ -240,7 +240,7 @@ class Positioner:
         ]
         return sorted(scene.cues + extra, key=lambda c: c.start)
 
-    def _target(self, scene: _Scene, segment: Segment, following: Segment | None, restriction: Cue | None,
+    def _target(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
                 span: tuple[int, int], mention: IssueMention | None, holder: Holder,
                 state: _State) -> list[Reading]:
         """Readings for one mention (or anaphor) and one holder."""
@@ -290,7 +290,7 @@ class Positioner:
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
 
-    def _object(self, scene: _Scene, segment: Segment, span: tuple[int, int], holder: Holder,
+    def _object(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 state: _State) -> list[Reading]:
         """Weak readings of a noun phrase ("rejected the offer") as the object of a cue."""
         naming = self._cues.find("naming", scene.text, segment.body, span[0])
@@ -313,7 +313,7 @@ class Positioner:
         close = text.find(",", opening.end(), limit)
         return (end, close + 1) if close > 0 else None
 
-    def _zone(self, scene: _Scene, segment: Segment, following: Segment | None, restriction: Cue | None,
+    def _zone(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
               base: Reading) -> tuple[int, int, int] | None:
         """(start, end, body) of the condition that qualifies a reading, if one does."""
         if restriction is not None and base.start < restriction.start:
@@ -339,7 +339,7 @@ class Positioner:
                                    start=mention.start, end=mention.end, red_line=False, threat=False))
         return out
 
-    def _contrast_zone(self, scene: _Scene, following: Segment, actor: str,
+    def _contrast_zone(self, scene: _Scene, following: Clause, actor: str,
                        issue: str) -> tuple[int, int, int] | None:
         """A contrast segment that asks for another issue by the same holder ("X, but Y is key")."""
         if any(a.actor != actor for a in scene.agents if following.body <= a.start < following.end):

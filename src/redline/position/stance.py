@@ -37,7 +37,7 @@ _OBJECT_REACH = 1
 # Words between a named noun phrase and the cue that names it ("the pledge the first real step").
 _NAMED_REACH = 4
 _STANCE: dict[int, Stance] = {1: "support", -1: "oppose", 0: "neutral"}
-SegmentKind = Literal["main", "contrast", "condition", "lead"]
+ClauseKind = Literal["main", "contrast", "condition", "lead"]
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,12 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class Segment:
+class Clause:
     """A stretch of a sentence between condition and contrast markers."""
 
     start: int
     end: int
-    kind: SegmentKind
+    kind: ClauseKind
     body: int
 
 
@@ -87,10 +87,10 @@ class CueReader:
                 chosen.append(replace(cue, value=_VALUE.get(cue.kind)))
         return _negate(text, sorted(chosen, key=lambda c: c.start))
 
-    def segments(self, text: str, cues: Sequence[Cue], start: int, end: int) -> list[Segment]:
+    def segments(self, text: str, cues: Sequence[Cue], start: int, end: int) -> list[Clause]:
         """Cut ``text[start:end]`` at condition and contrast markers."""
-        out: list[Segment] = []
-        kind: SegmentKind = "main"
+        out: list[Clause] = []
+        kind: ClauseKind = "main"
         seg_start = body = start
         for cue in cues:
             if cue.kind not in ("condition", "contrast") or not start <= cue.start < end:
@@ -98,14 +98,14 @@ class CueReader:
             if not text[start:cue.start].strip(" \"“”‘’'—-–(") and cue.kind == "condition":
                 comma = text.find(",", cue.end, end)
                 if comma > 0:
-                    out.append(Segment(start, comma, "lead", cue.end))
+                    out.append(Clause(start, comma, "lead", cue.end))
                     seg_start = body = comma + 1
                 continue
             if cue.start > seg_start:
-                out.append(Segment(seg_start, cue.start, kind, body))
+                out.append(Clause(seg_start, cue.start, kind, body))
             kind = "condition" if cue.kind == "condition" else "contrast"
             seg_start, body = cue.start, cue.end
-        out.append(Segment(seg_start, end, kind, body))
+        out.append(Clause(seg_start, end, kind, body))
         return [s for s in out if text[s.body:s.end].strip()]
 
 
