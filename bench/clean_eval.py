@@ -29,7 +29,7 @@ from typing import Any
 import trafilatura
 from charset_normalizer import from_bytes
 
-from redline.clean import clean
+from redline.ingest.clean import clean
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 _WORD = re.compile(r"\w+")

@@ -42,9 +42,10 @@ from numpy.typing import NDArray
 from positions_eval import gold_statements, read_corpus, read_gold
 
 from redline.models import Document, Statement
-from redline.position import Pack, Positioner, load_pack
-from redline.position.positioner import _State
-from redline.position.text import sentences
+from redline.position import Pack, load_pack
+from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import _State
+from redline.position.en.text import sentences
 
 # The model must come from the installed package, never from the Hugging Face hub.
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -125,7 +126,7 @@ def missing_stack() -> str | None:
     return None
 
 
-def rule_issues(positioner: Positioner, document: Document,
+def rule_issues(positioner: EnglishPositioner, document: Document,
                 statements: list[Statement]) -> list[dict[str, set[str]]]:
     """Per statement, the issues of both rule readouts (see the module docstring)."""
     # positions() merges readings per actor x issue and keeps one statement index per
@@ -154,7 +155,7 @@ def rule_issues(positioner: Positioner, document: Document,
 def load_corpus(name: str, folder: Path, gold: Path, pack_name: str | Path, tuning: bool) -> Corpus:
     """Gold statements of one corpus with their rule issues and texts."""
     pack = load_pack(pack_name)
-    positioner = Positioner(pack)
+    positioner = EnglishPositioner(pack)
     docs = read_corpus(folder, ingest=True)
     records, _ = read_gold(gold)
     rows: list[Row] = []

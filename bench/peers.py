@@ -32,7 +32,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from redline.attribute import Attributor
+from redline.attribute.en import EnglishAttributor
 from redline.evaluate import load_gold, read_corpus, run_statements, score_statements
 from redline.models import Document
 
@@ -100,7 +100,7 @@ def _timed(run: Callable[[], list[Record]]) -> tuple[list[Record], float]:
     return records, time.perf_counter() - began
 
 
-def _corpus_rows(corpus: Path, gold_path: Path, attributor: Attributor, nlp: Language) -> list[list[str]]:
+def _corpus_rows(corpus: Path, gold_path: Path, attributor: EnglishAttributor, nlp: Language) -> list[list[str]]:
     """Every system's row on one corpus."""
     gold = load_gold(gold_path)
     documents, errors = read_corpus(corpus)
@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pairs = list(zip(args.corpus, args.gold)) or [
         (corpus, gold) for corpus, gold in KNOWN_CORPORA if corpus.exists() and gold.exists()
     ]
-    attributor = Attributor(args.model)
+    attributor = EnglishAttributor(args.model)
     nlp = spacy.load(args.model)
     rows = [["corpus", "system", "P", "R", "F1", "speaker acc", "seconds", "note"]]
     for corpus, gold in pairs:

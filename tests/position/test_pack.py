@@ -8,7 +8,8 @@ import pytest
 
 from redline.errors import PackError
 from redline.models import Document
-from redline.position import Positioner, load_pack
+from redline.position import load_pack
+from redline.position.en import EnglishPositioner
 from redline.position.pack import load_lexicon
 
 MINIMAL = """\
@@ -103,7 +104,7 @@ def test_pack_unknown_name_lists_the_shipped_packs() -> None:
 
 def test_pack_examples_read_as_annotated() -> None:
     pack = load_pack("ukraine-security")
-    positioner = Positioner(pack)
+    positioner = EnglishPositioner(pack)
     for issue in pack.issues:
         for number, example in enumerate(issue.examples):
             document = Document(id=f"{issue.id}-{number}", doc="x", origin="x", raw_text=example.text,
@@ -130,7 +131,7 @@ def test_pack_own_cue_reads_a_stance(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "cues:\n  support: [\"root(?:s|ed)? for\"]\n")
     text = "Alpha roots for river access."
     doc = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
-    found = Positioner(load_pack(path)).positions(doc, [])[1]
+    found = EnglishPositioner(load_pack(path)).positions(doc, [])[1]
     assert [(p.actor, p.issue, p.stance) for p in found] == [("Alpha", "river-access", "support")]
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from redline.clean import clean
+from redline.ingest.clean import clean
 from redline.errors import InputError, RedlineError
 from redline.ingest.language import detect_language
 from redline.ingest.outlet import outlet_from_url

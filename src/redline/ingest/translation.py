@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redline.clean import TRANSLATION_FOOTER, Lexicon, Rule, lexicon
+from redline.ingest.clean import TRANSLATION_FOOTER, Lexicon, Rule, lexicon
 from redline.models import Removal
 
 # A footer sometimes trails the last sentence of a paragraph instead of standing alone.

@@ -21,7 +21,7 @@ from redline.errors import PackError
 from redline.models import Stance
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
-STANCE_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "stance.yaml"
+STANCE_LEXICON = Path(__file__).resolve().parent / "en" / "stance.yaml"
 BENEFICIARY = "{beneficiary}"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from redline.attribute.lexicon import Lexicon
-from redline.attribute.speakers import mention
+from redline.attribute.en.lexicon import Lexicon
+from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 

@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from redline.position.actors import ActorIndex
-from redline.position.issues import IssueMention
+from redline.position.en.actors import ActorIndex
+from redline.position.en.issues import IssueMention
 from redline.position.pack import Pack
-from redline.position.stance import Cue, CueReader, is_polar
-from redline.position.text import phrase_regex, words_between
+from redline.position.en.stance import Cue, CueReader, is_polar
+from redline.position.en.text import phrase_regex, words_between
 
 _REPORTING_REACH = 3
 _ACTING_REACH = 3

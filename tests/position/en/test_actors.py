@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from redline.position import Positioner, load_pack
+from redline.position import load_pack
+from redline.position.en import EnglishPositioner
 
 
 @pytest.fixture(scope="module")
-def positioner() -> Positioner:
-    return Positioner(load_pack("ukraine-security"))
+def positioner() -> EnglishPositioner:
+    return EnglishPositioner(load_pack("ukraine-security"))
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,7 @@ def positioner() -> Positioner:
         ("Special Envoy of the US President Jane Roe", None, "United States"),
     ],
 )
-def test_actors_speaker_maps_to_actor(positioner: Positioner, speaker: str, role: str | None, actor: str) -> None:
+def test_actors_speaker_maps_to_actor(positioner: EnglishPositioner, speaker: str, role: str | None, actor: str) -> None:
     assert positioner.actor_of(speaker, role) == actor
 
 
@@ -53,7 +54,7 @@ def test_actors_speaker_maps_to_actor(positioner: Positioner, speaker: str, role
     ],
 )
 def test_actors_experts_outlets_and_unknowns_map_to_none(
-    positioner: Positioner, speaker: str, role: str | None
+    positioner: EnglishPositioner, speaker: str, role: str | None
 ) -> None:
     assert positioner.actor_of(speaker, role) is None
 
@@ -69,6 +70,6 @@ def test_actors_experts_outlets_and_unknowns_map_to_none(
     ],
 )
 def test_actors_role_only_speaker_maps_through_description_or_title(
-    positioner: Positioner, speaker: str, actor: str
+    positioner: EnglishPositioner, speaker: str, actor: str
 ) -> None:
     assert positioner.actor_of(speaker, None) == actor

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from redline.attribute.lexicon import DEFAULT_LEXICON, load_lexicon
+from redline.attribute.en.lexicon import DEFAULT_LEXICON, load_lexicon
 from redline.errors import RedlineError
 
 

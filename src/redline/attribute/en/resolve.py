@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from redline.attribute.lexicon import Lexicon
-from redline.attribute.parse import Parsed, offset
-from redline.attribute.speakers import NAMED, Mention, clean, entity_of, mention
+from redline.attribute.en.lexicon import Lexicon
+from redline.attribute.en.parse import Parsed, offset
+from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, mention
 
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from redline.position.actors import ActorIndex, ActorMention
+from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.pack import BENEFICIARY, Pack
-from redline.position.text import phrase_regex, words_between
+from redline.position.en.text import phrase_regex, words_between
 
 _BEFORE_WORDS = 4
 _AFTER_WORDS = 6

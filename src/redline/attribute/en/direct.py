@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from redline.attribute.lexicon import Lexicon
-from redline.attribute.parse import Parsed, end_offset, offset
-from redline.attribute.quotes import Quote, sentence_end, sentence_start
-from redline.attribute.cues import subject
-from redline.attribute.speakers import mention
+from redline.attribute.en.lexicon import Lexicon
+from redline.attribute.en.parse import Parsed, end_offset, offset
+from redline.attribute.en.quotes import Quote, sentence_end, sentence_start
+from redline.attribute.en.cues import subject
+from redline.attribute.en.speakers import mention
 
 # Longest attribution clause, in tokens, before the cue ("Kremlin spokesman Dmitry Peskov
 # told reporters ..." is six).

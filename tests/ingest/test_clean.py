@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.clean import clean, load_lexicon, to_raw
+from redline.ingest.clean import clean, load_lexicon, to_raw
 from redline.errors import RedlineError
 from redline.models import Removal, Segment
 

@@ -21,7 +21,7 @@ from typing import Literal
 
 from redline.models import Stance
 from redline.position.pack import StanceCues
-from redline.position.text import phrase_regex, words_between
+from redline.position.en.text import phrase_regex, words_between
 
 _POLAR = ("support", "oppose", "neutral", "exclusion")
 _ORDER = ("neutral", "restriction", "condition", "contrast", "security_claim", "exclusion",

@@ -28,7 +28,7 @@ import yaml
 from redline.errors import RedlineError
 from redline.models import Removal, Segment
 
-LEXICONS = Path(__file__).parent / "lexicons"
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 _LIMITS = (
     "line_max_chars", "paragraph_max_chars", "list_item_max_chars", "list_max_items",
     "caption_min_words", "caption_max_chars", "breadcrumb_max_words",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from redline.position import load_pack
-from redline.position.actors import ActorIndex
-from redline.position.issues import IssueDetector
+from redline.position.en.actors import ActorIndex
+from redline.position.en.issues import IssueDetector
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from redline.attribute.direct import Attribution, after, attribution_at, before, standalone
-from redline.attribute.lexicon import Confidence, Lexicon
-from redline.attribute.parse import Parsed, end_offset, offset
-from redline.attribute.quotes import Quote
-from redline.attribute.reported import Reported
-from redline.attribute.resolve import Resolver
+from redline.attribute.en.direct import Attribution, after, attribution_at, before, standalone
+from redline.attribute.en.lexicon import Confidence, Lexicon
+from redline.attribute.en.parse import Parsed, end_offset, offset
+from redline.attribute.en.quotes import Quote
+from redline.attribute.en.reported import Reported
+from redline.attribute.en.resolve import Resolver
 from redline.models import Kind
 
 # "Lavrov: Russia will never agree …" — a headline that gives a person's words after a colon.

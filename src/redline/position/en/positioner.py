@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from redline.models import Document, Position, Stance, Statement
-from redline.position.actors import ActorIndex
-from redline.position.holders import Agent, Holder, HolderFinder, Memory
-from redline.position.issues import IssueDetector, IssueMention
+from redline.position.en.actors import ActorIndex
+from redline.position.en.holders import Agent, Holder, HolderFinder, Memory
+from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
-from redline.position.stance import Cue, CueReader, Clause, governing, read, stance_of
-from redline.position.text import phrase_regex, sentences, words_between
+from redline.position.en.stance import Cue, CueReader, Clause, governing, read, stance_of
+from redline.position.en.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
 _ANAPHORA_SENTENCES = 2
@@ -68,8 +68,10 @@ class _Scene:
     reporting: list[tuple[Agent, int]]
 
 
-class Positioner:
-    """Speakers to actors and statements to positions, with one pack's data."""
+class EnglishPositioner:
+    """Speakers to actors and English statements and reporting to positions, with one pack's data."""
+
+    language = "en"
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from redline.attribute.lexicon import Lexicon
+from redline.attribute.en.lexicon import Lexicon
 
 # A mark opens a quote after one of these (or at the start of a line).
 _BEFORE_OPEN = set(" \t\n([{—–-/:")

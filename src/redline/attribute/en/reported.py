@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from redline.attribute.lexicon import Lexicon, PhrasalCue
-from redline.attribute.parse import Parsed, end_offset, offset
-from redline.attribute.cues import after_and, participle, subject
-from redline.attribute.speakers import noun_phrase_end
+from redline.attribute.en.lexicon import Lexicon, PhrasalCue
+from redline.attribute.en.parse import Parsed, end_offset, offset
+from redline.attribute.en.cues import after_and, participle, subject
+from redline.attribute.en.speakers import noun_phrase_end
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl", "npadvmod", "advmod"})

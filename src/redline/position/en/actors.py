@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.position.pack import Pack
-from redline.position.text import phrase_regex
+from redline.position.en.text import phrase_regex
 
 MentionKind = Literal["name", "person", "adjective"]
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")

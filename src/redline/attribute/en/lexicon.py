@@ -1,6 +1,6 @@
 """The attribution lexicon: cue words, quotation marks and speaker nouns, loaded from YAML.
 
-The lexicon is data (``lexicons/attribution.yaml``), validated on load with pydantic so that
+The lexicon is data (``attribute/en/attribution.yaml``), validated on load with pydantic so that
 a user who extends it gets one line naming the file and the field that is wrong.
 """
 
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from redline.errors import RedlineError
 
-DEFAULT_LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "attribution.yaml"
+DEFAULT_LEXICON = Path(__file__).resolve().parent / "attribution.yaml"
 
 Word = Annotated[str, Field(min_length=1)]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]

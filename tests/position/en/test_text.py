@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redline.position.text import phrase_regex, sentences
+from redline.position.en.text import phrase_regex, sentences
 
 
 def test_text_sentences_split_on_full_stops_but_not_abbreviations() -> None:

@@ -14,8 +14,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from redline.attribute.lexicon import Lexicon
-from redline.attribute.parse import end_offset, offset
+from redline.attribute.en.lexicon import Lexicon
+from redline.attribute.en.parse import end_offset, offset
 
 # Entity labels that can speak; PERSON is a person, the rest organisations or places
 # standing for their governments ("Moscow", "the Kremlin", "Washington").

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from redline.attribute import Attributor
+from redline.attribute.en import EnglishAttributor
 from redline.errors import RedlineError
 from redline.models import Document, Statement
 
@@ -13,27 +13,27 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def attributor(nlp: Language) -> Attributor:
-    return Attributor.from_nlp(nlp)
+def attributor(nlp: Language) -> EnglishAttributor:
+    return EnglishAttributor.from_nlp(nlp)
 
 
-def _statements(attributor: Attributor, text: str) -> list[Statement]:
+def _statements(attributor: EnglishAttributor, text: str) -> list[Statement]:
     document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
     found = attributor.statements(document)
     assert all(s.content == text[s.start : s.end] and s.document_id == "d1" for s in found)
     return found
 
 
-def _found(attributor: Attributor, text: str) -> list[tuple[str, str, str, int, int]]:
+def _found(attributor: EnglishAttributor, text: str) -> list[tuple[str, str, str, int, int]]:
     return [(s.speaker, s.kind, s.content, s.start, s.end) for s in _statements(attributor, text)]
 
 
 def test_attribute_missing_model_is_a_one_line_error() -> None:
     with pytest.raises(RedlineError, match="spaCy model 'no_such_model' is not installed"):
-        Attributor("no_such_model")
+        EnglishAttributor("no_such_model")
 
 
-def test_attribute_straight_quotes(attributor: Attributor) -> None:
+def test_attribute_straight_quotes(attributor: EnglishAttributor) -> None:
     text = '"The port will stay open," harbour master Ines Duarte said.'
     [found] = _statements(attributor, text)
     assert (found.speaker, found.kind, found.content, found.start, found.end) == (
@@ -41,19 +41,19 @@ def test_attribute_straight_quotes(attributor: Attributor) -> None:
     assert (found.speaker_mention, found.role, found.cue) == ("harbour master Ines Duarte", "harbour master", "said")
 
 
-def test_attribute_curly_quotes_and_told_reporters(attributor: Attributor) -> None:
+def test_attribute_curly_quotes_and_told_reporters(attributor: EnglishAttributor) -> None:
     text = "“We will not sign this,” Trade Minister Paolo Greco told reporters."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.content, found.start, found.end, found.role, found.cue) == (
         "Paolo Greco", "We will not sign this", 1, 22, "Trade Minister", "told reporters")
 
 
-def test_attribute_guillemets_with_inverted_speaker(attributor: Attributor) -> None:
+def test_attribute_guillemets_with_inverted_speaker(attributor: EnglishAttributor) -> None:
     text = "«The border is closed», said Colonel Ivan Petrenko."
     assert _found(attributor, text) == [("Ivan Petrenko", "direct", "The border is closed", 1, 21)]
 
 
-def test_attribute_single_quotes_keep_apostrophes(attributor: Attributor) -> None:
+def test_attribute_single_quotes_keep_apostrophes(attributor: EnglishAttributor) -> None:
     text = "‘It’s a fair deal,’ one senior official said. ‘Nobody’s job is at risk.’"
     assert _found(attributor, text) == [
         ("senior official", "direct", "It’s a fair deal", 1, 17),
@@ -61,13 +61,13 @@ def test_attribute_single_quotes_keep_apostrophes(attributor: Attributor) -> Non
     ]
 
 
-def test_attribute_apostrophes_are_not_quotes(attributor: Attributor) -> None:
+def test_attribute_apostrophes_are_not_quotes(attributor: EnglishAttributor) -> None:
     text = "Lithuania’s premier said the country’s ports would stay open."
     assert _found(attributor, text) == [
         ("Lithuania’s premier", "indirect", "the country’s ports would stay open", 25, 60)]
 
 
-def test_attribute_split_quote_both_parts(attributor: Attributor) -> None:
+def test_attribute_split_quote_both_parts(attributor: EnglishAttributor) -> None:
     text = '"We are ready," Ines Duarte said. "The boats will sail tomorrow."'
     assert _found(attributor, text) == [
         ("Ines Duarte", "direct", "We are ready", 1, 13),
@@ -75,7 +75,7 @@ def test_attribute_split_quote_both_parts(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_quote_over_two_paragraphs(attributor: Attributor) -> None:
+def test_attribute_quote_over_two_paragraphs(attributor: EnglishAttributor) -> None:
     text = ('"The talks went well," Mayor Lena Berg told a news conference. "We found common ground.\n\n'
             '"Now the council must vote."')
     assert _found(attributor, text) == [
@@ -85,7 +85,7 @@ def test_attribute_quote_over_two_paragraphs(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_quote_closing_a_paragraph_of_reported_speech(attributor: Attributor) -> None:
+def test_attribute_quote_closing_a_paragraph_of_reported_speech(attributor: EnglishAttributor) -> None:
     text = "Such a move “is dangerous”, said Mr Peskov.\n\n“We will take it into account.” REUTERS"
     found = _statements(attributor, text)
     assert [(s.speaker, s.kind, s.content, s.cue) for s in found] == [
@@ -94,12 +94,12 @@ def test_attribute_quote_closing_a_paragraph_of_reported_speech(attributor: Attr
     ]
 
 
-def test_attribute_introduced_by_colon(attributor: Attributor) -> None:
+def test_attribute_introduced_by_colon(attributor: EnglishAttributor) -> None:
     text = "Foreign Minister Anna Lind told reporters on Friday: “We expect an answer within a week.”"
     assert _found(attributor, text) == [("Anna Lind", "direct", "We expect an answer within a week", 54, 87)]
 
 
-def test_attribute_dash_quotes_of_translated_text(attributor: Attributor) -> None:
+def test_attribute_dash_quotes_of_translated_text(attributor: EnglishAttributor) -> None:
     text = ("Deputy Foreign Minister Oleg Volkov spoke after the talks.\n"
             "— We have agreed on almost everything, — the deputy minister said. — Only the quotas remain open.")
     found = _statements(attributor, text)
@@ -110,7 +110,7 @@ def test_attribute_dash_quotes_of_translated_text(attributor: Attributor) -> Non
     assert found[0].speaker_mention == "the deputy minister" and found[0].role == "Deputy Foreign Minister"
 
 
-def test_attribute_quote_mark_opened_paragraph_with_dash_attribution(attributor: Attributor) -> None:
+def test_attribute_quote_mark_opened_paragraph_with_dash_attribution(attributor: EnglishAttributor) -> None:
     text = 'Oleg Volkov gave an interview on Friday.\n"The treaty is ready,— he said in the interview. — Only the quotas remain.'
     assert _found(attributor, text) == [
         ("Oleg Volkov", "direct", "The treaty is ready", 42, 61),
@@ -118,26 +118,26 @@ def test_attribute_quote_mark_opened_paragraph_with_dash_attribution(attributor:
     ]
 
 
-def test_attribute_said_that(attributor: Attributor) -> None:
+def test_attribute_said_that(attributor: EnglishAttributor) -> None:
     text = "The Kremlin said on Monday that the proposal was unacceptable."
     assert _found(attributor, text) == [("Kremlin", "indirect", "the proposal was unacceptable", 32, 61)]
 
 
-def test_attribute_content_before_attribution(attributor: Attributor) -> None:
+def test_attribute_content_before_attribution(attributor: EnglishAttributor) -> None:
     text = "The proposal is unacceptable, Kremlin spokesman Dmitry Peskov told reporters."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.kind, found.content, found.start, found.end, found.role) == (
         "Dmitry Peskov", "indirect", "The proposal is unacceptable", 0, 28, "Kremlin spokesman")
 
 
-def test_attribute_expert_with_apposition(attributor: Attributor) -> None:
+def test_attribute_expert_with_apposition(attributor: EnglishAttributor) -> None:
     text = "The proposal is unacceptable, says Andrei Sokolov, an expert at the Baltic Institute."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.content, found.role) == (
         "Andrei Sokolov", "The proposal is unacceptable", "expert at the Baltic Institute")
 
 
-def test_attribute_stressed_and_adding(attributor: Attributor) -> None:
+def test_attribute_stressed_and_adding(attributor: EnglishAttributor) -> None:
     text = "However, Peskov stressed that the plan was flawed, adding that talks could resume."
     found = _statements(attributor, text)
     assert [(s.speaker, s.cue, s.content, s.start, s.end) for s in found] == [
@@ -146,7 +146,7 @@ def test_attribute_stressed_and_adding(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_participle_inside_reported_clause(attributor: Attributor) -> None:
+def test_attribute_participle_inside_reported_clause(attributor: EnglishAttributor) -> None:
     text = "French President Emmanuel Macron said troops could be deployed, adding that they would not fight."
     assert _found(attributor, text) == [
         ("Emmanuel Macron", "indirect", "troops could be deployed", 38, 62),
@@ -154,7 +154,7 @@ def test_attribute_participle_inside_reported_clause(attributor: Attributor) -> 
     ]
 
 
-def test_attribute_according_to_before_and_after(attributor: Attributor) -> None:
+def test_attribute_according_to_before_and_after(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "The rules take effect in June, according to Reuters.") == [
         ("Reuters", "indirect", "The rules take effect in June", 0, 29)]
     text = "However, according to Alexander Marsh, the Europeans have not answered."
@@ -162,14 +162,14 @@ def test_attribute_according_to_before_and_after(attributor: Attributor) -> None
         ("Alexander Marsh", "indirect", "the Europeans have not answered", 39, 70)]
 
 
-def test_attribute_in_his_words(attributor: Attributor) -> None:
+def test_attribute_in_his_words(attributor: EnglishAttributor) -> None:
     text = "Deputy Foreign Minister Oleg Volkov was upbeat. In his words, the neighbours have been constructive."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.content, found.cue, found.speaker_mention) == (
         "Oleg Volkov", "the neighbours have been constructive", "In his words", "his")
 
 
-def test_attribute_wrote_and_view_is(attributor: Attributor) -> None:
+def test_attribute_wrote_and_view_is(attributor: EnglishAttributor) -> None:
     text = ("Marta Nowak of the Centre for Trade Studies wrote that tariffs would rise. "
             "Nowak's view is that neither side can afford a trade war.")
     assert _found(attributor, text) == [
@@ -178,7 +178,7 @@ def test_attribute_wrote_and_view_is(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_outlet_and_denial(attributor: Attributor) -> None:
+def test_attribute_outlet_and_denial(attributor: EnglishAttributor) -> None:
     text = ("The Financial Times newspaper wrote that the deal was almost done. "
             "However, the White House denied this information.")
     assert _found(attributor, text) == [
@@ -187,7 +187,7 @@ def test_attribute_outlet_and_denial(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_claims_and_insists_on(attributor: Attributor) -> None:
+def test_attribute_claims_and_insists_on(attributor: EnglishAttributor) -> None:
     text = "The date is not fixed, but the Kremlin claims that talks may resume soon. Moscow insists on a ban on drills."
     found = _statements(attributor, text)
     assert [(s.speaker, s.cue, s.content) for s in found] == [
@@ -196,37 +196,37 @@ def test_attribute_claims_and_insists_on(attributor: Attributor) -> None:
     ]
 
 
-def test_attribute_statement_by_noun(attributor: Attributor) -> None:
+def test_attribute_statement_by_noun(attributor: EnglishAttributor) -> None:
     text = "Officials reacted to a statement by the Polish Foreign Ministry that the border would reopen."
     assert _found(attributor, text) == [
         ("Polish Foreign Ministry", "indirect", "the border would reopen", 69, 92)]
 
 
-def test_attribute_passive_points_back(attributor: Attributor) -> None:
+def test_attribute_passive_points_back(attributor: EnglishAttributor) -> None:
     text = "The treaty will be signed before December. This was stated by Deputy Foreign Minister Oleg Volkov."
     assert _found(attributor, text) == [
         ("Oleg Volkov", "indirect", "The treaty will be signed before December", 0, 41)]
 
 
-def test_attribute_mixed_quote_fragment(attributor: Attributor) -> None:
+def test_attribute_mixed_quote_fragment(attributor: EnglishAttributor) -> None:
     text = 'Minister Anna Lind said the plan was "a good basis" for talks.'
     assert _found(attributor, text) == [("Anna Lind", "mixed", 'the plan was "a good basis" for talks', 24, 61)]
 
 
-def test_attribute_clause_that_is_one_quote_is_direct(attributor: Attributor) -> None:
+def test_attribute_clause_that_is_one_quote_is_direct(attributor: EnglishAttributor) -> None:
     text = "Foreign Minister Anna Lind arrived. However, she qualified that “there is only one condition.”"
     assert _found(attributor, text) == [("Anna Lind", "direct", "there is only one condition", 65, 92)]
 
 
-def test_attribute_scare_quotes_are_not_statements(attributor: Attributor) -> None:
+def test_attribute_scare_quotes_are_not_statements(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "The army calls it a “special operation” in its reports.") == []
 
 
-def test_attribute_negated_cue_reports_nothing(attributor: Attributor) -> None:
+def test_attribute_negated_cue_reports_nothing(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "The United States does not talk about guarantees for Russia.") == []
 
 
-def test_attribute_pronoun_resolves_to_previous_speaker(attributor: Attributor) -> None:
+def test_attribute_pronoun_resolves_to_previous_speaker(attributor: EnglishAttributor) -> None:
     text = "Foreign Minister Anna Lind met her counterpart on Monday. She said the talks had been useful."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.role, found.content) == (
@@ -234,24 +234,24 @@ def test_attribute_pronoun_resolves_to_previous_speaker(attributor: Attributor) 
     assert found.confidence == pytest.approx(0.765)
 
 
-def test_attribute_pronoun_prefers_the_subject(attributor: Attributor) -> None:
+def test_attribute_pronoun_prefers_the_subject(attributor: EnglishAttributor) -> None:
     text = "Lena Berg, who hosted Ivan Petrenko, spoke last. “We want peace,” she said."
     assert _found(attributor, text) == [("Lena Berg", "direct", "We want peace", 50, 63)]
 
 
-def test_attribute_role_noun_prefers_a_matching_role(attributor: Attributor) -> None:
+def test_attribute_role_noun_prefers_a_matching_role(attributor: EnglishAttributor) -> None:
     text = ("Analyst Carla Nunes spoke first. Then Trade Minister Paolo Greco spoke. "
             "The analyst noted that prices would rise.")
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.role) == ("Carla Nunes", "The analyst", "Analyst")
 
 
-def test_attribute_role_noun_diplomat(attributor: Attributor) -> None:
+def test_attribute_role_noun_diplomat(attributor: EnglishAttributor) -> None:
     text = "Deputy Foreign Minister Oleg Volkov met the envoys. The talks were long. The diplomat noted that a deal was close."
     assert _found(attributor, text) == [("Oleg Volkov", "indirect", "a deal was close", 97, 113)]
 
 
-def test_attribute_ministry_resolves_to_the_organisation(attributor: Attributor) -> None:
+def test_attribute_ministry_resolves_to_the_organisation(attributor: EnglishAttributor) -> None:
     text = "The Polish Foreign Ministry said the border would reopen. The ministry added that checks would continue."
     found = _statements(attributor, text)
     assert [(s.speaker, s.speaker_mention) for s in found] == [
@@ -260,61 +260,61 @@ def test_attribute_ministry_resolves_to_the_organisation(attributor: Attributor)
     ]
 
 
-def test_attribute_speaker_is_the_fullest_name(attributor: Attributor) -> None:
+def test_attribute_speaker_is_the_fullest_name(attributor: EnglishAttributor) -> None:
     text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.role) == ("Dmitry Peskov", "Peskov", "Kremlin spokesman")
 
 
-def test_attribute_metonym_kept_as_speaker(attributor: Attributor) -> None:
+def test_attribute_metonym_kept_as_speaker(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Washington said the sanctions would stay in place.") == [
         ("Washington", "indirect", "the sanctions would stay in place", 16, 49)]
 
 
-def test_attribute_group_speaker(attributor: Attributor) -> None:
+def test_attribute_group_speaker(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Western officials have said the deal is not ready.") == [
         ("Western officials", "indirect", "the deal is not ready", 28, 49)]
 
 
-def test_attribute_headline_says(attributor: Attributor) -> None:
+def test_attribute_headline_says(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Kremlin says new sanctions would be a mistake") == [
         ("Kremlin", "indirect", "new sanctions would be a mistake", 13, 45)]
 
 
-def test_attribute_headline_name_colon(attributor: Attributor) -> None:
+def test_attribute_headline_name_colon(attributor: EnglishAttributor) -> None:
     text = "Volkov: the treaty will be signed this year\nDeputy Foreign Minister Oleg Volkov gave an interview."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.content, found.cue, found.confidence) == (
         "Oleg Volkov", "the treaty will be signed this year", None, pytest.approx(0.72))
 
 
-def test_attribute_relative_clause_speaker(attributor: Attributor) -> None:
+def test_attribute_relative_clause_speaker(attributor: EnglishAttributor) -> None:
     text = "His remarks follow those of Pete Hegseth, the defence secretary, who told allies that the plan was unrealistic."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.role, found.cue, found.content) == (
         "Pete Hegseth", "defence secretary", "told allies", "the plan was unrealistic")
 
 
-def test_attribute_dateline_is_not_part_of_the_speaker(attributor: Attributor) -> None:
+def test_attribute_dateline_is_not_part_of_the_speaker(attributor: EnglishAttributor) -> None:
     text = "BRUSSELS (Wire) - Grain exporters warned on Friday that a blockade could begin."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.content) == (
         "Grain exporters", "Grain exporters", "a blockade could begin")
 
 
-def test_attribute_quote_attributed_with_according_to(attributor: Attributor) -> None:
+def test_attribute_quote_attributed_with_according_to(attributor: EnglishAttributor) -> None:
     text = "“The talks will resume,” according to Kremlin spokesman Dmitry Peskov."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.kind, found.content, found.cue) == (
         "Dmitry Peskov", "direct", "The talks will resume", "according to")
 
 
-def test_attribute_quote_after_an_introducing_paragraph(attributor: Attributor) -> None:
+def test_attribute_quote_after_an_introducing_paragraph(attributor: EnglishAttributor) -> None:
     text = "Kremlin spokesman Dmitry Peskov told reporters:\n\n“The talks will resume next week.”"
     assert _found(attributor, text) == [("Dmitry Peskov", "direct", "The talks will resume next week", 50, 81)]
 
 
-def test_attribute_quote_split_inside_one_sentence(attributor: Attributor) -> None:
+def test_attribute_quote_split_inside_one_sentence(attributor: EnglishAttributor) -> None:
     text = "Mayor Lena Berg arrived late. “We are ready,” she added, “but the other side is not.”"
     assert _found(attributor, text) == [
         ("Lena Berg", "direct", "We are ready", 31, 43),
@@ -322,27 +322,27 @@ def test_attribute_quote_split_inside_one_sentence(attributor: Attributor) -> No
     ]
 
 
-def test_attribute_quoted_as_saying(attributor: Attributor) -> None:
+def test_attribute_quoted_as_saying(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Peskov was quoted as saying that the talks would resume.") == [
         ("Peskov", "indirect", "the talks would resume", 33, 55)]
 
 
-def test_attribute_they_resolves_to_a_group_that_spoke(attributor: Attributor) -> None:
+def test_attribute_they_resolves_to_a_group_that_spoke(attributor: EnglishAttributor) -> None:
     text = "Western officials said the deal was close. They added that details remained open."
     assert [(s.speaker, s.speaker_mention) for s in _statements(attributor, text)] == [
         ("Western officials", "Western officials"), ("Western officials", "They")]
 
 
-def test_attribute_appeals_and_commitments_need_a_clause(attributor: Attributor) -> None:
+def test_attribute_appeals_and_commitments_need_a_clause(attributor: EnglishAttributor) -> None:
     text = "Macron urged Moscow to accept the ceasefire. Analysts urged caution. Twenty countries pledge troops."
     assert _found(attributor, text) == [("Macron", "indirect", "Moscow to accept the ceasefire", 13, 43)]
 
 
-def test_attribute_empty_document(attributor: Attributor) -> None:
+def test_attribute_empty_document(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "") == []
 
 
-def test_attribute_and_urged_after_reported_clause_is_the_speakers_own(attributor: Attributor) -> None:
+def test_attribute_and_urged_after_reported_clause_is_the_speakers_own(attributor: EnglishAttributor) -> None:
     text = "Port director Ines Duarte said the new quay was ready, and urged shipping firms to move their cargo."
     assert _found(attributor, text) == [
         ("Ines Duarte", "indirect", "the new quay was ready", 31, 53),
@@ -350,7 +350,7 @@ def test_attribute_and_urged_after_reported_clause_is_the_speakers_own(attributo
     ]
 
 
-def test_attribute_and_described_as_splits_from_passive_clause(attributor: Attributor) -> None:
+def test_attribute_and_described_as_splits_from_passive_clause(attributor: EnglishAttributor) -> None:
     text = ("Finance Minister Paolo Greco said any new levy would be resisted by the banks, "
             "and described the proposal as a tax on savers.")
     assert _found(attributor, text) == [
@@ -359,7 +359,7 @@ def test_attribute_and_described_as_splits_from_passive_clause(attributor: Attri
     ]
 
 
-def test_attribute_and_called_takes_the_quote_after_its_object(attributor: Attributor) -> None:
+def test_attribute_and_called_takes_the_quote_after_its_object(attributor: EnglishAttributor) -> None:
     text = 'Trade Minister Paolo Greco said the tariff plan had failed and called the new proposal "a step backwards".'
     assert _found(attributor, text) == [
         ("Paolo Greco", "indirect", "the tariff plan had failed", 32, 58),
@@ -367,7 +367,7 @@ def test_attribute_and_called_takes_the_quote_after_its_object(attributor: Attri
     ]
 
 
-def test_attribute_characterising_participle_is_a_statement(attributor: Attributor) -> None:
+def test_attribute_characterising_participle_is_a_statement(attributor: EnglishAttributor) -> None:
     text = "Mayor Lena Berg said the budget was balanced, describing the cuts as painful but necessary."
     assert _found(attributor, text) == [
         ("Lena Berg", "indirect", "the budget was balanced", 21, 44),
@@ -375,7 +375,7 @@ def test_attribute_characterising_participle_is_a_statement(attributor: Attribut
     ]
 
 
-def test_attribute_participle_hung_on_reported_clause_takes_the_speaker(attributor: Attributor) -> None:
+def test_attribute_participle_hung_on_reported_clause_takes_the_speaker(attributor: EnglishAttributor) -> None:
     text = 'Colonel Ivan Petrenko said the bridge was "safe for now", arguing that repairs could wait until spring.'
     assert _found(attributor, text) == [
         ("Ivan Petrenko", "mixed", 'the bridge was "safe for now"', 27, 56),
@@ -383,14 +383,14 @@ def test_attribute_participle_hung_on_reported_clause_takes_the_speaker(attribut
     ]
 
 
-def test_attribute_she_skips_a_nearer_man(attributor: Attributor) -> None:
+def test_attribute_she_skips_a_nearer_man(attributor: EnglishAttributor) -> None:
     text = "Ms Anna Kovac spoke after the meeting. Mr Peter Weber had left early. She said the exercise would go ahead."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.content, found.start, found.end) == (
         "Anna Kovac", "She", "the exercise would go ahead", 79, 106)
 
 
-def test_attribute_pronoun_skips_people_named_in_what_was_said(attributor: Attributor) -> None:
+def test_attribute_pronoun_skips_people_named_in_what_was_said(attributor: EnglishAttributor) -> None:
     text = ("Port spokeswoman Ines Duarte said Kaldor would pay for the dredging. "
             "She also rejected calls for a new tender.")
     assert [(s.speaker, s.speaker_mention, s.content, s.start, s.end) for s in _statements(attributor, text)] == [
@@ -399,69 +399,69 @@ def test_attribute_pronoun_skips_people_named_in_what_was_said(attributor: Attri
     ]
 
 
-def test_attribute_name_after_a_role_is_a_person(attributor: Attributor) -> None:
+def test_attribute_name_after_a_role_is_a_person(attributor: EnglishAttributor) -> None:
     text = "In a statement, the regional envoy Kemi Adeyemi said the border crossings would reopen."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.role, found.content, found.start, found.end) == (
         "Kemi Adeyemi", "regional envoy", "the border crossings would reopen", 53, 86)
 
 
-def test_attribute_according_to_role_with_name_in_apposition(attributor: Attributor) -> None:
+def test_attribute_according_to_role_with_name_in_apposition(attributor: EnglishAttributor) -> None:
     text = "According to the port director, Ines Duarte, the water level is falling."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.role, found.content, found.start, found.end) == (
         "Ines Duarte", "port director", "the water level is falling", 45, 71)
 
 
-def test_attribute_unnamed_spokesman_speaks_for_the_organisation(attributor: Attributor) -> None:
+def test_attribute_unnamed_spokesman_speaks_for_the_organisation(attributor: EnglishAttributor) -> None:
     text = "A spokeswoman for the Harbour Authority said the quay would reopen."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.content, found.start, found.end) == (
         "Harbour Authority", "the Harbour Authority", "the quay would reopen", 45, 66)
 
 
-def test_attribute_unnamed_spokesman_for_the_ministry_resolves_back(attributor: Attributor) -> None:
+def test_attribute_unnamed_spokesman_for_the_ministry_resolves_back(attributor: EnglishAttributor) -> None:
     text = "The Harbour Ministry met on Monday. A spokesman for the ministry said the quay would reopen."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.content, found.start, found.end) == (
         "Harbour Ministry", "the quay would reopen", 70, 91)
 
 
-def test_attribute_they_resolves_to_a_group_subject_that_had_not_spoken(attributor: Attributor) -> None:
+def test_attribute_they_resolves_to_a_group_subject_that_had_not_spoken(attributor: EnglishAttributor) -> None:
     text = "Port workers, who met on Sunday, backed the strike. In a joint letter they called for higher wages for night shifts."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.speaker_mention, found.cue, found.content, found.start, found.end) == (
         "Port workers", "they", "called for", "higher wages for night shifts", 86, 115)
 
 
-def test_attribute_called_it_a_verdict_keeps_the_pronoun_object(attributor: Attributor) -> None:
+def test_attribute_called_it_a_verdict_keeps_the_pronoun_object(attributor: EnglishAttributor) -> None:
     text = "Mayor Lena Berg has called it a fair settlement."
     assert _found(attributor, text) == [("Lena Berg", "indirect", "it a fair settlement", 27, 47)]
 
 
-def test_attribute_clause_after_a_time_clause_belongs_to_the_cue(attributor: Attributor) -> None:
+def test_attribute_clause_after_a_time_clause_belongs_to_the_cue(attributor: EnglishAttributor) -> None:
     text = "Mayor Lena Berg said after the council met that the budget was balanced."
     assert _found(attributor, text) == [("Lena Berg", "indirect", "the budget was balanced", 48, 71)]
 
 
-def test_attribute_continues_to_insist_keeps_the_subject_as_speaker(attributor: Attributor) -> None:
+def test_attribute_continues_to_insist_keeps_the_subject_as_speaker(attributor: EnglishAttributor) -> None:
     text = "The port authority continues to insist that the quay is safe."
     assert _found(attributor, text) == [("port authority", "indirect", "the quay is safe", 44, 60)]
 
 
-def test_attribute_required_to_write_is_not_a_statement(attributor: Attributor) -> None:
+def test_attribute_required_to_write_is_not_a_statement(attributor: EnglishAttributor) -> None:
     text = "The deal would require the council to write into its charter that it will not sell the port."
     assert _found(attributor, text) == []
 
 
-def test_attribute_parenthetical_attribution_takes_the_whole_sentence(attributor: Attributor) -> None:
+def test_attribute_parenthetical_attribution_takes_the_whole_sentence(attributor: EnglishAttributor) -> None:
     text = "Mayor Lena Berg met the council. The budget, she said, was balanced."
     [found] = _statements(attributor, text)
     assert (found.speaker, found.kind, found.cue, found.content, found.start, found.end) == (
         "Lena Berg", "indirect", "said", "The budget, she said, was balanced", 33, 67)
 
 
-def test_attribute_speaker_after_an_opening_participle(attributor: Attributor) -> None:
+def test_attribute_speaker_after_an_opening_participle(attributor: EnglishAttributor) -> None:
     # The small model reads the speaker as the participle's object; the cue still gets it.
     text = "Addressing the Veltan Council, UN special envoy Noor Haddad said a mission of about 30 engineers could deploy within weeks."
     [found] = _statements(attributor, text)

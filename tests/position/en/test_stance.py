@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from redline.models import Document, Position, Statement
-from redline.position import Positioner, load_pack
+from redline.position import load_pack
+from redline.position.en import EnglishPositioner
 
 
 @pytest.fixture(scope="module")
-def positioner() -> Positioner:
-    return Positioner(load_pack("ukraine-security"))
+def positioner() -> EnglishPositioner:
+    return EnglishPositioner(load_pack("ukraine-security"))
 
 
-def _read(positioner: Positioner, text: str, statements: list[Statement] | None = None) -> list[Position]:
+def _read(positioner: EnglishPositioner, text: str, statements: list[Statement] | None = None) -> list[Position]:
     document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
     return positioner.positions(document, statements or [])[1]
 
@@ -22,18 +23,18 @@ def _stances(positions: list[Position]) -> set[tuple[str, str, str]]:
     return {(p.actor, p.issue, p.stance) for p in positions}
 
 
-def test_stance_not_against_is_neutral(positioner: Positioner) -> None:
+def test_stance_not_against_is_neutral(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Moscow is not against a ceasefire along the current line.")
     assert _stances(positions) == {("Russia", "ceasefire", "neutral")}
     assert positions[0].evidence == "not against a ceasefire"
 
 
-def test_stance_does_not_want_is_oppose(positioner: Positioner) -> None:
+def test_stance_does_not_want_is_oppose(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Paris does not want a ceasefire that rewards aggression.")
     assert _stances(positions) == {("France", "ceasefire", "oppose")}
 
 
-def test_stance_contrast_but_with_makes_it_conditional(positioner: Positioner) -> None:
+def test_stance_contrast_but_with_makes_it_conditional(positioner: EnglishPositioner) -> None:
     text = "Turkey backs security guarantees for Kyiv, but with firm guarantees for Russia as well."
     positions = {p.issue: p for p in _read(positioner, text)}
     ukraine = positions["guarantees-for-ukraine"]
@@ -43,7 +44,7 @@ def test_stance_contrast_but_with_makes_it_conditional(positioner: Positioner) -
     assert positions["guarantees-for-russia"].stance == "support"
 
 
-def test_stance_exclusion_opposes_the_excluded_thing(positioner: Positioner) -> None:
+def test_stance_exclusion_opposes_the_excluded_thing(positioner: EnglishPositioner) -> None:
     text = ("Moscow wants the exclusion of Ukraine's membership in NATO "
             "and the refusal to station foreign troops there.")
     positions = _read(positioner, text)
@@ -54,12 +55,12 @@ def test_stance_exclusion_opposes_the_excluded_thing(positioner: Positioner) -> 
     assert positions[0].evidence == "wants the exclusion of Ukraine's membership in NATO"
 
 
-def test_stance_ruling_out_a_deal_without_something_supports_it(positioner: Positioner) -> None:
+def test_stance_ruling_out_a_deal_without_something_supports_it(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Russia ruled out any settlement without security guarantees for Russia.")
     assert _stances(positions) == {("Russia", "guarantees-for-russia", "support")}
 
 
-def test_stance_only_if_gives_a_condition_without_issue(positioner: Positioner) -> None:
+def test_stance_only_if_gives_a_condition_without_issue(positioner: EnglishPositioner) -> None:
     text = "Berlin will support security guarantees for Ukraine only if Washington takes part."
     positions = _read(positioner, text)
     assert _stances(positions) == {("Germany", "guarantees-for-ukraine", "conditional")}
@@ -67,7 +68,7 @@ def test_stance_only_if_gives_a_condition_without_issue(positioner: Positioner) 
     assert positions[0].condition_issue is None
 
 
-def test_stance_provided_that_names_the_condition_issue(positioner: Positioner) -> None:
+def test_stance_provided_that_names_the_condition_issue(positioner: EnglishPositioner) -> None:
     text = "Paris is ready to deploy troops in Ukraine provided that a ceasefire holds."
     positions = {p.issue: p for p in _read(positioner, text)}
     troops = positions["foreign-troops-in-ukraine"]
@@ -75,7 +76,7 @@ def test_stance_provided_that_names_the_condition_issue(positioner: Positioner) 
     assert (troops.condition_issue, troops.condition_outcome) == ("ceasefire", "granted")
 
 
-def test_stance_restriction_makes_the_referred_issue_conditional(positioner: Positioner) -> None:
+def test_stance_restriction_makes_the_referred_issue_conditional(positioner: EnglishPositioner) -> None:
     text = ("Moscow acknowledges the right of Kyiv to seek security guarantees but insists that "
             "such guarantees must not compromise Russian security interests.")
     positions = {p.issue: p for p in _read(positioner, text)}
@@ -84,26 +85,26 @@ def test_stance_restriction_makes_the_referred_issue_conditional(positioner: Pos
     assert positions["guarantees-for-russia"].stance == "support"
 
 
-def test_stance_red_line_and_threat_to_the_holder(positioner: Positioner) -> None:
+def test_stance_red_line_and_threat_to_the_holder(positioner: EnglishPositioner) -> None:
     text = "Moscow says NATO membership for Ukraine is unacceptable because it is a threat to us."
     positions = _read(positioner, text)
     assert _stances(positions) == {("Russia", "ukraine-nato-membership", "oppose")}
     assert (positions[0].red_line, positions[0].threat, positions[0].security_claim) == (True, True, False)
 
 
-def test_stance_threat_to_someone_else_is_not_a_threat_claim(positioner: Positioner) -> None:
+def test_stance_threat_to_someone_else_is_not_a_threat_claim(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "The Kremlin says Ukraine's membership in NATO would be a threat to Europe.")
     assert _stances(positions) == {("Russia", "ukraine-nato-membership", "oppose")}
     assert positions[0].threat is False
 
 
-def test_stance_security_claim_flag(positioner: Positioner) -> None:
+def test_stance_security_claim_flag(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Kyiv says NATO membership is the only real guarantee of security for Ukraine.")
     assert _stances(positions) == {("Ukraine", "ukraine-nato-membership", "support")}
     assert positions[0].security_claim is True
 
 
-def test_stance_anaphor_takes_the_issue_of_the_clause_before(positioner: Positioner) -> None:
+def test_stance_anaphor_takes_the_issue_of_the_clause_before(positioner: EnglishPositioner) -> None:
     text = "Moscow demands the withdrawal of Ukrainian forces from Donetsk, while Kyiv refuses to do so."
     positions = _read(positioner, text)
     assert _stances(positions) == {
@@ -113,7 +114,7 @@ def test_stance_anaphor_takes_the_issue_of_the_clause_before(positioner: Positio
     assert positions[1].evidence == "refuses to do so"
 
 
-def test_stance_possessive_demand_and_its_rejection(positioner: Positioner) -> None:
+def test_stance_possessive_demand_and_its_rejection(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Washington turned down Kyiv's request for Tomahawk missiles.")
     assert _stances(positions) == {
         ("United States", "weapons-for-ukraine", "oppose"),
@@ -121,7 +122,7 @@ def test_stance_possessive_demand_and_its_rejection(positioner: Positioner) -> N
     }
 
 
-def test_stance_passive_agent_holds_the_stance(positioner: Positioner) -> None:
+def test_stance_passive_agent_holds_the_stance(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Kyiv's demand for long-range missiles was rejected by Washington.")
     assert _stances(positions) == {
         ("Ukraine", "weapons-for-ukraine", "support"),
@@ -129,7 +130,7 @@ def test_stance_passive_agent_holds_the_stance(positioner: Positioner) -> None:
     }
 
 
-def test_stance_beneficiaries_tell_the_guarantee_issues_apart(positioner: Positioner) -> None:
+def test_stance_beneficiaries_tell_the_guarantee_issues_apart(positioner: EnglishPositioner) -> None:
     text = "Trump discussed the need to provide security guarantees to both Kyiv and Moscow."
     assert _stances(_read(positioner, text)) == {
         ("United States", "guarantees-for-ukraine", "support"),
@@ -137,24 +138,24 @@ def test_stance_beneficiaries_tell_the_guarantee_issues_apart(positioner: Positi
     }
 
 
-def test_stance_hedged_reporting_gives_no_position(positioner: Positioner) -> None:
+def test_stance_hedged_reporting_gives_no_position(positioner: EnglishPositioner) -> None:
     assert _read(positioner, "Russia may demand a ceasefire in the coming weeks, analysts said.") == []
 
 
-def test_stance_denied_report_is_dropped(positioner: Positioner) -> None:
+def test_stance_denied_report_is_dropped(positioner: EnglishPositioner) -> None:
     text = ("A newspaper wrote that Germany is ready to send troops to Ukraine. "
             "Berlin denied the report on Friday.")
     assert _read(positioner, text) == []
 
 
-def test_stance_statement_holder_is_the_speakers_actor(positioner: Positioner) -> None:
+def test_stance_statement_holder_is_the_speakers_actor(positioner: EnglishPositioner) -> None:
     text = "Peskov said that such guarantees for Kyiv would be a dangerous mistake."
     content = "such guarantees for Kyiv would be a dangerous mistake"
     start = text.index(content)
     statement = Statement(document_id="d1", speaker="Peskov", speaker_mention="Peskov", content=content,
                           start=start, end=start + len(content), kind="indirect", cue="said",
                           cue_start=text.index("said"), cue_end=text.index("said") + 4)
-    statements, positions = Positioner(load_pack("ukraine-security")).positions(
+    statements, positions = EnglishPositioner(load_pack("ukraine-security")).positions(
         Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text), [statement])
     assert statements[0].actor == "Russia"
     assert _stances(positions) == {("Russia", "guarantees-for-ukraine", "oppose")}
@@ -162,24 +163,24 @@ def test_stance_statement_holder_is_the_speakers_actor(positioner: Positioner) -
     assert positions[0].evidence == "guarantees for Kyiv would be a dangerous"
 
 
-def test_stance_document_keeps_one_position_per_actor_and_issue(positioner: Positioner) -> None:
+def test_stance_document_keeps_one_position_per_actor_and_issue(positioner: EnglishPositioner) -> None:
     text = ("Moscow is not against security guarantees for Ukraine, but only with guarantees for Russia. "
             "Lavrov later said Russia is not against security guarantees.")
     positions = [p for p in _read(positioner, text) if p.issue == "guarantees-for-ukraine"]
     assert [(p.actor, p.stance) for p in positions] == [("Russia", "conditional")]
 
 
-def test_stance_inverse_term_turns_the_stance(positioner: Positioner) -> None:
+def test_stance_inverse_term_turns_the_stance(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Ukrainian officials said that neutrality is not an option for Ukraine.")
     assert _stances(positions) == {("Ukraine", "ukraine-nato-membership", "support")}
 
 
-def test_stance_according_to_names_the_holder(positioner: Positioner) -> None:
+def test_stance_according_to_names_the_holder(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "According to the Kremlin, NATO enlargement remains the main obstacle to peace.")
     assert _stances(positions) == {("Russia", "nato-expansion", "oppose")}
 
 
-def test_stance_coordinated_agents_share_the_stance(positioner: Positioner) -> None:
+def test_stance_coordinated_agents_share_the_stance(positioner: EnglishPositioner) -> None:
     text = "Britain and France have said they are willing to deploy troops to Ukraine after a peace deal."
     positions = _read(positioner, text)
     assert _stances(positions) == {
@@ -189,11 +190,11 @@ def test_stance_coordinated_agents_share_the_stance(positioner: Positioner) -> N
     assert positions[0].condition == "after a peace deal"
 
 
-def test_stance_possessive_without_body_is_not_the_subject(positioner: Positioner) -> None:
+def test_stance_possessive_without_body_is_not_the_subject(positioner: EnglishPositioner) -> None:
     assert _read(positioner, "Ukraine's allies agreed on Thursday to keep supplying weapons to Kyiv.") == []
 
 
-def test_stance_relative_clause_agent_rejects_the_mention(positioner: Positioner) -> None:
+def test_stance_relative_clause_agent_rejects_the_mention(positioner: EnglishPositioner) -> None:
     text = "Kyiv again asked for a 30-day ceasefire, which Moscow turned down."
     assert _stances(_read(positioner, text)) == {
         ("Ukraine", "ceasefire", "support"),
@@ -201,12 +202,12 @@ def test_stance_relative_clause_agent_rejects_the_mention(positioner: Positioner
     }
 
 
-def test_stance_refusal_in_exchange_for_something_does_not_support_it(positioner: Positioner) -> None:
+def test_stance_refusal_in_exchange_for_something_does_not_support_it(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Zelensky refused to withdraw troops from Donbas in exchange for a ceasefire.")
     assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
 
 
-def test_stance_statement_reporting_another_partys_act_gives_it_the_stance(positioner: Positioner) -> None:
+def test_stance_statement_reporting_another_partys_act_gives_it_the_stance(positioner: EnglishPositioner) -> None:
     text = "European leaders said the United States has offered Kyiv security guarantees."
     content = "the United States has offered Kyiv security guarantees"
     start = text.index(content)
@@ -223,7 +224,7 @@ def _said(text: str, speaker: str, content: str) -> Statement:
                      cue_start=text.index(" said") + 1, cue_end=text.index(" said") + 5)
 
 
-def test_stance_predicate_after_a_relative_aside_reads_the_issue(positioner: Positioner) -> None:
+def test_stance_predicate_after_a_relative_aside_reads_the_issue(positioner: EnglishPositioner) -> None:
     content = ("security guarantees for Ukraine, which the coalition has debated for many months "
                "in several capitals with a long list of partners, are essential")
     text = f"Macron said {content}."
@@ -231,7 +232,7 @@ def test_stance_predicate_after_a_relative_aside_reads_the_issue(positioner: Pos
     assert _stances(positions) == {("France", "guarantees-for-ukraine", "support")}
 
 
-def test_stance_aside_after_a_short_tail_still_counts_from_its_comma(positioner: Positioner) -> None:
+def test_stance_aside_after_a_short_tail_still_counts_from_its_comma(positioner: EnglishPositioner) -> None:
     content = ("the deployment of Western troops in Ukraine, whatever shape it took and whoever "
                "commanded it on the ground, would be unacceptable")
     text = f"Lavrov said {content}."
@@ -239,41 +240,41 @@ def test_stance_aside_after_a_short_tail_still_counts_from_its_comma(positioner:
     assert _stances(positions) == {("Russia", "foreign-troops-in-ukraine", "oppose")}
 
 
-def test_stance_evaluative_only_way_supports(positioner: Positioner) -> None:
+def test_stance_evaluative_only_way_supports(positioner: EnglishPositioner) -> None:
     content = "security guarantees for Ukraine are the only way to a lasting peace"
     text = f"Macron said {content}."
     positions = _read(positioner, text, [_said(text, "Macron", content)])
     assert _stances(positions) == {("France", "guarantees-for-ukraine", "support")}
 
 
-def test_stance_adding_fuel_to_the_fire_opposes(positioner: Positioner) -> None:
+def test_stance_adding_fuel_to_the_fire_opposes(positioner: EnglishPositioner) -> None:
     content = "sending more long-range weapons to Kyiv would only add fuel to the fire"
     text = f"Beijing said {content}."
     positions = _read(positioner, text, [_said(text, "Beijing", content)])
     assert _stances(positions) == {("China", "weapons-for-ukraine", "oppose")}
 
 
-def test_stance_passive_agent_on_the_mention_does_not_stop_the_predicate(positioner: Positioner) -> None:
+def test_stance_passive_agent_on_the_mention_does_not_stop_the_predicate(positioner: EnglishPositioner) -> None:
     content = "the legal guarantees drafted by Washington were remarkable"
     text = f"Merz said {content}."
     positions = _read(positioner, text, [_said(text, "Merz", content)])
     assert _stances(positions) == {("Germany", "legally-binding-guarantees", "support")}
 
 
-def test_stance_refusing_to_withdraw_from_land_opposes_concessions(positioner: Positioner) -> None:
+def test_stance_refusing_to_withdraw_from_land_opposes_concessions(positioner: EnglishPositioner) -> None:
     content = "Ukraine would never pull its soldiers out of its own land"
     text = f"Zelensky said {content}."
     positions = _read(positioner, text, [_said(text, "Zelensky", content)])
     assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
 
 
-def test_stance_cue_verb_rejecting_territorial_terms_opposes(positioner: Positioner) -> None:
+def test_stance_cue_verb_rejecting_territorial_terms_opposes(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Kyiv rejected the draft's territorial provisions on Monday.")
     assert _stances(positions) == {("Ukraine", "territorial-concessions", "oppose")}
 
 
 def test_stance_governing_takes_the_cue_right_before_a_noun_phrase() -> None:
-    from redline.position.stance import Cue, governing
+    from redline.position.en.stance import Cue, governing
 
     text = "Paris rejected the offer."
     cues = [Cue("oppose", 6, 14, -1)]
@@ -282,7 +283,7 @@ def test_stance_governing_takes_the_cue_right_before_a_noun_phrase() -> None:
 
 
 def test_stance_governing_after_naming_verb_takes_the_cue_after() -> None:
-    from redline.position.stance import Cue, governing
+    from redline.position.en.stance import Cue, governing
 
     text = "Kyiv called the pledge a historic step."
     cue = Cue("support", 25, 38, 1)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from redline.attribute.lexicon import load_lexicon
-from redline.attribute.resolve import Names
+from redline.attribute.en.lexicon import load_lexicon
+from redline.attribute.en.resolve import Names
 
 
 def _names(persons: list[str], others: list[str]) -> Names:

