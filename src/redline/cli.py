@@ -283,3 +283,10 @@ def check(
         sys.stdout.write(report_to_markdown(report))
     else:
         out.print(Markdown(report_to_markdown(report)))
+
+
+# The dashboard's commands live beside the dashboard; registered here, one CLI.
+from redline.serve.commands import corrections_app, serve  # noqa: E402
+
+app.command()(serve)
+app.add_typer(corrections_app, name="corrections")

@@ -6,10 +6,14 @@ records made here, so the JSON and the Rich output can never disagree.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from redline.models import ActorIssue, Document, Position, Statement
+from redline.models import ActorIssue, Correction, Document, Evidence, Position, Statement
 
 
 def document_record(document: Document, full: bool = False) -> dict[str, Any]:
@@ -50,6 +54,7 @@ def statement_record(statement: Statement, document: Document) -> dict[str, Any]
         "start": statement.start,
         "end": statement.end,
         "confidence": round(statement.confidence, 3),
+        "corrected": statement.corrected,
     }
 
 
@@ -69,6 +74,7 @@ def position_record(position: Position, document: Document) -> dict[str, Any]:
         "outlet": document.outlet,
         "date": document.date,
         "red_line": position.red_line,
+        "corrected": position.corrected,
     }
 
 
@@ -79,3 +85,27 @@ def cell_record(cell: ActorIssue) -> dict[str, Any]:
         [asdict(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
     )
     return record
+
+
+def evidence_record(evidence: Evidence) -> dict[str, Any]:
+    """One piece of a cell's evidence, as the web API and its CSV give it."""
+    return asdict(evidence)
+
+
+def correction_record(correction: Correction) -> dict[str, Any]:
+    """A correction as one JSONL line and one API record: its id and every field."""
+    return {"id": correction.id, **asdict(correction)}
+
+
+def csv_text(records: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Records as CSV with a header; nested values (lists, mappings) as JSON in one cell."""
+    names = list(columns or (records[0] if records else []))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({
+            k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v
+            for k, v in record.items()
+        })
+    return buffer.getvalue()
