@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= redline.duckdb
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench clean browser
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ demo: $(VENV)/.installed
 	$(BIN)/redline check examples/proposal.yaml --db $(DB) --alternatives 3
 	@echo
 	@echo "Store: $(abspath $(DB))   (try: $(BIN)/redline docs --db $(DB); $(BIN)/redline show <doc> --db $(DB))"
+	@echo "Dashboard: $(BIN)/redline serve --db $(DB)   (then open http://127.0.0.1:8765/; add --review to correct)"
 
-test: $(VENV)/.installed
+# The browser tests drive Debian's Chromium; a fresh machine (CI runs as root) gets it here.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(VENV)/.installed browser
 	$(BIN)/pytest -q
 	$(BIN)/mypy
 
