@@ -20,11 +20,14 @@ from pathlib import Path
 
 from redline.aggregate import aggregate
 from redline.models import ActorIssue
+from redline.serve.shapes import Grid, grid
 from redline.store import Store
 
 # Readers share the file for at most this long before letting a writer in for a moment.
 HOLD_SECONDS = 1.0
 GAP_SECONDS = 0.05
+# Concurrent requests are the parallelism; a query of its own gets one thread.
+QUERY_THREADS = 1
 
 
 class Gate:
@@ -70,6 +73,7 @@ class Gate:
 class _Cached:
     generation: int
     cells: list[ActorIssue]
+    grid: Grid
 
 
 class Reader:
@@ -83,7 +87,7 @@ class Reader:
         self._cache: _Cached | None = None
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
-        self._template = Store(self.db, read_only=not review)
+        self._template = Store(self.db, read_only=not review, threads=QUERY_THREADS)
 
     def open(self) -> Store:
         """The store for one request: writable only in review mode."""
@@ -99,16 +103,24 @@ class Reader:
 
     def cells(self, store: Store) -> list[ActorIssue]:
         """The actor x issue matrix as corrected, recomputed only after the store changed."""
+        return self._matrix(store).cells
+
+    def grid(self, store: Store) -> Grid:
+        """The matrix laid out for the page, cached with the cells."""
+        return self._matrix(store).grid
+
+    def _matrix(self, store: Store) -> _Cached:
         generation = store.generation()
         with self._lock:
             cached = self._cache
         if cached is not None and cached.generation == generation:
-            return cached.cells
+            return cached
         documents = {d.id: d for d in store.documents()}
         cells = aggregate(store.positions(), documents)
+        fresh = _Cached(generation, cells, grid(cells))
         with self._lock:
-            self._cache = _Cached(generation, cells)
-        return cells
+            self._cache = fresh
+        return fresh
 
     def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
         """One cell of the matrix, or None when the actor has no stance on the issue."""

@@ -92,12 +92,14 @@ class Grid:
     actors: list[str]
     issues: list[str]
     cells: dict[tuple[str, str], ActorIssue]
+    corrected: set[tuple[str, str]]
 
 
 def grid(cells: Sequence[ActorIssue]) -> Grid:
-    """Rows and columns of the matrix from its cells."""
+    """Rows and columns of the matrix from its cells, and which cells an analyst corrected."""
     return Grid(sorted({c.actor for c in cells}), sorted({c.issue for c in cells}),
-                {(c.actor, c.issue): c for c in cells})
+                {(c.actor, c.issue): c for c in cells},
+                {(c.actor, c.issue) for c in cells if any(e.corrected for e in c.evidence)})
 
 
 @dataclass(frozen=True)
