@@ -83,7 +83,8 @@ def check(
     from redline.position import load_pack
 
     cfg = settings_module.load({"db": db, "pack": pack})
-    loaded = load_proposal(Path(proposal), load_pack(cfg["pack"]).issue_ids())
+    issue_ids = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"])).issue_ids()
+    loaded = load_proposal(Path(proposal), issue_ids)
     return check_proposal(loaded, positions(cfg["db"]), alternatives=alternatives)
 
 

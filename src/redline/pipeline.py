@@ -48,7 +48,7 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     from redline.attribute.en import EnglishAttributor
     from redline.position.en import EnglishPositioner
 
-    pack = load_pack(settings["pack"])
+    pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     english = LanguageModels(EnglishAttributor(settings["model"]), EnglishPositioner(pack))
     return Models(pack, {"en": english})
 
