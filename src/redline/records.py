@@ -12,9 +12,12 @@ import csv
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from redline.models import ActorIssue, Document, Evidence, Position, Statement
+
+if TYPE_CHECKING:
+    from redline.position import Pack
 
 
 def document_record(document: Document, full: bool = False) -> dict[str, Any]:
@@ -117,6 +120,16 @@ def cell_record(cell: ActorIssue) -> dict[str, Any]:
         "conflict_evidence": (
             [evidence_record(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
         ),
+    }
+
+
+def pack_record(pack: Pack) -> dict[str, Any]:
+    """A pack's actors and issues with their ids, as ``redline pack --json`` prints them."""
+    return {
+        "name": pack.name,
+        "description": pack.description,
+        "actors": [{"id": a.id, "name": a.name, "aliases": list(a.aliases)} for a in pack.actors],
+        "issues": [{"id": i.id, "label": i.label} for i in pack.issues],
     }
 
 
