@@ -17,7 +17,7 @@ import httpx
 from redline.errors import RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
-from redline.ingest.syndication import Syndicator, signature
+from redline.ingest.syndication import EDGE_CHARS, Syndicator, signature
 from redline.models import Document, Position, Statement
 from redline.pipeline import Models, process
 from redline.store import Store
@@ -85,8 +85,8 @@ def ingest(
     notify = on_event or _ignore
     known = store.known_ids()
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
-    for document_id, sig in store.signatures():
-        syndicator.add(document_id, sig)
+    for document_id, sig, date, outlet, edges, duplicate_of in store.syndication_rows(EDGE_CHARS):
+        syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
     batch = _Batch()
     pack, model = models.signature if models else ("", "")
     for item in iter_articles(sources, settings, client):
@@ -105,7 +105,7 @@ def ingest(
             notify(Event("skipped", document.doc))
             continue
         sig = signature(document.text, settings["minhash_perm"])
-        document.duplicate_of = syndicator.add(document.id, sig)
+        document.duplicate_of = syndicator.add(document.id, sig, document.date, document.outlet, document.text)
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)
@@ -113,16 +113,19 @@ def ingest(
         known.add(document.id)
         notify(Event("read", document.doc))
         if len(batch.documents) >= settings["batch_size"]:
-            summary.added += _flush(store, batch, pack, model, notify)
+            summary.added += _flush(store, batch, pack, model, notify, syndicator)
             batch = _Batch()
-    summary.added += _flush(store, batch, pack, model, notify)
+    summary.added += _flush(store, batch, pack, model, notify, syndicator)
     summary.analysed = summary.added if models else 0
     if models is not None:
         summary.analysed += analyse(store, settings, models, notify)
     return summary
 
 
-def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Notify) -> int:
+def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Notify, syndicator: Syndicator) -> int:
+    # An earlier copy arriving makes itself canonical, in the batch and in the store.
+    regrouped = syndicator.settle(batch.documents)
+    store.set_duplicates(regrouped)
     if not batch.documents:
         return 0
     store.add_batch(batch.documents, batch.signatures, batch.analyses, pack=pack, model=model)
