@@ -281,7 +281,7 @@ def eval_command(
     with _errors():
         result = api.evaluate(corpus, gold, pack=pack, model=model)
     if not errors:
-        for section in ("statements", "positions"):
+        for section in ("statements", "positions", "cells"):
             result[section].pop("errors", None)
     if as_json:
         _print_json(result)

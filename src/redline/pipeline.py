@@ -52,7 +52,8 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     from redline.position.en import EnglishPositioner
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
-    english = LanguageModels(EnglishAttributor(settings["model"]), EnglishPositioner(pack))
+    attributor = EnglishAttributor(settings["model"])
+    english = LanguageModels(attributor, EnglishPositioner(pack, attributor.nlp))
     return Models(pack, {"en": english})
 
 
