@@ -77,10 +77,12 @@ def ingest(
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
                      "duplicates": summary.duplicates, "analysed": summary.analysed,
-                     "errors": summary.errors})
+                     "errors": summary.errors, "notes": summary.notes})
     else:
         for line in summary.errors:
             err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+        for line in summary.notes:
+            err.print(f"note: {line}", markup=False, highlight=False, soft_wrap=True)
         out.print(views.ingest_summary(summary, _db(db)))
     if not summary.ok:
         raise typer.Exit(1)

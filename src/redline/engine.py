@@ -19,7 +19,7 @@ from redline.ingest import iter_articles
 from redline.ingest.document import make_document
 from redline.ingest.syndication import Syndicator, signature
 from redline.models import Document, Position, Statement
-from redline.pipeline import Models, process
+from redline.pipeline import Models, process, skipped
 from redline.store import Store
 
 Analysis = tuple[list[Statement], list[Position]]
@@ -58,6 +58,8 @@ class IngestSummary:
     duplicates: int = 0
     analysed: int = 0
     errors: list[str] = field(default_factory=list)
+    # Documents stored but not analysed, one line each ("analysis skipped: no pipeline ...").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -110,6 +112,8 @@ def ingest(
         batch.documents.append(document)
         batch.signatures.append(sig)
         batch.analyses.append(process(document, models) if models else None)
+        if models is not None and (note := skipped(document, models)) is not None:
+            summary.notes.append(note)
         known.add(document.id)
         notify(Event("read", document.doc))
         if len(batch.documents) >= settings["batch_size"]:

@@ -15,6 +15,7 @@ from redline.attribute.ru.parse import MODEL_NAME, parse
 from redline.attribute.ru.quotes import find_quotes
 from redline.attribute.ru.reported import Draft, Frames
 from redline.attribute.ru.speakers import People, Speaker
+from redline.errors import RedlineError
 from redline.models import Document, Statement
 
 
@@ -24,6 +25,8 @@ class RussianAttributor:
     language = "ru"
 
     def __init__(self, model: str = MODEL_NAME, lexicon: Path | None = None) -> None:
+        if model != MODEL_NAME:
+            raise RedlineError(f"Russian model {model!r} is not available (redline ships {MODEL_NAME!r})")
         self.model_name = model
         self.lexicon = load_lexicon(lexicon)
 
