@@ -32,6 +32,8 @@ _BEFORE = 8
 _AFTER = 4
 _NEGATION_REACH = 3
 _CONDITION_WORDS = 8
+_CUE_REACH = 3
+_MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 
@@ -131,17 +133,26 @@ class RussianPositioner:
         for sentence in parsed.sentences:
             covered: set[int] = set()
             for index, statement in enumerate(statements):
-                inside = [t.index for t in tokens[sentence.first:sentence.last]
-                          if statement.start <= t.start and t.end <= statement.end]
+                start, end = self._region(parsed, statement)
+                inside = [t.index for t in tokens[sentence.first:sentence.last] if start <= t.start and t.end <= end]
                 if inside and statement.actor:
                     units.append(_Unit(inside[0], inside[-1] + 1, statement.actor, index, statement.speaker))
-                    covered.update(inside)
+                # What a non-party speaker (an outlet, an expert) claims is not the article's reporting.
+                covered.update(inside)
             rest = [i for i in range(sentence.first, sentence.last) if i not in covered]
             if rest:
                 holder = self._subject_actor(parsed, rest)
                 if holder is not None:
                     units.append(_Unit(rest[0], rest[-1] + 1, holder))
         return units
+
+    def _region(self, parsed: Parsed, statement: Statement) -> tuple[int, int]:
+        """A statement's content, widened to its cue when the cue leads into it ("исключил размещение")."""
+        cue = statement.cue_start
+        if cue is None or cue >= statement.start:
+            return statement.start, statement.end
+        between = [t for t in parsed.tokens if cue <= t.start < statement.start]
+        return (cue, statement.end) if len(between) <= _CUE_REACH else (statement.start, statement.end)
 
     def _subject_actor(self, parsed: Parsed, indexes: list[int]) -> str | None:
         """The actor named as a subject in the article's own reporting ("Москва настаивает")."""
@@ -162,12 +173,26 @@ class RussianPositioner:
         claims = [c for c in cues if c.label == "security_claim"]
         mentions = [m for m in self._issues.find(tokens, unit.first, unit.last)
                     if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
         out: list[Reading] = []
         for mention in mentions:
             reading = self._stance(parsed, unit, mention, cues)
             if reading is not None:
                 out.append(reading)
         return out
+
+    def _modifies(self, parsed: Parsed, mention: Match, mentions: list[Match]) -> bool:
+        """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
+        token = parsed.tokens[mention.first]
+        for _ in range(_MODIFIER_HOPS):
+            if token.head is None:
+                return False
+            token = parsed.tokens[token.head]
+            if mention.first <= token.index <= mention.last:
+                continue
+            if any(m is not mention and m.first <= token.index <= m.last for m in mentions):
+                return True
+        return False
 
     def _clause(self, unit: _Unit, mention: Match, cues: list[Match]) -> tuple[int, int]:
         """The clause around a mention: between the boundary words of the unit."""
@@ -184,15 +209,18 @@ class RussianPositioner:
         tokens = parsed.tokens
         first, last = self._clause(unit, mention, cues)
         inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
-        # A term inside a condition ("только после прекращения огня") is the condition, not a position.
-        if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
-            return None
         issue, inverse = mention.label[1:], mention.label[0] == "-"
         stance: Stance | None = None
         condition: str | None = None
+        # A term inside a condition the holder sets ("только на основе гарантий России") is
+        # what the holder asks for.
+        if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
+            stance = "oppose" if inverse else "support"
         after = next((c for c in inside if c.label == "condition" and c.first > mention.last), None)
         before = next((c for c in inside if c.label == "requirement" and c.last < mention.first), None)
-        if after is not None or before is not None:
+        if stance is not None:
+            pass
+        elif after is not None or before is not None:
             stance = "conditional"
             cut = after or before
             assert cut is not None
@@ -218,7 +246,9 @@ class RussianPositioner:
                  and (mention.first - _BEFORE <= c.first < mention.first or mention.last < c.first <= mention.last + _AFTER)]
         if not polar:
             return None
-        cue = min(polar, key=lambda c: (min(abs(c.first - mention.first), abs(c.first - mention.last)), c.label != "neutral"))
+        # "не возражает против …" is open to it: a neutral phrase before the term outweighs a nearer cue.
+        cue = next((c for c in polar if c.label == "neutral" and c.first < mention.first), None) or min(
+            polar, key=lambda c: (min(abs(c.first - mention.first), abs(c.first - mention.last)), c.label != "neutral"))
         if cue.label == "security_claim":
             return "support"
         if cue.label == "neutral":
