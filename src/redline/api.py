@@ -186,6 +186,7 @@ def evaluate(
         "pack": cfg["pack"],
         "documents": len(documents),
         "input_errors": summary.errors,
+        "notes": summary.notes,
         "statements": score_statements(predicted, gold_records),
         "positions": score_positions(per_doc, gold_records),
         "cells": score_cells(cells, gold_records),

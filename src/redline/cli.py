@@ -108,10 +108,12 @@ def ingest(
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
                      "duplicates": summary.duplicates, "analysed": summary.analysed,
-                     "errors": summary.errors})
+                     "errors": summary.errors, "notes": summary.notes})
     else:
         for message in summary.errors:
             _error(message)
+        for note in summary.notes:
+            err.print(line("note:", "yellow", note), highlight=False, soft_wrap=True)
         out.print(views.ingest_summary(summary, _db(db)))
     if not summary.ok:
         raise typer.Exit(1)

@@ -19,7 +19,7 @@ from redline.ingest import iter_articles
 from redline.ingest.document import make_document
 from redline.ingest.syndication import EDGE_CHARS, Syndicator, signature
 from redline.models import Document, Position, Statement
-from redline.pipeline import Analysis, Models, process_many
+from redline.pipeline import Analysis, Models, process_many, skipped
 from redline.store import Store
 
 EventKind = Literal["read", "skipped", "error", "stored", "analysed"]
@@ -59,6 +59,8 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
     # Documents whose analysis failed in this run, so the run does not retry them at once.
     failed: set[str] = field(default_factory=set)
+    # Documents stored but not analysed, one line each ("analysis skipped: no pipeline ...").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +110,8 @@ def ingest(
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)
+        if models is not None and (note := skipped(document, models)) is not None:
+            summary.notes.append(note)
         known.add(document.id)
         notify(Event("read", document.doc))
         if len(batch.documents) >= settings["batch_size"]:

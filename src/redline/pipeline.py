@@ -47,14 +47,28 @@ class Models:
 
 
 def load_models(settings: Mapping[str, Any]) -> Models:
-    """Load the pack and, for every language with an implementation, its models."""
+    """Load the pack and, for every language with an implementation, its models.
+
+    Settings name one model per language (``model`` for English, ``model_ru`` for
+    Russian); the Russian models load on the first Russian document, not here.
+    """
     from redline.attribute.en import EnglishAttributor
+    from redline.attribute.ru import RussianAttributor
     from redline.position.en import EnglishPositioner
+    from redline.position.ru.positioner import RussianPositioner
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     attributor = EnglishAttributor(settings["model"])
     english = LanguageModels(attributor, EnglishPositioner(pack, attributor.nlp))
-    return Models(pack, {"en": english})
+    russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
+    return Models(pack, {"en": english, "ru": russian})
+
+
+def skipped(document: Document, models: Models) -> str | None:
+    """Why a document gets no analysis (its language has no pipeline), or None."""
+    if models.for_language(document.language) is not None:
+        return None
+    return f"{document.doc}: analysis skipped: no pipeline for language {document.language}"
 
 
 def process(document: Document, models: Models) -> Analysis:

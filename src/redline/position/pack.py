@@ -19,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from redline import patterns, yamlfile
 from redline.errors import PackError
 from redline.models import Stance
+from redline.position.ru.section import RussianSection
+from redline.position.ru.section import references as russian_references
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
 STANCE_LEXICON = Path(__file__).resolve().parent / "en" / "stance.yaml"
@@ -189,6 +191,8 @@ class Pack(_Strict):
     issues: list[Issue] = Field(min_length=1)
     roles: Roles = Roles()
     cues: StanceCues = StanceCues()
+    # Russian names and terms, validated by their own models (position/ru/section.py).
+    ru: RussianSection | None = None
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
@@ -282,6 +286,7 @@ def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
         for example_index, example in enumerate(issue.examples):
             if example.actor not in actor_ids:
                 yield (*where, "examples", example_index, "actor"), f"unknown actor {example.actor!r}"
+    yield from russian_references(pack.ru, actor_ids, pack.issue_ids())
 
 
 def _resolve(name_or_path: str | Path) -> Path:
