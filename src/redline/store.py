@@ -494,13 +494,21 @@ class Store:
                 "ORDER BY d.seq, s.idx LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
+            fixes = self.corrections(target="statement")
         width = 1 + len(_STATEMENT_FIELDS)
         found = [
             (Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:width], strict=True))),
              _brief_document(row[width:]))
             for row in rows
         ]
-        return total, found, facets
+        if not fixes:
+            return total, found, facets
+        # The page shows statements as corrected (facets count what the analysis found).
+        attached = corrections_module.attachments([s for s, _ in found], fixes)
+        return total, [
+            (corrections_module.corrected_statement(s, attached[i]) if i in attached else s, d)
+            for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
+        ], facets
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""
