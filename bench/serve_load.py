@@ -13,6 +13,7 @@ Loopback only; bounded in requests and in time.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -99,6 +100,12 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("redline serve did not start")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _targets(rng: random.Random, documents: int) -> dict[str, str]:
     return {
         "matrix page /matrix": "/matrix",
@@ -153,14 +160,18 @@ def main() -> None:
                 started = time.perf_counter()
                 httpx.get(base + path, timeout=120).raise_for_status()
                 cold[name] = (time.perf_counter() - started) * 1000
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _cpu_seconds(process.pid)
             timings = load(base, args.clients, args.rounds, args.documents)
-            wall = time.perf_counter() - started
+            wall, cpu = time.perf_counter() - started, _cpu_seconds(process.pid) - cpu_before
         finally:
             process.terminate()
             process.wait(timeout=10)
     total = sum(len(t) for t in timings.values())
-    print(f"{args.clients} clients, {total} requests in {wall:.1f} s ({total / wall:.0f} req/s)")
+    # The machine may be shared: the load says how much of it the server had.
+    load_1m = os.getloadavg()[0]
+    print(f"{args.clients} clients, {total} requests in {wall:.1f} s ({total / wall:.0f} req/s); "
+          f"load average {load_1m:.1f} on {os.cpu_count()} cores")
+    print(f"server CPU: {cpu:.1f} s, {cpu / total * 1000:.1f} ms per request")
     print(f"{'endpoint':32} {'first':>8} {'p50':>8} {'p95':>8} {'max':>8}   (ms)")
     for name, values in timings.items():
         p95 = statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]

@@ -240,6 +240,8 @@ class Store:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
+            if not self.read_only:
+                _touch(writer_waiting(self.path))
             time.sleep(_LOCK_POLL_SECONDS)
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -600,6 +602,18 @@ def _brief_document(row: Sequence[Any]) -> Document:
         date=date, author=author, outlet=outlet, language=language,
         machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
     )
+
+
+def writer_waiting(path: Path) -> Path:
+    """The file a writer touches while readers keep it out: a reader seeing it lets go."""
+    return path.with_name(path.name + ".waiting")
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.touch()
+    except OSError:
+        pass  # a read-only folder: readers still let go after their longest hold
 
 
 def _where(filters: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:

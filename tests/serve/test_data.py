@@ -11,8 +11,9 @@ from redline.serve.data import Gate, Reader
 from redline.store import StatementFilter, Store
 
 
-def test_data_gate_lets_go_of_the_file_after_a_long_shared_spell() -> None:
-    gate = Gate(hold=0.05, gap=0.0)
+def test_data_gate_lets_go_of_the_file_when_a_writer_waits(tmp_path: Path) -> None:
+    sign = tmp_path / "s.duckdb.waiting"
+    gate = Gate(sign, hold=0.05, gap=0.0)
     times: dict[str, float] = {}
 
     def late_reader() -> None:
@@ -21,6 +22,7 @@ def test_data_gate_lets_go_of_the_file_after_a_long_shared_spell() -> None:
 
     with gate.reading():
         time.sleep(0.1)  # the spell is now longer than the hold
+        sign.touch()  # as a writer kept out does
         late = threading.Thread(target=late_reader)
         late.start()
         time.sleep(0.1)
@@ -29,8 +31,8 @@ def test_data_gate_lets_go_of_the_file_after_a_long_shared_spell() -> None:
     assert times["late entered"] >= times["first left"]
 
 
-def test_data_gate_readers_overlap_within_the_hold() -> None:
-    gate = Gate(hold=10.0, gap=0.0)
+def test_data_gate_readers_overlap_while_no_writer_waits(tmp_path: Path) -> None:
+    gate = Gate(tmp_path / "s.duckdb.waiting", hold=0.0, gap=0.0)
     inside = threading.Event()
 
     def second() -> None:
