@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from redline.models import ActorIssue, Document, Evidence, Position, Statement
 
@@ -126,7 +126,8 @@ class Timeline:
     undated: int = 0
 
 
-LEFT, RIGHT, ROW, TOP = 150, 20, 34, 30
+LEFT, RIGHT, ROW, TOP = 150, 50, 34, 30
+TICKS = 4
 
 
 def _day(value: str | None) -> date | None:
@@ -159,7 +160,9 @@ def timeline(issue: str, positions: Sequence[Position], documents: Mapping[str, 
         chart.dots.append(Dot(round(x(day), 1), y_of[p.actor], p.stance,
                               f"{p.actor}: {p.stance}, {day.isoformat()}",
                               f"/documents/{p.document_id}?start={p.start}&end={p.end}"))
-    chart.ticks = [(d.isoformat(), round(x(d), 1)) for d in sorted({first, last})]
+    steps = min(TICKS, span)
+    days = sorted({first + timedelta(days=round(span * k / steps)) for k in range(steps + 1)})
+    chart.ticks = [(d.isoformat(), round(x(d), 1)) for d in days]
     return chart
 
 
