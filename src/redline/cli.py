@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from redline import api, views
 from redline.errors import RedlineError
@@ -77,8 +78,10 @@ def ingest(
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
                      "duplicates": summary.duplicates, "analysed": summary.analysed,
-                     "errors": summary.errors})
+                     "errors": summary.errors, "warnings": summary.warnings})
     else:
+        for line in summary.warnings:
+            err.print(Text.assemble(("warning:", "yellow"), " ", line), highlight=False, soft_wrap=True)
         for line in summary.errors:
             err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
         out.print(views.ingest_summary(summary, _db(db)))

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import httpx
 
-from redline.errors import RedlineError
+from redline.errors import InputWarning, RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
 from redline.ingest.syndication import Syndicator, signature
@@ -23,7 +23,7 @@ from redline.pipeline import Models, process
 from redline.store import Store
 
 Analysis = tuple[list[Statement], list[Position]]
-EventKind = Literal["read", "skipped", "error", "stored", "analysed"]
+EventKind = Literal["read", "skipped", "error", "warning", "stored", "analysed"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,14 @@ def _ignore(_event: Event) -> None:
 
 @dataclass
 class IngestSummary:
-    """What an ingest did: counts, and one line per input that failed."""
+    """What an ingest did: counts, one line per input that failed, one per warning."""
 
     added: int = 0
     skipped: int = 0
     duplicates: int = 0
     analysed: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -90,6 +91,10 @@ def ingest(
     batch = _Batch()
     pack, model = models.signature if models else ("", "")
     for item in iter_articles(sources, settings, client):
+        if isinstance(item, InputWarning):
+            summary.warnings.append(str(item))
+            notify(Event("warning", str(item)))
+            continue
         if isinstance(item, RedlineError):
             summary.errors.append(str(item))
             notify(Event("error", str(item)))
