@@ -113,7 +113,7 @@ def iter_file(
     """Yield the articles of one file of a known kind."""
     kind, source, max_bytes = file_kind(path), str(path), int(settings["max_bytes"])
     if kind == "warc":
-        yield from iter_warc(path, max_bytes)
+        yield from iter_warc(path, max_bytes, int(settings["max_inflate_ratio"]))
         return
     if kind == "jsonl":
         yield from iter_jsonl(path, max_bytes)
