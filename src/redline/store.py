@@ -10,7 +10,7 @@ positions, so an ingest killed at any point leaves only whole batches behind.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
@@ -275,6 +275,48 @@ class Store:
             params,
         ).fetchall()
         return [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
+
+    def analysis_packs(self) -> dict[str, int]:
+        """How many documents were analysed with each pack, by pack name."""
+        rows = self._con.execute(
+            "SELECT pack, count(*) FROM analysed GROUP BY pack ORDER BY pack"
+        ).fetchall()
+        return {pack: int(count) for pack, count in rows}
+
+    def position_ids(self) -> tuple[list[str], list[str]]:
+        """The distinct actor ids and issue ids that stored positions use, sorted."""
+        actors = self._con.execute("SELECT DISTINCT actor FROM positions ORDER BY actor").fetchall()
+        issues = self._con.execute("SELECT DISTINCT issue FROM positions ORDER BY issue").fetchall()
+        return [row[0] for row in actors], [row[0] for row in issues]
+
+    def syndication_rows(self, edge_chars: int) -> Iterator[tuple[str, list[int], str | None, str | None, str, str | None]]:
+        """(id, signature, date, outlet, text edges, duplicate_of) of every document, in ingestion order.
+
+        The text edges are the first and last ``edge_chars`` characters of the cleaned text,
+        where a copy credits the outlet it comes from.
+        """
+        rows = self._con.execute(
+            "SELECT id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), "
+            "duplicate_of FROM documents ORDER BY seq",
+            [edge_chars, edge_chars],
+        )
+        for document_id, signature, date, outlet, edges, duplicate_of in rows.fetchall():
+            yield document_id, list(signature or []), date, outlet, edges, duplicate_of
+
+    def set_duplicates(self, canonical: Mapping[str, str | None]) -> None:
+        """Point stored documents at a new canonical copy (None: it is the canonical one)."""
+        if not canonical:
+            return
+        self._con.begin()
+        try:
+            for document_id, duplicate_of in canonical.items():
+                self._con.execute(
+                    "UPDATE documents SET duplicate_of = ? WHERE id = ?", [duplicate_of, document_id]
+                )
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
 
     def unanalysed_ids(self, pack: str, model: str) -> list[str]:
         """Documents with no analysis made with this pack and model, in ingestion order."""

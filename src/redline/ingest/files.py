@@ -20,6 +20,7 @@ import httpx
 from redline.errors import InputError, InputWarning
 from redline.ingest.decode import decode, human_size, normalise_newlines, read_capped
 from redline.ingest.extract import article_from_bytes, extract_html, normalise_date
+from redline.ingest.meta import is_meta, meta_errors, with_meta
 from redline.ingest.warc import iter_warc
 from redline.ingest.web import FeedSource, iter_feed
 from redline.models import RawArticle
@@ -51,7 +52,7 @@ def iter_path(
 ) -> Iterator[RawArticle | InputError]:
     """Yield the articles of a file or of every known file under a folder."""
     if path.is_dir():
-        for found in walk(path):
+        for found in walk(path, int(settings["max_bytes"])):
             if isinstance(found, InputError):
                 yield found
             else:
@@ -68,12 +69,13 @@ def iter_path(
         yield InputError(str(path), "no such file or directory")
 
 
-def walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | InputError]:
+def walk(folder: Path, max_bytes: int, seen: set[Path] | None = None) -> Iterator[Path | InputError]:
     """Every file of a known kind under a folder, depth first in name order, hidden ones skipped.
 
     A symbolic link that loops, dangles or leads back into a folder already read is
     skipped with a warning rather than silently.
     """
+    top = seen is None
     seen = set() if seen is None else seen
     # Remember resolved folders so that a symlink pointing upwards cannot loop forever.
     seen.add(folder.resolve())
@@ -82,6 +84,7 @@ def walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | InputEr
     except OSError as exc:
         yield InputError(str(folder), exc.strerror or str(exc))
         return
+    yield from meta_errors(folder, max_bytes, top)
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -89,8 +92,8 @@ def walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | InputEr
         if problem is not None:
             yield InputWarning(str(entry), f"{problem}, skipped")
         elif entry.is_dir():
-            yield from walk(entry, seen)
-        elif entry.is_file() and file_kind(entry) is not None:
+            yield from walk(entry, max_bytes, seen)
+        elif entry.is_file() and file_kind(entry) is not None and not is_meta(entry):
             yield entry
 
 
@@ -130,7 +133,8 @@ def iter_file(
         yield from _json_records(data, path)
     else:
         try:
-            yield article_from_bytes(data, html=kind == "html", source=source, doc=path.name, origin=origin)
+            article = article_from_bytes(data, html=kind == "html", source=source, doc=path.name, origin=origin)
+            yield with_meta(article, path, max_bytes)
         except InputError as exc:
             yield exc
 

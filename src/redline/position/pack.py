@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from redline import patterns, yamlfile
 from redline.errors import PackError
 from redline.models import Stance
+from redline.position.ru.section import RussianSection
+from redline.position.ru.section import references as russian_references
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
 STANCE_LEXICON = Path(__file__).resolve().parent / "en" / "stance.yaml"
@@ -78,6 +80,24 @@ class Example(_Strict):
     stance: Stance
 
 
+class Concept(_Strict):
+    """An issue as an idea rather than a wording, matched on the parse (position/en/concepts.py).
+
+    ``heads`` are lemmas of the word that carries it ("guarantee", "pledge", "defend");
+    ``about`` lemmas, one of which must be its neighbour in the parse ("security"); and
+    ``objects`` actor ids, one of which it must take as object ("membership" of "NATO").
+    """
+
+    heads: list[str] = Field(min_length=1)
+    about: list[str] = []
+    objects: list[str] = []
+
+    @field_validator("heads", "about")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [v.lower() for v in value]
+
+
 class IssueCues(_Strict):
     """Direction words that hold for one issue only (may occur inside its terms)."""
 
@@ -88,20 +108,29 @@ class IssueCues(_Strict):
 class Issue(_Strict):
     """One issue of the negotiation: what signals it and who it is about.
 
-    ``inverse_terms`` name the opposite outcome ("neutrality" for NATO membership), so
-    supporting them opposes the issue. Issues that share terms are told apart by their
-    ``beneficiary``; a mention attached to no one goes to the issue marked ``default``.
+    ``terms`` are regular expressions for fixed wordings and names ("Article 5");
+    ``concepts`` match the idea in other words through the parse. ``inverse_terms`` name
+    the opposite outcome ("neutrality" for NATO membership), so supporting them opposes the
+    issue. Issues that share terms are told apart by their ``beneficiary``; a mention
+    attached to no one goes to the issue marked ``default``.
     """
 
     id: str
     label: str
     description: str
-    terms: list[Pattern] = Field(min_length=1)
+    terms: list[Pattern] = []
+    concepts: list[Concept] = []
     inverse_terms: list[Pattern] = []
     beneficiary: str | None = None
     default: bool = False
     cues: IssueCues = IssueCues()
     examples: list[Example] = []
+
+    @model_validator(mode="after")
+    def _signalled(self) -> Issue:
+        if not self.terms and not self.concepts:
+            raise ValueError("an issue needs terms or concepts")
+        return self
 
 
 class Roles(_Strict):
@@ -162,6 +191,8 @@ class Pack(_Strict):
     issues: list[Issue] = Field(min_length=1)
     roles: Roles = Roles()
     cues: StanceCues = StanceCues()
+    # Russian names and terms, validated by their own models (position/ru/section.py).
+    ru: RussianSection | None = None
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
@@ -249,9 +280,13 @@ def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
         for term_index, term in enumerate(issue.terms):
             if BENEFICIARY in term and issue.beneficiary is None:
                 yield (*where, "terms", term_index), f"{BENEFICIARY} used but no beneficiary set"
+        for concept_index, concept in enumerate(issue.concepts):
+            for unknown in (a for a in concept.objects if a not in actor_ids):
+                yield (*where, "concepts", concept_index, "objects"), f"unknown actor {unknown!r}"
         for example_index, example in enumerate(issue.examples):
             if example.actor not in actor_ids:
                 yield (*where, "examples", example_index, "actor"), f"unknown actor {example.actor!r}"
+    yield from russian_references(pack.ru, actor_ids, pack.issue_ids())
 
 
 def _resolve(name_or_path: str | Path) -> Path:
