@@ -82,10 +82,11 @@ def test_sources_credentials_in_urls_never_reach_messages_or_names(settings: dic
 <item><title>Talks</title><link>{with_login}</link></item></channel></rss>""".encode()
     feed_url = server.route("/feed.xml", feed, "application/rss+xml").replace("http://", "http://editor:hunter2@")
     results = list(iter_articles([with_login, missing, feed_url], settings))
-    assert [(item.doc, item.origin, item.url) if isinstance(item, RawArticle) else str(item) for item in results] == [
-        (page, page, page),
+    host = page.split("/")[2]
+    assert [(item.doc, item.origin, item.url, item.outlet) if isinstance(item, RawArticle) else str(item) for item in results] == [
+        (page, page, page, host),
         f"{server.url('/missing')}: HTTP 404",
-        (page, server.url("/feed.xml"), page),
+        (page, server.url("/feed.xml"), page, host),
     ]
 
 

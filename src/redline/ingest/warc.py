@@ -27,6 +27,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from redline.errors import InputError
 from redline.ingest.decode import human_size
 from redline.ingest.extract import HTML_TYPES, article_from_bytes
+from redline.ingest.links import without_credentials
 from redline.models import RawArticle
 from redline.settings import default
 
@@ -171,7 +172,8 @@ def _response_article(
     content_type = record.http_headers.get_header("Content-Type") or ""
     if record.http_headers.get_statuscode() != "200" or not content_type.lower().startswith(HTML_TYPES):
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(source).name}#{number}"
+    target = record.rec_headers.get_header("WARC-Target-URI")
+    uri = without_credentials(target) if target else f"{Path(source).name}#{number}"
     try:
         payload = record.content_stream().read(max_bytes + 1)
     except _Inflated:
