@@ -143,7 +143,7 @@ def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = N
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
         count = api.analyse(db=db, pack=pack, model=model)
-    out.print(plain(f"analysed {count} documents in {_db(db)}"))
+    out.print(plain(f"analysed {count} documents in {_db(db)}"), soft_wrap=True)
 
 
 @app.command()
