@@ -137,7 +137,7 @@ def check(
     from redline.position import load_pack
 
     cfg = settings_module.load({"db": db, "pack": pack})
-    loaded_pack = load_pack(cfg["pack"])
+    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
     loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
     with Store(cfg["db"], read_only=True) as store:
         warnings = pack_warnings(store, loaded_pack.name)
@@ -167,7 +167,8 @@ def evaluate(
     model: str | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline on a corpus in a throw-away store and score it against gold."""
-    from redline.evaluate import load_gold, score_positions, score_statements
+    from redline.aggregate import aggregate
+    from redline.evaluate import load_gold, score_cells, score_positions, score_statements
 
     gold_records = load_gold(Path(gold))
     with tempfile.TemporaryDirectory(prefix="redline-eval-") as tmp:
@@ -177,12 +178,16 @@ def evaluate(
         with Store(db, read_only=True) as store:
             documents = {d.id: d for d in store.documents()}
             predicted = [statement_record(s, documents[s.document_id]) for s in store.statements()]
-            per_doc = [position_record(p, documents[p.document_id]) for p in store.positions()]
+            stored = store.positions()
+            per_doc = [position_record(p, documents[p.document_id]) for p in stored]
+            cells = [(c.actor, c.issue, c.stance) for c in aggregate(stored, documents)]
     return {
         "model": cfg["model"],
         "pack": cfg["pack"],
         "documents": len(documents),
         "input_errors": summary.errors,
+        "notes": summary.notes,
         "statements": score_statements(predicted, gold_records),
         "positions": score_positions(per_doc, gold_records),
+        "cells": score_cells(cells, gold_records),
     }

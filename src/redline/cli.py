@@ -108,10 +108,12 @@ def ingest(
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
                      "duplicates": summary.duplicates, "analysed": summary.analysed,
-                     "errors": summary.errors})
+                     "errors": summary.errors, "notes": summary.notes})
     else:
         for message in summary.errors:
             _error(message)
+        for note in summary.notes:
+            err.print(line("note:", "yellow", note), highlight=False, soft_wrap=True)
         out.print(views.ingest_summary(summary, _db(db)))
     if not summary.ok:
         raise typer.Exit(1)
@@ -281,7 +283,7 @@ def eval_command(
     with _errors():
         result = api.evaluate(corpus, gold, pack=pack, model=model)
     if not errors:
-        for section in ("statements", "positions"):
+        for section in ("statements", "positions", "cells"):
             result[section].pop("errors", None)
     if as_json:
         _print_json(result)

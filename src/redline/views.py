@@ -215,9 +215,11 @@ def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
     table.add_row("positions", *(f"{po[k]:.3f}" for k in ("precision", "recall", "f1")),
                   f"stance {po['stance_accuracy']:.3f}")
     kinds = ", ".join(f"{k} {v:.3f}" for k, v in st.get("by_kind", {}).items())
-    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}")]
+    cells = result["cells"]
+    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}"),
+                        Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})")]
     if errors:
-        for section in ("statements", "positions"):
+        for section in ("statements", "positions", "cells"):
             for name, items in result[section].get("errors", {}).items():
                 parts.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
                 parts.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)

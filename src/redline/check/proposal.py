@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from redline import yamlfile
 from redline.errors import ProposalError
 from redline.lookup import did_you_mean
 from redline.models import Outcome
@@ -110,12 +111,10 @@ def _validated(model: type[_Model], raw: Any, where: str, shape: str) -> _Model:
 def _read_yaml(path: Path) -> Any:
     """The parsed YAML of a proposal file, or a one-line error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return yamlfile.load(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise ProposalError(f"{path}: cannot read ({reason})") from exc
-    try:
-        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
