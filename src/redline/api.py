@@ -59,7 +59,8 @@ def pack(name: str | None = None) -> Pack:
     """A pack by name or path (default: the configured one), to list its actors and issues."""
     from redline.position import load_pack
 
-    return load_pack(settings_module.load({"pack": name})["pack"])
+    cfg = settings_module.load({"pack": name})
+    return load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
 
 
 def resolve_ids(
