@@ -22,7 +22,9 @@ demo: $(VENV)/.installed
 	$(BIN)/redline positions --db $(DB)
 	$(BIN)/redline check examples/proposal.yaml --db $(DB) --alternatives 3
 	@echo
-	@echo "Store: $(abspath $(DB))   (try: $(BIN)/redline docs --db $(DB); $(BIN)/redline show <doc> --db $(DB))"
+	@echo "Store: $(abspath $(DB))"
+	@echo "Try:   $(BIN)/redline docs --db $(DB)"
+	@echo "       $(BIN)/redline show <doc> --db $(DB)"
 
 test: $(VENV)/.installed wheel-check
 	$(BIN)/pytest -q
