@@ -1,7 +1,9 @@
 """The ``redline`` command: argument parsing and printing over the library API.
 
 Every command prints a Rich view by default and the records of :mod:`redline.records`
-with ``--json``. A :class:`RedlineError` becomes one red line and exit code 1.
+with ``--json`` (and, for listings, ``--csv``). Whatever comes from input reaches the
+terminal through :mod:`redline.terminal`, never as markup or control codes. A
+:class:`RedlineError` becomes one red line and exit code 1.
 """
 
 from __future__ import annotations
