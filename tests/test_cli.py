@@ -214,7 +214,7 @@ def test_cli_positions_ids_match_case_and_typos_are_errors(analysed: Path) -> No
     assert result.stderr.startswith("error: Rusia: unknown actor (did you mean 'Russia'")
     result = _run("positions", "--db", db, "--issue", "nato", "--per-doc")
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: nato: unknown issue")
+    assert result.stderr.startswith("error: nato: unknown issue (did you mean 'nato-expansion' or 'ukraine-nato-membership'?)")
     assert "redline pack ukraine-security" in result.stderr
 
 
