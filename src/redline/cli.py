@@ -318,7 +318,9 @@ def check(
 
 @app.command(name="pack")
 def pack_command(
-    name: Annotated[Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")] = None,
+    name: Annotated[
+        Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List a pack's actors and issues with the ids that commands and proposals use."""

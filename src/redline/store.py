@@ -23,6 +23,9 @@ from redline.models import Document, Position, Removal, Segment, Statement
 
 SCHEMA_VERSION = 1
 
+# (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
+SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE SEQUENCE IF NOT EXISTS document_seq;
@@ -289,7 +292,7 @@ class Store:
         issues = self._con.execute("SELECT DISTINCT issue FROM positions ORDER BY issue").fetchall()
         return [row[0] for row in actors], [row[0] for row in issues]
 
-    def syndication_rows(self, edge_chars: int) -> Iterator[tuple[str, list[int], str | None, str | None, str, str | None]]:
+    def syndication_rows(self, edge_chars: int) -> Iterator[SyndicationRow]:
         """(id, signature, date, outlet, text edges, duplicate_of) of every document, in ingestion order.
 
         The text edges are the first and last ``edge_chars`` characters of the cleaned text,

@@ -143,7 +143,8 @@ def _packages(report: Report) -> list[RenderableType]:
         changes.add_column()
         for change in package.changes:
             changes.add_row("-", plain(change_line(change)))
-        ranked.add_row(f"{rank}.", Group(plain(f"{original}{package_summary(package, total)} ({why})"), changes))
+        summary = plain(f"{original}{package_summary(package, total)} ({why})")
+        ranked.add_row(f"{rank}.", Group(summary, changes))
     return [*parts, ranked]
 
 
