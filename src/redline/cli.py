@@ -179,9 +179,7 @@ def show(
 ) -> None:
     """Show a document: metadata, cleaned text with its statements marked, what was removed."""
     with _errors(), Store(_db(db), read_only=True) as store:
-        document = store.document(doc)
-        if document is None:
-            raise RedlineError(f"{doc}: no such document in {store.path}")
+        document = api.find_document(store, doc)
         statements = store.statements(document_id=document.id)
     if as_json:
         record = document_record(document, full=True)
@@ -204,10 +202,7 @@ def statements(
         documents = {d.id: d for d in store.documents()}
         document_id = None
         if doc is not None:
-            found = store.document(doc)
-            if found is None:
-                raise RedlineError(f"{doc}: no such document in {store.path}")
-            document_id = found.id
+            document_id = api.find_document(store, doc).id
         rows = store.statements(document_id=document_id, speaker=speaker)
     _print_rows([statement_record(s, documents[s.document_id]) for s in rows], as_json, as_csv,
                 lambda: views.statements_table(rows, documents))

@@ -252,6 +252,10 @@ class Store:
         ).fetchone()
         return _document(row) if row else None
 
+    def document_names(self) -> list[str]:
+        """The doc name (file name or URL) of every stored document, in ingestion order."""
+        return [row[0] for row in self._con.execute("SELECT doc FROM documents ORDER BY seq").fetchall()]
+
     def statements(
         self, document_id: str | None = None, speaker: str | None = None
     ) -> list[Statement]:
