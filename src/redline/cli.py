@@ -325,3 +325,10 @@ def pack_command(
         _print_json(pack_record(loaded))
     else:
         out.print(views.pack_view(loaded))
+
+
+# The dashboard's commands live beside the dashboard; registered here, one CLI.
+from redline.serve.commands import corrections_app, serve  # noqa: E402
+
+app.command()(serve)
+app.add_typer(corrections_app, name="corrections")

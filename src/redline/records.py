@@ -9,12 +9,13 @@ mapping in a column is written as its JSON text.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
-from redline.models import ActorIssue, Document, Evidence, Position, Statement
+from redline.models import ActorIssue, Correction, Document, Evidence, Position, Statement
 
 if TYPE_CHECKING:
     from redline.position import Pack
@@ -58,6 +59,7 @@ def statement_record(statement: Statement, document: Document) -> dict[str, Any]
         "start": statement.start,
         "end": statement.end,
         "confidence": round(statement.confidence, 3),
+        "corrected": statement.corrected,
     }
 
 
@@ -77,50 +79,22 @@ def position_record(position: Position, document: Document) -> dict[str, Any]:
         "outlet": document.outlet,
         "date": document.date,
         "red_line": position.red_line,
+        "corrected": position.corrected,
     }
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
     """A piece of evidence: where it is (document id, start, end), who said it, the quote."""
-    return {
-        "doc": evidence.doc,
-        "document_id": evidence.document_id,
-        "start": evidence.start,
-        "end": evidence.end,
-        "speaker": evidence.speaker,
-        "outlet": evidence.outlet,
-        "date": evidence.date,
-        "quote": evidence.quote,
-        "stance": evidence.stance,
-        "red_line": evidence.red_line,
-        "threat": evidence.threat,
-        "security_claim": evidence.security_claim,
-    }
+    return asdict(evidence)
 
 
 def cell_record(cell: ActorIssue) -> dict[str, Any]:
     """One actor x issue cell of ``redline positions --json`` and ``--csv``."""
-    return {
-        "actor": cell.actor,
-        "issue": cell.issue,
-        "stance": cell.stance,
-        "condition": cell.condition,
-        "condition_issue": cell.condition_issue,
-        "condition_outcome": cell.condition_outcome,
-        "statements": cell.statements,
-        "outlets": cell.outlets,
-        "first_date": cell.first_date,
-        "last_date": cell.last_date,
-        "conflict": cell.conflict,
-        "shift": cell.shift,
-        "red_line": cell.red_line,
-        "threat": cell.threat,
-        "security_claim": cell.security_claim,
-        "evidence": [evidence_record(e) for e in cell.evidence],
-        "conflict_evidence": (
-            [evidence_record(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
-        ),
-    }
+    record = asdict(cell)
+    record["conflict_evidence"] = (
+        [evidence_record(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
+    )
+    return record
 
 
 def pack_record(pack: Pack) -> dict[str, Any]:
@@ -133,17 +107,35 @@ def pack_record(pack: Pack) -> dict[str, Any]:
     }
 
 
-def write_csv(records: Sequence[Mapping[str, Any]], stream: TextIO) -> None:
-    """Records as CSV with a header row; nested values as JSON text, None as empty."""
-    if not records:
+def correction_record(correction: Correction) -> dict[str, Any]:
+    """A correction as one JSONL line and one API record: its id and every field."""
+    return {"id": correction.id, **asdict(correction)}
+
+
+def write_csv(
+    records: Sequence[Mapping[str, Any]], stream: TextIO, columns: Sequence[str] | None = None
+) -> None:
+    """Records as CSV with a header row; nested values as JSON text, None as empty.
+
+    ``columns`` fixes the header (and drops other keys), so an empty result still has one.
+    """
+    names = list(columns or (records[0] if records else []))
+    if not names:
         return
-    writer = csv.DictWriter(stream, fieldnames=list(records[0]), lineterminator="\n")
+    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow({key: _csv_value(value) for key, value in record.items()})
 
 
 def _csv_value(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
+    if isinstance(value, (list, dict, tuple)):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
+
+
+def csv_text(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Records as CSV text, for the web API's ``.csv`` twins."""
+    buffer = io.StringIO()
+    write_csv(records, buffer, columns)
+    return buffer.getvalue()

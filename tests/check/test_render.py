@@ -69,6 +69,7 @@ def _record(evidence: Evidence) -> dict[str, Any]:
         "red_line": evidence.red_line,
         "threat": evidence.threat,
         "security_claim": evidence.security_claim,
+        "corrected": False,
     }
 
 
