@@ -130,7 +130,7 @@ def test_cli_version_prints_the_package_version() -> None:
 def test_cli_help_lists_every_command() -> None:
     text = _run("--help").stdout
     for command in ("ingest", "analyse", "docs", "show", "statements", "positions", "evidence",
-                    "eval", "check", "pack"):
+                    "eval", "check", "pack", "serve", "corrections"):
         assert f" {command} " in text
 
 
@@ -302,3 +302,29 @@ def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -
     assert (result["documents"], result["pack"], result["input_errors"]) == (2, "ukraine-security", [])
     assert result["statements"]["recall"] == 1.0
     assert "eval" in _run("eval", "--corpus", str(analysed / "corpus"), "--gold", str(gold)).stdout
+
+
+def test_cli_serve_starts_the_dashboard_on_loopback(analysed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(options))
+    db = analysed / "s.duckdb"
+    result = _run("serve", "--db", str(db), "--port", "8799")
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8799)
+    assert " ".join(result.stdout.split()) == f"redline dashboard on http://127.0.0.1:8799/ ({db}, read-only)"
+
+
+def test_cli_corrections_errors_name_the_input_as_it_is(tmp_path: Path, analysed: Path) -> None:
+    (tmp_path / "x[").mkdir()
+    file = tmp_path / "x[" / "[bold red]y].jsonl"
+    file.write_text("not json\n", encoding="utf-8")
+    copy = tmp_path / "c.duckdb"
+    copy.write_bytes((analysed / "s.duckdb").read_bytes())
+    result = _run("corrections", "import", str(file), "--db", str(copy))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {file}")
+    exported = tmp_path / "x[" / "out].jsonl"
+    result = _run("corrections", "export", str(exported), "--db", str(copy))
+    assert (result.exit_code, " ".join(result.stdout.split())) == (0, f"exported 0 corrections to {exported}")

@@ -347,7 +347,7 @@ class Store:
 
     def document_names(self) -> list[str]:
         """The doc name (file name or URL) of every stored document, in ingestion order."""
-        return [row[0] for row in self._con.execute("SELECT doc FROM documents ORDER BY seq").fetchall()]
+        return [row[0] for row in self._rows("SELECT doc FROM documents ORDER BY seq")]
 
     def statements(
         self, document_id: str | None = None, speaker: str | None = None, raw: bool = False
