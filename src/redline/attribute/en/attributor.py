@@ -105,7 +105,7 @@ class EnglishAttributor:
         return Statement(
             document.id, name, text[span[0]:span[1]], text[draft.start:draft.end], draft.start,
             draft.end, draft.kind, draft.cue_text(text), *draft.cue_bounds(), span[0], span[1], role,
-            round(confidence * factor * draft.factor(factors), 3),
+            round(confidence * factor * draft.factor(factors, self.lexicon), 3),
         )
 
     def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:

@@ -14,6 +14,7 @@ from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_HYPOTHETICAL = frozenset({"may", "might", "could"})
 
 
 def subject(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -95,6 +96,11 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     if verb.tag_ != host.tag_ or any(c.dep_ == "auxpass" for c in host.children):
         return cue
     return cue if subjects and mention(subjects[0], lexicon) is None else None
+
+
+def hypothetical(verb: Token) -> bool:
+    """True for a negated or modal cue: "does not talk about", "may demand" report no statement."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in verb.children)
 
 
 def after_and(verb: Token) -> bool:

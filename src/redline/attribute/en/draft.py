@@ -72,9 +72,13 @@ class Draft:
         start, end = self.cue_bounds()
         return None if start is None or end is None else text[start:end]
 
-    def factor(self, factors: Confidence) -> float:
-        """The confidence factor of the frame (a passive or a headline is less sure)."""
-        return {"passive": factors.passive, "headline": factors.headline}.get(self.frame, 1.0)
+    def factor(self, factors: Confidence, lexicon: Lexicon) -> float:
+        """The confidence factor of the frame (a passive, a headline or nested speech is less
+        sure) times that of the cue's frame (a belief or a finding is less sure than a word)."""
+        by_frame = {"passive": factors.passive, "headline": factors.headline, "nested": factors.nested}
+        cue_frame = lexicon.frame(self.cue[0].lemma_.lower()) if self.cue else None
+        by_cue = {"thought": factors.thought, "evidence": factors.evidence}
+        return by_frame.get(self.frame, 1.0) * by_cue.get(cue_frame or "", 1.0)
 
 
 def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -163,9 +167,11 @@ def reported_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote], taken
             same[0].speaker, same[0].cue = found.speaker, found.cue
             same[0].extent = (min(same[0].extent[0], found.extent[0]), max(same[0].extent[1], found.extent[1]))
             continue
-        if any(d.start <= start and end <= d.end for d in taken + drafts):
+        # Nested speech lies inside another's content by nature; anything else there is a copy.
+        if not found.nested and any(d.start <= start and end <= d.end for d in taken + drafts):
             continue
-        drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, found.frame))
+        frame = "nested" if found.nested else found.frame
+        drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, frame))
     return drafts
 
 

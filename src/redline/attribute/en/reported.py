@@ -21,14 +21,15 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from redline.attribute.en.content import Candidate, bounds, candidate, run
-from redline.attribute.en.cues import after_and, participle, subject
+from redline.attribute.en.cues import after_and, hypothetical, participle, subject
 from redline.attribute.en.lexicon import Lexicon, PhrasalCue
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.sources import Sources
+from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl", "npadvmod", "advmod"})
-_HYPOTHETICAL = frozenset({"may", "might", "could"})
+_NOTHING = frozenset({"little", "nothing", "none"})
 _FILLER = frozenset({"it", "them", "this", "that", "so", "something"})
 
 
@@ -164,6 +165,13 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
 _FIXED_OBJECT_DEPS = ("dobj", "oprd", "acomp", "ccomp", "attr", "npadvmod")
 
 
+def _opening_participle(verb: Token) -> bool:
+    """True for "Commenting on the vote, the mayor said …": a participle that opens the
+    sentence before its governing cue sets the scene; the cue after it is the statement."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj") and verb.i < verb.head.i
+            and verb.left_edge.i == verb.sent.start)
+
+
 def _fixed_objects(verb: Token, cue: PhrasalCue) -> list[Token]:
     """The cue's fixed object among the verb's complements ("the alarm", "clear")."""
     return [c for c in verb.children if c.dep_ in _FIXED_OBJECT_DEPS and c.lemma_.lower() in cue.objects]
@@ -229,7 +237,8 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
     if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
-    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in objects[0].children):
+    if objects[0].lower_ in _NOTHING or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not")
+                                            for c in objects[0].children):
         return None
     return _right_content(verb, objects[0], is_cue)
 
@@ -296,8 +305,12 @@ class Reported:
         at = offset(nested.cue[0])
         hosts = {c.speaker.i for c in found if c is not nested and c.start <= at < c.end and c.speaker is not None}
         frame = self.lexicon.frame(nested.cue[0].lemma_.lower())
-        return (nested.frame in ("clause", "object") and frame in ("speech", "assertion")
-                and nested.speaker is not None and nested.speaker.i not in hosts)
+        if nested.frame != "clause" or frame != "speech" or nested.speaker is None or nested.speaker.i in hosts:
+            return False
+        # A person's words ("… which she said was …"); a party's acts that an outlet or an
+        # expert relays ("Reuters reported that Kyiv had announced …") are the relayer's.
+        speaker = mention(nested.speaker, self.lexicon)
+        return speaker is not None and speaker.kind in ("person", "pronoun", "role")
 
     def _at(self, token: Token) -> Iterator[Candidate]:
         if self.is_cue(token):
@@ -305,11 +318,12 @@ class Reported:
         yield from self.sources.at(token)
 
     def _verb(self, verb: Token) -> Iterator[Candidate]:
+        if _opening_participle(verb):
+            return
         speaker = subject(verb, self.lexicon)
         # "The United States does not talk about guarantees": a negated cue reports nothing;
         # "Russia may demand …" is a guess about a statement, not one.
-        if ((speaker is None and not participle(verb)) or any(c.dep_ == "neg" for c in verb.children)
-                or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)):
+        if (speaker is None and not participle(verb)) or hypothetical(verb):
             return
         lemma = verb.lemma_.lower()
         found, frame, words = None, "clause", [verb]
