@@ -8,6 +8,7 @@ into ``Document.text`` and every statement's content is ``text[start:end]``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -81,7 +82,19 @@ class EnglishAttributor:
                          (statement.start, statement.end))
             statements.append(statement)
             previous = (draft, statement)
-        return sorted(statements, key=lambda s: s.start)
+        return sorted((self._forward(s, resolver) for s in statements), key=lambda s: s.start)
+
+    def _forward(self, statement: Statement, resolver: Resolver) -> Statement:
+        """A statement whose role speaker is named only later, given that name."""
+        if statement.speaker_start is None:
+            return statement
+        found = resolver.forward(statement.speaker_start)
+        if found is None:
+            return statement
+        name, _, role, factor = found
+        unresolved = self.lexicon.confidence.unresolved
+        return replace(statement, speaker=name, role=role or statement.role,
+                       confidence=round(statement.confidence * factor / unresolved, 3))
 
     def _statement(self, document: Document, draft: Draft, resolver: Resolver,
                    previous: tuple[Draft, Statement] | None) -> Statement | None:

@@ -131,7 +131,7 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
     # The speaker of a subject-less "and urged …": A's verb, when it is in another tense or
     # has a subject that cannot speak ("the draft was …, and urged …"), is not its host.
-    if _tense(verb) != _tense(host) or any(c.dep_ == "auxpass" for c in host.children):
+    if verb.tag_ != host.tag_ or any(c.dep_ == "auxpass" for c in host.children):
         return cue
     return cue if subjects and mention(subjects[0], lexicon) is None else None
 
