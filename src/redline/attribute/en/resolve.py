@@ -133,6 +133,7 @@ class Resolver:
         subject = root.dep_ in _SUBJECT or (root.dep_ in ("appos", "compound") and head.dep_ in _SUBJECT)
         name, person = self.names.fullest(found.name)
         kind = "person" if (person if person is not None else ent.label_ == "PERSON") else "organisation"
+        kind = "person" if self._person_role(role) else kind
         if kind == "person":
             self._learn_gender(name, found.text, role)
         self.referents.append(Referent(
@@ -186,9 +187,17 @@ class Resolver:
             if person is not None:
                 kind = "person" if person else "organisation"
         role = found.role
+        # "Jan Vos, director of the institute": a person's role makes a person of the name.
+        kind = "person" if kind != "group" and self._person_role(role) else kind
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
         return name, kind, role, 1.0
+
+    def _person_role(self, role: str | None) -> bool:
+        """True for a role whose head is a person's ("director of the institute")."""
+        words = (role or "").lower().split()
+        head = words[: words.index("of")] if "of" in words else words
+        return bool(head) and head[-1] in self.lexicon.person_roles
 
     def _role(self, found: Mention) -> Resolved | None:
         factors = self.lexicon.confidence
@@ -199,8 +208,10 @@ class Resolver:
                 if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
                     return _as_tuple(referent, factors.role)
             return clean(found.text), "organisation", None, factors.unresolved
+        # A headline's bare role ("Minister says …") comes before the text that names it.
+        walk = not found.forward and not found.bare
         person = None if found.forward else (
-            self._by_role(words, found.start) or self._walk(found.start, _accepts("person")))
+            self._by_role(words, found.start) or (self._walk(found.start, _accepts("person")) if walk else None))
         if person is None:
             self.pending[found.start] = words
             if found.forward or found.bare:
