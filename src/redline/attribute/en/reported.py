@@ -29,6 +29,9 @@ from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl", "npadvmod", "advmod"})
+# Longest headline, in tokens; the words a headline cue may take before its content.
+_HEADLINE_TOKENS = 30
+_HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
 _NOTHING = frozenset({"little", "nothing", "none"})
 _FILLER = frozenset({"it", "them", "this", "that", "so", "something"})
 
@@ -350,8 +353,30 @@ class Reported:
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:
             found, frame = _intent(verb), "object"
+        if found is None and speaker is not None and speaker.i < verb.i and self._headline(verb):
+            found, words = self._headline_rest(verb)
         if found is not None:
             yield candidate(frame, speaker, found, words)
+
+    def _headline(self, verb: Token) -> bool:
+        """True when the cue's sentence is a whole line without a closing stop: a headline."""
+        sent = verb.sent
+        start, end = self.parsed.paragraph_at(offset(sent[0]))
+        line = self.parsed.text[start:end].rstrip()
+        return offset(sent[0]) == start and not line.endswith((".", "!", "?")) and len(sent) <= _HEADLINE_TOKENS
+
+    def _headline_rest(self, verb: Token) -> tuple[tuple[int, int] | None, list[Token]]:
+        """'Ministry says talks key to peace', 'League calls for calm': headlines drop the
+        verbs a parse needs, so the rest of the line after the cue is what was said."""
+        doc, sent = verb.doc, verb.sent
+        first = verb.i + 1
+        words = [verb]
+        if first < sent.end and doc[first].lower_ in _HEADLINE_LINKS:
+            words.append(doc[first])
+            first += 1
+        if first >= sent.end:
+            return None, words
+        return bounds(run(sent, first, sent.end - 1)), words
 
     def _previous_sentence(self, verb: Token) -> tuple[int, int] | None:
         """The sentence a "This was stated by X" points back to, unless that sentence is
