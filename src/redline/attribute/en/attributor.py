@@ -82,7 +82,7 @@ class EnglishAttributor:
                          (statement.start, statement.end))
             statements.append(statement)
             previous = (draft, statement)
-        return sorted((self._forward(s, resolver) for s in statements), key=lambda s: s.start)
+        return _distinct(sorted((self._forward(s, resolver) for s in statements), key=lambda s: s.start))
 
     def _forward(self, statement: Statement, resolver: Resolver) -> Statement:
         """A statement whose role speaker is named only later, given that name."""
@@ -131,3 +131,16 @@ class EnglishAttributor:
         if head is None or resolved is None:
             return None
         return resolved, (head.start, head.end)
+
+
+def _distinct(statements: list[Statement]) -> list[Statement]:
+    """The first of statements with the same speaker and words: a headline the page repeats
+    above its text is one statement."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Statement] = []
+    for statement in statements:
+        key = (statement.speaker, " ".join(statement.content.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept
