@@ -53,7 +53,8 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "pobj" and node.head.head.lower_ == "with":
             # "…, with the unions insisting that …": an absolute's noun speaks.
             return node.head
-        if node.dep_ == "xcomp" and _shares_subject(node, lexicon):
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ == "xcomp" or purpose) and _shares_subject(node, lexicon):
             # "Moscow continues to demand that …": the cue is still its governor's subject's.
             node = node.head
             continue

@@ -124,7 +124,8 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool])
             if is_cue(conj) or not any(g.dep_ in (*_SUBJECTS, "expl") for g in conj.children):
                 break
             last = conj.right_edge.i
-        return bounds(run(verb.sent, comps[0].left_edge.i, last))
+        # "the plan, which the mayor said would cost millions": the relative pronoun is not said.
+        return bounds(run(verb.sent, max(comps[0].left_edge.i, verb.i + 1), last))
     # "warned in an address to the nation that …": the parser hung the clause elsewhere.
     thats = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"
              and _hangs_from(t.head, verb)]
@@ -217,8 +218,14 @@ def _phrasal(verb: Token, cue: PhrasalCue, is_cue: Callable[[Token], bool]) -> t
         # of what was said.
         direct = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < preps[0].i and not cue.objects]
         return _right_content(verb, direct[0] if direct else objects[0], is_cue)
-    tail = [c for h in holders for c in h.children if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp")]
-    return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1)) if tail else None
+    # "expressed readiness to talk", "made clear that …": the clause after the fixed word.
+    tail = [c for h in holders for c in h.children
+            if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp", "csubj")]
+    if tail:
+        return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1))
+    # "stressed the need for calm": no clause, so the noun and its phrase were said.
+    fixed = holders[-1]
+    return bounds(run(verb.sent, fixed.left_edge.i, fixed.right_edge.i)) if fixed.pos_ == "NOUN" else None
 
 
 def _phrasal_words(verb: Token, cue: PhrasalCue) -> list[Token]:
@@ -240,10 +247,15 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
     if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
-    if objects[0].lower_ in _NOTHING or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not")
-                                            for c in objects[0].children):
+    if _nothing(objects[0]):
         return None
     return _right_content(verb, objects[0], is_cue)
+
+
+def _nothing(token: Token) -> bool:
+    """True for an object that says nothing was said: "no hint", "little", "nothing"."""
+    return token.lower_ in _NOTHING or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not")
+                                           for c in token.children)
 
 
 def _intent(verb: Token) -> tuple[int, int] | None:
@@ -253,6 +265,8 @@ def _intent(verb: Token) -> tuple[int, int] | None:
     if not clauses:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clauses[0].i]
+    if objects and _nothing(objects[0]):
+        return None
     first = objects[0].left_edge.i if objects else clauses[0].left_edge.i
     return bounds(run(verb.sent, first, clauses[0].right_edge.i))
 
