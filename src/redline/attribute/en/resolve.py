@@ -57,9 +57,11 @@ class Names:
             target.append(name)
 
     def strip(self, name: str) -> str:
-        """A name without honorifics ("Mr Peskov" -> "Peskov")."""
+        """A name without honorifics or a title the entity took in ("Mr Peskov" -> "Peskov",
+        "Mayor Ana Ruiz" -> "Ana Ruiz")."""
         words = clean(name).split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+        titles = (*self.lexicon.honorifics, *self.lexicon.person_roles)
+        while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
         return " ".join(words)
 
