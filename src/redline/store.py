@@ -37,6 +37,9 @@ SCHEMA_VERSION = 2
 LOCK_WAIT_SECONDS = 30.0
 _LOCK_POLL_SECONDS = 0.01
 
+# (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
+SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE SEQUENCE IF NOT EXISTS document_seq;
@@ -370,6 +373,10 @@ class Store:
         )
         return _document(rows[0]) if rows else None
 
+    def document_names(self) -> list[str]:
+        """The doc name (file name or URL) of every stored document, in ingestion order."""
+        return [row[0] for row in self._rows("SELECT doc FROM documents ORDER BY seq")]
+
     def statements(
         self, document_id: str | None = None, speaker: str | None = None, raw: bool = False
     ) -> list[Statement]:
@@ -523,7 +530,7 @@ class Store:
         issues = self._rows("SELECT DISTINCT issue FROM positions ORDER BY issue")
         return [row[0] for row in actors], [row[0] for row in issues]
 
-    def syndication_rows(self, edge_chars: int) -> Iterator[tuple[str, list[int], str | None, str | None, str, str | None]]:
+    def syndication_rows(self, edge_chars: int) -> Iterator[SyndicationRow]:
         """(id, signature, date, outlet, text edges, duplicate_of) of every document, in ingestion order.
 
         The text edges are the first and last ``edge_chars`` characters of the cleaned text,
