@@ -245,8 +245,8 @@ def pack_view(pack: Pack) -> Group:
     """A pack's actors and issues with the ids that commands and proposals use."""
     actors = Table(title=plain(f"pack {pack.name}: {len(pack.actors)} actors"), expand=True)
     actors.add_column("actor id", style="bold", no_wrap=True)
-    actors.add_column("name")
-    actors.add_column("also named", ratio=1)
+    actors.add_column("name", ratio=1)
+    actors.add_column("also named", ratio=2)
     for actor in pack.actors:
         actors.add_row(plain(actor.id), plain(actor.name), plain(", ".join(actor.aliases)))
     issues = Table(title=f"{len(pack.issues)} issues", expand=True)
