@@ -151,6 +151,7 @@ class StanceCues(_Strict):
     negation: list[Pattern] = []
     condition: list[Pattern] = []
     restriction: list[Pattern] = []
+    obligation: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

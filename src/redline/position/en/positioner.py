@@ -48,6 +48,7 @@ class Unit:
     actor: str | None = None
     statement_index: int | None = None
     speaker: str | None = None
+    content: int | None = None
 
 
 @dataclass
@@ -122,7 +123,8 @@ class EnglishPositioner:
             for r0, r1, index, statement in inside:
                 if r0 > cursor and text[cursor:r0].strip():
                     units.append(Unit(cursor, r0, number))
-                units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker))
+                units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker,
+                                  max(r0, statement.start)))
                 cursor = max(cursor, r1)
             if text[cursor:end].strip():
                 units.append(Unit(cursor, end, number))
@@ -179,9 +181,10 @@ class EnglishPositioner:
         if scene.unit.actor is not None:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], segment.body)
+            opening = max(segment.body, scene.unit.content or segment.body)
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
             if actor is not None and actor.actor != scene.unit.actor:
-                return [Holder(actor.actor, actor.end)]
+                return self._holders.with_coordinated(scene.text, scene.agents, actor)
             return [Holder(scene.unit.actor, segment.body)]
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
