@@ -157,6 +157,7 @@ class Evidence:
     threat: bool = False
     security_claim: bool = False
     corrected: bool = False
+    confidence: float = 1.0
 
 
 @dataclass
