@@ -159,6 +159,7 @@ class Evidence:
     threat: bool = False
     security_claim: bool = False
     corrected: bool = False
+    confidence: float = 1.0
 
 
 @dataclass
