@@ -94,6 +94,8 @@ class Concept(_Strict):
     heads: list[str] = Field(min_length=1)
     about: list[str] = []
     objects: list[str] = []
+    # The concept names the opposite ("neutral status" for membership).
+    inverse: bool = False
 
     @field_validator("heads", "about")
     @classmethod

@@ -152,3 +152,21 @@ def test_holders_obligation_on_a_party_stays_the_speakers(positioner: EnglishPos
     text = "Lavrov said the answer is plain: Kyiv must accept a truce."
     assert _said(positioner, text, "Lavrov", "the answer is plain: Kyiv must accept a truce") == {
         ("Russia", "ceasefire", "support")}
+
+
+def test_holders_authors_after_the_thing_authored_support_it(positioner: EnglishPositioner) -> None:
+    text = "Paris praised the truce proposals put forward by Kyiv and the United States."
+    assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Ukraine", "ceasefire", "support"),
+                                          ("United States", "ceasefire", "support")}
+
+
+def test_holders_possessive_owns_a_cue_noun_after_an_adjective(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Moscow's disregard for the truce plan angered many.") == {
+        ("Russia", "ceasefire", "oppose")}
+
+
+def test_holders_speaker_joined_to_another_party_both_hold(positioner: EnglishPositioner) -> None:
+    text = "Macron said he and Scholz had agreed on a reassurance force."
+    statements = _said(positioner, text, "Macron", "he and Scholz had agreed on a reassurance force")
+    assert statements == {("France", "foreign-troops-in-ukraine", "support"),
+                          ("Germany", "foreign-troops-in-ukraine", "support")}

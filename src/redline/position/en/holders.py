@@ -24,6 +24,12 @@ _REPORTING_REACH = 3
 _ACTING_REACH = 3
 # Words between a party named inside a statement and its own verb of will ("Kyiv now demands").
 _WILL_REACH = 1
+# Words between a possessive and the cue noun it owns ("the Kremlin's refusal"); one more
+# would let "Ukraine's allies agreed" give Ukraine the allies' stance.
+_POSSESSIVE_REACH = 1
+_ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
+# A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
+_CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
 _CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
@@ -107,7 +113,8 @@ class HolderFinder:
             source = self._source(text, m.start)
             blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before))
             # A conjunct shares its first member's role: "talks between Moscow and Kyiv".
-            blocked = blocked or (previous is not None and previous[1] and self._joined(text, previous[0], m.start))
+            blocked = blocked or (previous is not None and previous[1]
+                                  and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
             previous = (m.end, blocked)
             if inside or blocked or text[m.end:m.end + 1] == ":":
                 continue
@@ -126,8 +133,8 @@ class HolderFinder:
         return sorted(out, key=lambda a: a.start)
 
     def _joined(self, text: str, end: int, start: int) -> bool:
-        """Whether only a coordinating word ("and", ",") lies between two mentions."""
-        between = text[end:start].strip()
+        """Whether only a coordinating word ("and", ", the") lies between two mentions."""
+        between = _ARTICLE.sub("", text[end:start].strip()).strip()
         return self._joins is not None and bool(between) and self._joins.fullmatch(between) is not None
 
     def _document_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
@@ -260,8 +267,9 @@ class HolderFinder:
 
         Either the agent opening it ("Moscow insists on", "Britain and France back") or
         the last agent before the mention, opening a clause after a colon or dash, with a
-        verb of will right after it ("the two differ: Kyiv demands a truce"). An obligation ("Kyiv must give up X") is the speaker's demand
-        on that party, not the party's stance.
+        verb of will right after it ("the two differ: Kyiv demands a truce"). An
+        obligation ("Kyiv must give up X") is the speaker's demand on that party, not the
+        party's stance.
         """
         own = [a for a in agents if start <= a.start and a.end <= position
                and not (a.attached or a.passive or a.adjective or a.possessive)]
@@ -300,7 +308,7 @@ class HolderFinder:
         out: list[Holder] = []
         following = [a for a in agents if a.start >= lead.end]
         for before, agent in zip([lead, *following], following):
-            if self._joins is None or not self._joins.fullmatch(text[before.end:agent.start].strip()):
+            if not self._joined(text, before.end, agent.start):
                 break
             out.append(Holder(agent.actor, agent.end))
         return out
@@ -317,15 +325,16 @@ class HolderFinder:
                 if self._relatives is not None and self._relatives.fullmatch(between):
                     return [Holder(agent.actor, agent.end)]
                 if agent.passive and self._cues.polar(text, end, agent.start):
-                    return [Holder(agent.actor, end)]
+                    # "proposals put forward by Ukraine and the US": every joined agent.
+                    return [replace(h, scope=end) for h in self.with_coordinated(text, agents, agent)]
                 return []
         return []
 
     def _governs(self, text: str, agent: Agent, cues: Sequence[Cue], position: int) -> bool:
         """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's opposition")."""
         return any(
-            is_polar(c) and agent.end <= c.start < position and words_between(text, agent.end, c.start) <= 1
-            for c in cues
+            is_polar(c) and agent.end <= c.start < position
+            and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
         )
 
     def remember(self, agents: Sequence[Agent], memory: Memory) -> None:

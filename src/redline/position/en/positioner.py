@@ -202,9 +202,12 @@ class EnglishPositioner:
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
-            if actor is not None and actor.actor != scene.unit.actor:
-                return self._holders.with_coordinated(scene.text, scene.agents, actor)
-            return [Holder(scene.unit.actor, segment.body)]
+            speaker = Holder(scene.unit.actor, segment.body)
+            if actor is None:
+                return [speaker]
+            acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
+            # "he and Trump had agreed on X": the speaker and those joined to it.
+            return acting if actor.actor != scene.unit.actor else [speaker, *acting[1:]]
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
             scene.cues, carried,
