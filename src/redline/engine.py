@@ -17,6 +17,7 @@ import httpx
 from redline.errors import RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
+from redline.ingest.stories import StoryLinker
 from redline.ingest.syndication import Syndicator, signature
 from redline.models import Document, Position, Statement
 from redline.pipeline import Models, process, skipped
@@ -89,6 +90,7 @@ def ingest(
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
     for document_id, sig in store.signatures():
         syndicator.add(document_id, sig)
+    stories = _stories(store, settings)
     batch = _Batch()
     pack, model = models.signature if models else ("", "")
     for item in iter_articles(sources, settings, client):
@@ -107,7 +109,8 @@ def ingest(
             notify(Event("skipped", document.doc))
             continue
         sig = signature(document.text, settings["minhash_perm"])
-        document.duplicate_of = syndicator.add(document.id, sig)
+        # A copy is a syndicated print of the same text, or a machine translation of it.
+        document.duplicate_of = syndicator.add(document.id, sig) or stories.add(document)
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)
@@ -124,6 +127,14 @@ def ingest(
     if models is not None:
         summary.analysed += analyse(store, settings, models, notify)
     return summary
+
+
+def _stories(store: Store, settings: Mapping[str, Any]) -> StoryLinker:
+    """A story linker over the stored translations and the stored originals it may pair."""
+    linker = StoryLinker(settings["story_threshold"])
+    for document in [*store.documents(machine_translated=True), *store.documents(language="ru")]:
+        linker.index(document)
+    return linker
 
 
 def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Notify) -> int:

@@ -207,7 +207,7 @@ def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     table.add_column("source", ratio=3, overflow="fold")
     table.add_column("quote", ratio=8)
     for e in items:
-        source = Text(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source = Text(" · ".join(x for x in (e.outlet, e.date, e.language_note) if x) + "\n", "bold")
         source.append(e.doc, "dim")
         table.add_row(
             Text(e.stance, STANCE_STYLE[e.stance]), Text(e.speaker or "(article)"), source,
