@@ -174,11 +174,31 @@ class Frames:
                 return k
         return -1
 
+    def split(self, quote: Quote) -> tuple[Token, list[tuple[int, int]]] | None:
+        """«Мы готовы, — сказал он, — но не сейчас»: the cue inside a quote, and its two parts."""
+        dashes = "".join(re.escape(d) for d in self.lexicon.dashes)
+        inner = re.search(rf"[,!?…]\s+[{dashes}]\s+([^{dashes}]{{3,120}}?)[,.]\s+[{dashes}]\s+",
+                          self.text[quote.start:quote.end])
+        if inner is None:
+            return None
+        a0, a1 = quote.start + inner.start(1), quote.start + inner.end(1)
+        verb = next((t for t in self.parsed.tokens if a0 <= t.start < a1 and self._is_cue(t)), None)
+        if verb is None:
+            return None
+        first = (quote.start, quote.start + inner.start() + (0 if self.text[quote.start + inner.start()] == "," else 1))
+        return verb, [first, (quote.start + inner.end(), quote.end)]
+
     def quoted(self, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
         """Drafts of the quotations beside a cue, and the cue tokens they used."""
         out: list[Draft] = []
         used: set[int] = set()
         for quote in quotes:
+            halves = self.split(quote)
+            if halves is not None:
+                used.add(halves[0].index)
+                for start, end in halves[1]:
+                    out += self._draft(halves[0], start, end, "direct")
+                continue
             verb = self.quote_cue(quote)
             if verb is None:
                 continue

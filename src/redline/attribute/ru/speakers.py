@@ -40,6 +40,7 @@ class Person:
     name: str
     nominative: bool
     gender: str | None
+    first: int
     title: str | None = None
     roles: set[str] = field(default_factory=set)
 
@@ -81,7 +82,7 @@ class People:
         title = self._title(name)
         person = next((p for p in self._persons if same_stem(p.surname, form.split()[-1])), None)
         if person is None:
-            person = Person(form, nominative, gender)
+            person = Person(form, nominative, gender, name.start)
             self._persons.append(person)
         elif (nominative, len(form.split())) > (person.nominative, len(person.name.split())):
             person.name, person.nominative = form, nominative
@@ -149,8 +150,11 @@ class People:
         """The person a pronoun or role refers to: the last speaker, else one with that role."""
         person = self.last(gender, role if specific else None)
         if person is None and role is not None:
-            # A role before the name it stands for ("…, заявил глава МИД" in a lead).
+            # A role before the name it stands for ("…, заявил глава МИД" in a lead): the
+            # person introduced with that role, else (a generic role) the next one named.
             person = next((p for p in self._persons if role in p.roles), None)
+            if person is None and not specific:
+                person = next((p for p in self._persons if p.first > end), None)
         if person is None:
             return None
         return Speaker(person.name, start, end, phrase or person.title, person)
