@@ -25,7 +25,9 @@ LEXICON = Path(__file__).resolve().parent / "stories.yaml"
 WEIGHTS = {"names": 0.5, "numbers": 0.3, "quotes": 0.2}
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][\w’'-]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-zа-яё]+)|\b([a-zа-яё]+)\s+(\d{1,2})\b", re.IGNORECASE)
+# "12 марта" and "March 12": tried separately, so that "NATO 12 March" finds the right pair.
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+([a-zа-яё]+)", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b([a-zа-яё]+)\s+(\d{1,2})\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[«“\"]|^\s*[—–]\s", re.MULTILINE)
 
 
@@ -71,8 +73,9 @@ def features(document: Document) -> Features:
     text = document.text
     names = frozenset(_latin(n, lex)[:lex.name_key] for n in _NAME.findall(text))
     numbers = {n.replace(",", ".") for n in _NUMBER.findall(text)}
-    for match in _DAY_MONTH.finditer(text):
-        day, word = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    pairs = [(m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _MONTH_DAY.finditer(text)]
+    for day, word in pairs:
         month = _month(word, lex)
         if month is not None:
             numbers.add(f"{int(day):02d}.{month:02d}")
