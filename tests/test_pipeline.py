@@ -54,7 +54,7 @@ def test_pipeline_mixed_languages_share_one_cell_and_translation_links_to_origin
     db = tmp_path / "s.duckdb"
     summary = api.ingest([str(corpus)], db=db)
     assert summary.ok and summary.notes == []
-    evidence = api.evidence("Russia", "ukraine-nato-membership", db=db)
+    _, _, evidence = api.evidence("Russia", "ukraine-nato-membership", db=db)
     assert sorted((e.doc, e.language, e.stance) for e in evidence) == [
         ("e01_meridian_kremlin_nato_line.txt", "en", "oppose"),
         ("r01_vestnik_lavrov_red_line.txt", "ru", "oppose"),

@@ -18,12 +18,11 @@ from redline.errors import RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
 from redline.ingest.stories import StoryLinker
-from redline.ingest.syndication import Syndicator, signature
+from redline.ingest.syndication import EDGE_CHARS, Syndicator, signature
 from redline.models import Document, Position, Statement
-from redline.pipeline import Models, process, skipped
+from redline.pipeline import Analysis, Models, process_many, skipped
 from redline.store import Store
 
-Analysis = tuple[list[Statement], list[Position]]
 EventKind = Literal["read", "skipped", "error", "stored", "analysed"]
 
 
@@ -59,6 +58,8 @@ class IngestSummary:
     duplicates: int = 0
     analysed: int = 0
     errors: list[str] = field(default_factory=list)
+    # Documents whose analysis failed in this run, so the run does not retry them at once.
+    failed: set[str] = field(default_factory=set)
     # Documents stored but not analysed, one line each ("analysis skipped: no pipeline ...").
     notes: list[str] = field(default_factory=list)
 
@@ -72,7 +73,8 @@ class IngestSummary:
 class _Batch:
     documents: list[Document] = field(default_factory=list)
     signatures: list[list[int]] = field(default_factory=list)
-    analyses: list[Analysis | None] = field(default_factory=list)
+    # Translation -> original links (ingest/stories.py), kept apart from syndication.
+    stories: dict[str, str] = field(default_factory=dict)
 
 
 def ingest(
@@ -88,11 +90,10 @@ def ingest(
     notify = on_event or _ignore
     known = store.known_ids()
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
-    for document_id, sig in store.signatures():
-        syndicator.add(document_id, sig)
+    for document_id, sig, date, outlet, edges, duplicate_of in store.syndication_rows(EDGE_CHARS):
+        syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
     stories = _stories(store, settings)
     batch = _Batch()
-    pack, model = models.signature if models else ("", "")
     for item in iter_articles(sources, settings, client):
         if isinstance(item, RedlineError):
             summary.errors.append(str(item))
@@ -109,23 +110,24 @@ def ingest(
             notify(Event("skipped", document.doc))
             continue
         sig = signature(document.text, settings["minhash_perm"])
-        # A copy is a syndicated print of the same text, or a machine translation of it.
-        document.duplicate_of = syndicator.add(document.id, sig) or stories.add(document)
+        document.duplicate_of = syndicator.add(document.id, sig, document.date, document.outlet, document.text)
+        # A machine translation and its original are one story, as a syndicated copy is.
+        if (original := stories.add(document)) is not None:
+            batch.stories[document.id] = original
+            document.duplicate_of = document.duplicate_of or original
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)
-        batch.analyses.append(process(document, models) if models else None)
         if models is not None and (note := skipped(document, models)) is not None:
             summary.notes.append(note)
         known.add(document.id)
         notify(Event("read", document.doc))
         if len(batch.documents) >= settings["batch_size"]:
-            summary.added += _flush(store, batch, pack, model, notify)
+            _flush(store, batch, models, summary, notify, syndicator)
             batch = _Batch()
-    summary.added += _flush(store, batch, pack, model, notify)
-    summary.analysed = summary.added if models else 0
+    _flush(store, batch, models, summary, notify, syndicator)
     if models is not None:
-        summary.analysed += analyse(store, settings, models, notify)
+        summary.analysed += analyse(store, settings, models, notify, summary)
     return summary
 
 
@@ -137,12 +139,46 @@ def _stories(store: Store, settings: Mapping[str, Any]) -> StoryLinker:
     return linker
 
 
-def _flush(store: Store, batch: _Batch, pack: str, model: str, notify: Notify) -> int:
+def _flush(
+    store: Store, batch: _Batch, models: Models | None, summary: IngestSummary, notify: Notify,
+    syndicator: Syndicator,
+) -> None:
+    # An earlier copy arriving makes itself canonical, in the batch and in the store.
+    regrouped = syndicator.settle(batch.documents)
+    store.set_duplicates(regrouped)
+    for document in batch.documents:
+        document.duplicate_of = document.duplicate_of or batch.stories.get(document.id)
     if not batch.documents:
-        return 0
-    store.add_batch(batch.documents, batch.signatures, batch.analyses, pack=pack, model=model)
+        return
+    pack, model = models.signature if models else ("", "")
+    analyses = _analyses(batch.documents, models, summary, notify) if models else [None] * len(batch.documents)
+    store.add_batch(batch.documents, batch.signatures, analyses, pack=pack, model=model)
     notify(Event("stored", f"{len(batch.documents)} documents"))
-    return len(batch.documents)
+    summary.added += len(batch.documents)
+    summary.analysed += sum(analysis is not None for analysis in analyses)
+
+
+def _analyses(
+    documents: Sequence[Document], models: Models, summary: IngestSummary, notify: Notify
+) -> list[Analysis | None]:
+    """Each document's analysis, or None (stored unanalysed, with one line) when it failed."""
+    analyses: list[Analysis | None] = []
+    for document, found in zip(documents, process_many(documents, models), strict=True):
+        if isinstance(found, Exception):
+            line = analysis_error(document, found)
+            summary.errors.append(line)
+            summary.failed.add(document.id)
+            notify(Event("error", line))
+            analyses.append(None)
+        else:
+            analyses.append(found)
+    return analyses
+
+
+def analysis_error(document: Document, exc: Exception) -> str:
+    """The one line that reports a document whose analysis failed."""
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return f"{document.doc}: analysis failed, stored unanalysed for `redline analyse` ({reason})"
 
 
 def analyse(
@@ -150,21 +186,26 @@ def analyse(
     settings: Mapping[str, Any],
     models: Models,
     on_event: Notify | None = None,
+    summary: IngestSummary | None = None,
 ) -> int:
-    """(Re-)analyse every stored document not yet analysed with these models and pack."""
+    """(Re-)analyse every stored document not yet analysed with these models and pack.
+
+    A document whose analysis fails is reported (in ``summary.errors`` and as an event)
+    and left unanalysed; the others go on. Documents that already failed in this run
+    (``summary.failed``) are not tried again. Returns the number analysed.
+    """
     notify = on_event or _ignore
     pack, model = models.signature
-    pending = store.unanalysed_ids(pack, model)
-    done: list[tuple[str, list[Statement], list[Position]]] = []
-    for document_id in pending:
-        document = store.document(document_id)
-        if document is None:
-            continue
-        done.append((document_id, *process(document, models)))
-        notify(Event("analysed", document.doc))
-        if len(done) >= settings["batch_size"]:
-            store.replace_analyses(done, pack, model)
-            done = []
-    if done:
+    summary = summary or IngestSummary()
+    pending = [i for i in store.unanalysed_ids(pack, model) if i not in summary.failed]
+    count = 0
+    for start in range(0, len(pending), int(settings["batch_size"])):
+        documents = [d for i in pending[start:start + int(settings["batch_size"])]
+                     if (d := store.document(i)) is not None]
+        analyses = _analyses(documents, models, summary, notify)
+        done = [(d.id, *a) for d, a in zip(documents, analyses, strict=True) if a is not None]
+        for document_id, *_ in done:
+            notify(Event("analysed", document_id))
         store.replace_analyses(done, pack, model)
-    return len(pending)
+        count += len(done)
+    return count

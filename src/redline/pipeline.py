@@ -7,13 +7,16 @@ positions are per language: the document's language picks the implementation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.attribute import Attributor
+from redline.attribute import Attributor, BatchAttributor
 from redline.models import Document, Position, Statement
 from redline.position import Pack, Positioner, load_pack
+
+
+Analysis = tuple[list[Statement], list[Position]]
 
 
 @dataclass
@@ -54,8 +57,9 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     from redline.position.en import EnglishPositioner
     from redline.position.ru.positioner import RussianPositioner
 
-    pack = load_pack(settings["pack"])
-    english = LanguageModels(EnglishAttributor(settings["model"]), EnglishPositioner(pack))
+    pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
+    attributor = EnglishAttributor(settings["model"])
+    english = LanguageModels(attributor, EnglishPositioner(pack, attributor.nlp))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
     return Models(pack, {"en": english, "ru": russian})
 
@@ -67,7 +71,7 @@ def skipped(document: Document, models: Models) -> str | None:
     return f"{document.doc}: analysis skipped: no pipeline for language {document.language}"
 
 
-def process(document: Document, models: Models) -> tuple[list[Statement], list[Position]]:
+def process(document: Document, models: Models) -> Analysis:
     """Analyse one document: its statements (with actors) and its positions."""
     language = models.for_language(document.language)
     if language is None:
@@ -76,3 +80,38 @@ def process(document: Document, models: Models) -> tuple[list[Statement], list[P
     statements = language.attributor.statements(document)
     # 2. Positions: speakers to actors, statements and reporting to issues and stances.
     return language.positioner.positions(document, statements)
+
+
+def process_many(documents: Sequence[Document], models: Models) -> list[Analysis | Exception]:
+    """Analyse documents as :func:`process` does, each language's parse streamed across
+    them; a document whose analysis fails gets its exception, and the others go on."""
+    results: list[Analysis | Exception] = [([], []) for _ in documents]
+    groups: dict[int, tuple[LanguageModels, list[int]]] = {}
+    for index, document in enumerate(documents):
+        language = models.for_language(document.language)
+        if language is not None:
+            groups.setdefault(id(language), (language, []))[1].append(index)
+    for language, indices in groups.values():
+        group = [documents[i] for i in indices]
+        # 1. Attribution, batched when the language's attributor can.
+        if isinstance(language.attributor, BatchAttributor):
+            found = language.attributor.statements_many(group)
+        else:
+            found = [_statements(language.attributor, document) for document in group]
+        # 2. Positions, one document at a time.
+        for index, document, statements in zip(indices, group, found, strict=True):
+            if isinstance(statements, Exception):
+                results[index] = statements
+                continue
+            try:
+                results[index] = language.positioner.positions(document, statements)
+            except Exception as exc:  # noqa: BLE001 - one document's failure is reported, not raised
+                results[index] = exc
+    return results
+
+
+def _statements(attributor: Attributor, document: Document) -> list[Statement] | Exception:
+    try:
+        return attributor.statements(document)
+    except Exception as exc:  # noqa: BLE001 - one document's failure is reported, not raised
+        return exc

@@ -8,11 +8,12 @@ and no language-specific dependency labels.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from redline.models import Document, Statement
 
-__all__ = ["Attributor"]
+__all__ = ["Attributor", "BatchAttributor"]
 
 
 class Attributor(Protocol):
@@ -23,4 +24,13 @@ class Attributor(Protocol):
 
     def statements(self, document: Document) -> list[Statement]:
         """Every attributed statement of the document, in text order."""
+        ...
+
+
+@runtime_checkable
+class BatchAttributor(Attributor, Protocol):
+    """An attributor that reads many documents in one stream, faster than one by one."""
+
+    def statements_many(self, documents: Sequence[Document]) -> list[list[Statement] | Exception]:
+        """Each document's statements, or the exception its analysis raised."""
         ...

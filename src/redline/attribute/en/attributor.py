@@ -8,15 +8,17 @@ into ``Document.text`` and every statement's content is ``text[start:end]``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from redline.attribute.en.direct import attribution_at
 from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, reported_drafts
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.parse import Parsed
+from redline.attribute.en.parse import Parsed, unit_text, units
 from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
 from redline.attribute.en.speakers import mention
@@ -52,10 +54,38 @@ class EnglishAttributor:
 
     def statements(self, document: Document) -> list[Statement]:
         """Every attributed statement of the document, in text order."""
+        return self._statements(document, Parsed(document.text, self.nlp))
+
+    def statements_many(
+        self, documents: Sequence[Document], batch_size: int = 256
+    ) -> list[list[Statement] | Exception]:
+        """The statements of many documents, parsed in one stream (spaCy batches across
+        documents); a document whose analysis fails gets its exception in place of its list,
+        so that one document never stops the others."""
+        parts = [units(d.text, self.nlp.max_length) for d in documents]
+        texts = (unit_text(d.text, unit) for d, found in zip(documents, parts) for unit in found)
+        try:
+            docs: list[Doc] | None = list(self.nlp.pipe(texts, batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - the parser failed on one of them: each is parsed alone
+            docs = None
+        results: list[list[Statement] | Exception] = []
+        at = 0
+        for document, found in zip(documents, parts, strict=True):
+            try:
+                if docs is None:
+                    parsed = Parsed(document.text, self.nlp)
+                else:
+                    parsed = Parsed.from_docs(document.text, found, docs[at:at + len(found)])
+                results.append(self._statements(document, parsed))
+            except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+                results.append(exc)
+            at += len(found)
+        return results
+
+    def _statements(self, document: Document, parsed: Parsed) -> list[Statement]:
         text = document.text
         lexicon = self.lexicon
-        # 1. Parse paragraph by paragraph.
-        parsed = Parsed(text, self.nlp)
+        # 1. The parse, paragraph by paragraph (done by the caller).
         # 2. Quotes in every style; a dash quote is cut where its attribution sits.
         quotes = find_quotes(text, parsed.paragraphs, lexicon,
                              lambda s, e: attribution_at(parsed, lexicon, s, e) is not None)

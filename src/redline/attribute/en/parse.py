@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A line that ends with one of these has ended its sentence.
 _SENTENCE_END = tuple(".!?:;\"”»’…")
+# Where a unit too long for the parser is cut, best first: after a sentence, at a space.
+_CUTS = (re.compile(r"[.!?…][\"”»’)]*\s+"), re.compile(r"\s+"))
 
 
 def offset(token: Token) -> int:
@@ -50,11 +52,22 @@ class Parsed:
     """A document's text with its paragraphs, parsed units and sentences."""
 
     def __init__(self, text: str, nlp: Language) -> None:
+        parts = units(text, nlp.max_length)
+        self._build(text, parts, nlp.pipe(unit_text(text, part) for part in parts))
+
+    @classmethod
+    def from_docs(cls, text: str, parts: list[tuple[int, int]], docs: Iterable[Doc]) -> Parsed:
+        """The parse of a text whose units (from :func:`units`) were parsed elsewhere, in one
+        stream across many documents."""
+        parsed = cls.__new__(cls)
+        parsed._build(text, parts, docs)
+        return parsed
+
+    def _build(self, text: str, parts: list[tuple[int, int]], docs: Iterable[Doc]) -> None:
         self.text = text
-        self.paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-        units = _units(text, self.paragraphs)
+        self.paragraphs = _paragraphs(text)
         self.docs: list[Doc] = []
-        for (start, end), doc in zip(units, nlp.pipe(text[s:e].replace("\n", " ") for s, e in units)):
+        for (start, _end), doc in zip(parts, docs, strict=True):
             doc.user_data["offset"] = start
             self.docs.append(doc)
         self.sentences = [
@@ -91,15 +104,49 @@ class Parsed:
         return position, position
 
 
-def _units(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Group paragraphs into parse units, joining a sentence that markup broke in two."""
-    units: list[tuple[int, int]] = []
-    for start, end in paragraphs:
-        if units and _runs_on(text[units[-1][0]:units[-1][1]], text[start:end]):
-            units[-1] = (units[-1][0], end)
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def units(text: str, max_length: int) -> list[tuple[int, int]]:
+    """The (start, end) stretches of a text that are parsed one ``Doc`` each, none longer
+    than ``max_length`` (spaCy refuses longer texts, E088)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in _paragraphs(text):
+        if joined and _runs_on(text[joined[-1][0]:joined[-1][1]], text[start:end]):
+            joined[-1] = (joined[-1][0], end)
         else:
-            units.append((start, end))
-    return units
+            joined.append((start, end))
+    return [piece for unit in joined for piece in _cut(text, unit, max(max_length, 1))]
+
+
+def unit_text(text: str, unit: tuple[int, int]) -> str:
+    """What the parser reads for a unit: its text with line breaks read as spaces."""
+    return text[unit[0]:unit[1]].replace("\n", " ")
+
+
+def _cut(text: str, unit: tuple[int, int], max_length: int) -> Iterator[tuple[int, int]]:
+    """A unit in pieces of at most ``max_length`` characters, cut after the last sentence
+    end (else the last space) that fits, so no piece stops inside a word if it can help it."""
+    start, end = unit
+    while end - start > max_length:
+        limit = cut = start + max_length
+        for pattern in _CUTS:
+            found = _last(pattern, text, start, limit)
+            if found is not None:
+                cut = found.end()
+                break
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of a pattern inside text[start:end]."""
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return last
 
 
 def _runs_on(previous: str, following: str) -> bool:

@@ -184,6 +184,9 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
         return _named(nested.root, nested, lexicon, nested.root)
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
+        if not tokens:
+            # The head itself was dropped (a quotation mark or "One" tagged as a name).
+            return None
         return Mention(_text(tokens), offset(tokens[0]), end_offset(head), "name", _text(tokens))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
