@@ -211,7 +211,7 @@ def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     table.add_column("source", ratio=3, overflow="fold")
     table.add_column("quote", ratio=8)
     for e in items:
-        source = plain(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source = plain(" · ".join(x for x in (e.outlet, e.date, e.language_note) if x) + "\n", "bold")
         source.append(plain(f"{e.doc} {e.start}-{e.end}", "dim"))
         table.add_row(
             Text(e.stance, STANCE_STYLE[e.stance]), f"{e.confidence:.2f}", plain(e.speaker or "(article)"), source,
