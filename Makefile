@@ -7,7 +7,7 @@ DB ?= redline.duckdb
 WHEEL_DIR := build/wheel
 WHEEL_VENV := build/wheel-venv
 
-.PHONY: demo test bench clean wheel-check
+.PHONY: demo test bench clean wheel-check browser
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,14 @@ demo: $(VENV)/.installed
 	@echo "Store: $(abspath $(DB))"
 	@echo "Try:   $(BIN)/redline docs --db $(DB)"
 	@echo "       $(BIN)/redline show <doc> --db $(DB)"
+	@echo "Dashboard (then open http://127.0.0.1:8765/; add --review to correct):"
+	@echo "       $(BIN)/redline serve --db $(DB)"
 
-test: $(VENV)/.installed wheel-check
+# The browser tests drive Debian's Chromium; a fresh machine (CI runs as root) gets it here.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(VENV)/.installed wheel-check browser
 	$(BIN)/pytest -q
 	$(BIN)/mypy
 

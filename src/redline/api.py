@@ -24,6 +24,7 @@ from redline.store import Store
 if TYPE_CHECKING:
     from redline.check import Report
     from redline.position import Pack
+    from redline.position.examples import Misread
     from redline.engine import IngestSummary, Notify
 
 
@@ -73,6 +74,17 @@ def find_document(store: Store, key: str) -> Document:
     return document
 
 
+def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack, int, list[Misread]]:
+    """Run a pack's own examples through the pipeline: (pack, examples, those read wrongly)."""
+    from redline.pipeline import load_models, process
+    from redline.position.examples import misread_examples
+
+    cfg = settings_module.load({"pack": name, "model": model})
+    models = load_models(cfg)
+    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1])
+    return models.pack, total, wrong
+
+
 def resolve_ids(
     store: Store, actor: str | None, issue: str | None, pack_name: str | None = None
 ) -> tuple[str | None, str | None]:
@@ -101,19 +113,20 @@ def positions(
     actor: str | None = None,
     issue: str | None = None,
     pack: str | None = None,
+    min_confidence: float = 0.0,
 ) -> list[ActorIssue]:
-    """The actor x issue matrix, aggregated across every stored document."""
+    """The actor x issue matrix across every stored document, without positions below ``min_confidence``."""
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         actor, issue = resolve_ids(store, actor, issue, pack)
-        return _cells(store, actor, issue)
+        return _cells(store, actor, issue, min_confidence)
 
 
-def _cells(store: Store, actor: str | None, issue: str | None) -> list[ActorIssue]:
+def _cells(store: Store, actor: str | None, issue: str | None, min_confidence: float = 0.0) -> list[ActorIssue]:
     from redline.aggregate import aggregate
 
     documents = {d.id: d for d in store.documents()}
-    return aggregate(store.positions(actor=actor, issue=issue), documents)
+    return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
 
 
 def document_positions(

@@ -13,6 +13,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -215,6 +216,8 @@ def positions(
     issue: Annotated[Optional[str], typer.Option(help="Only this issue (an id of the pack).")] = None,
     pack: PackOption = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Per-document positions.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Hide positions less sure than this (0-1).")] = 0.0,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -224,7 +227,7 @@ def positions(
             records = api.document_positions(db, actor=actor, issue=issue, pack=pack)
             _print_rows(records, as_json, as_csv, lambda: views.per_doc_table(records))
             return
-        cells = api.positions(db, actor=actor, issue=issue, pack=pack)
+        cells = api.positions(db, actor=actor, issue=issue, pack=pack, min_confidence=min_confidence)
     _print_rows([cell_record(c) for c in cells], as_json, as_csv, lambda: _matrix(cells))
 
 
@@ -316,15 +319,32 @@ def pack_command(
     name: Annotated[
         Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
     ] = None,
+    checked: Annotated[Optional[str], typer.Argument(
+        metavar="[PACK]", help="After `check`: the pack whose examples to run.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List a pack's actors and issues with the ids that commands and proposals use."""
+    """List a pack's actors and issues; `redline pack check PACK` runs its examples as tests."""
+    if name == "check":
+        _check_pack(checked, as_json)
+        return
     with _errors():
         loaded = api.pack(name)
     if as_json:
         _print_json(pack_record(loaded))
     else:
         out.print(views.pack_view(loaded))
+
+
+def _check_pack(name: str | None, as_json: bool) -> None:
+    """Print the pack's examples that the pipeline reads wrongly; exit 1 if there are any."""
+    with _errors():
+        loaded, total, wrong = api.check_pack(name)
+    if as_json:
+        _print_json({"pack": loaded.name, "examples": total, "misread": [asdict(m) for m in wrong]})
+    else:
+        out.print(views.pack_check_view(loaded.name, total, wrong))
+    if wrong:
+        raise typer.Exit(1)
 
 
 # The dashboard's commands live beside the dashboard; registered here, one CLI.
