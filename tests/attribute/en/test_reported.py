@@ -93,3 +93,12 @@ def test_reported_evidence_frame_is_less_sure(attributor: EnglishAttributor) -> 
     document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
     [found] = attributor.statements(document)
     assert (found.speaker, found.content, found.confidence) == ("flood survey", "most farms were insured", 0.72)
+
+
+def test_reported_source_phrase_with_a_relative_clause_after_it(attributor: EnglishAttributor) -> None:
+    text = ('Mayor Tom Ruiz spoke to reporters on Monday. According to him, those who doubt the plan are '
+            '"not quite serious." He accused them of spreading fear.')
+    assert _found(attributor, text) == [
+        ("Tom Ruiz", 'those who doubt the plan are "not quite serious."', 63, 112),
+        ("Tom Ruiz", "them of spreading fear", 124, 146),
+    ]

@@ -76,6 +76,9 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
+    if verb.dep_ == "relcl":
+        # "…, those who doubt the plan are …": a relative clause reports nothing before it.
+        return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
     before = first - 1
@@ -298,7 +301,9 @@ class Reported:
         Any other cue inside another's content with a speaker of its own is nested speech
         ("aides said the mayor had told them …"): a record of its own, marked nested.
         """
-        found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)]
+        # A cue whose subject cannot speak ("those who doubt the plan") hosts nothing.
+        found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)
+                 if c.speaker is None or mention(c.speaker, self.lexicon) is not None]
         for index, inner in enumerate(found):
             at = offset(inner.cue[0])
             outer = [k for k, o in enumerate(found) if o is not inner and o.start <= at < o.end]

@@ -110,10 +110,15 @@ class Resolver:
         self.unresolved: set[str] = set()
         # Pending roles written bare or as "one of …", which a later speaker may name.
         self.openers: set[int] = set()
+        written: set[str] = set()
         for doc in parsed.docs:
+            # Every unit shares the article's names, so that a name the tagger missed in a
+            # headline is still a name there ("Vasko says …").
+            doc.user_data["names"] = written
             for ent in doc.ents:
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
+                    written.add(ent.text)
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
@@ -179,6 +184,11 @@ class Resolver:
                 referent = self._walk(found.start, lambda r: accept(r) and self.genders.get(r.name, gender) == gender)
             else:
                 referent = self._walk(found.start, accept)
+            if referent is None and found.refer == "person":
+                # An unfamiliar surname the tagger took for an organisation, which spoke:
+                # "he" has no one else to be ("Vasko said …. He added …").
+                referent = self._walk(found.start, self._mistagged_person)
+                return _as_tuple(referent, factors.pronoun * factors.pronoun) if referent else None
             return _as_tuple(referent, factors.pronoun) if referent else None
         if found.kind == "role":
             return self._role(found)
@@ -194,6 +204,13 @@ class Resolver:
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
         return name, kind, role, 1.0
+
+    def _mistagged_person(self, referent: Referent) -> bool:
+        """True for a one-word organisation that spoke and is no word of the lexicon."""
+        word = referent.name.lower()
+        known = (*self.lexicon.organisation_nouns, *self.lexicon.group_nouns, *self.lexicon.person_roles)
+        return (referent.kind == "organisation" and referent.spoke and len(referent.name.split()) == 1
+                and word not in known and not referent.name.isupper())
 
     def _person_role(self, role: str | None) -> bool:
         """True for a role whose head is a person's ("director of the institute")."""
