@@ -184,10 +184,13 @@ def _fixed_objects(verb: Token, cue: PhrasalCue) -> list[Token]:
     return [c for c in verb.children if c.dep_ in _FIXED_OBJECT_DEPS and c.lemma_.lower() in cue.objects]
 
 
-def _preps(holders: list[Token], wanted: frozenset[str]) -> list[Token]:
+def _preps(holders: list[Token], wanted: frozenset[str], lexicon: Lexicon) -> list[Token]:
     """The wanted prepositions on the holders or one phrase below them ("spoke in the same
     vein about …"); below, "of", "for" and "to" belong to the noun ("on condition of")."""
     found = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted]
+    # "warned the unions of a strike": the parser hangs the preposition on the addressee.
+    found = found or [g for c in holders[0].children if c.dep_ == "dobj" and mention(c, lexicon) is not None
+                      for g in c.children if g.dep_ == "prep" and g.lower_ in wanted]
     wanted = wanted - {"of", "for", "to"}
     if not found:
         found = [g for h in holders for c in h.children if c.dep_ in ("prep", "dobj", "npadvmod")
@@ -196,7 +199,8 @@ def _preps(holders: list[Token], wanted: frozenset[str]) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _phrasal(verb: Token, cue: PhrasalCue, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
+def _phrasal(verb: Token, cue: PhrasalCue, lexicon: Lexicon,
+             is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     """Content of a verb + particle / preposition / fixed object frame, or None if unmatched."""
     holders = [verb]
     if cue.objects:
@@ -212,7 +216,7 @@ def _phrasal(verb: Token, cue: PhrasalCue, is_cue: Callable[[Token], bool]) -> t
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "xcomp")]
             return _right_content(verb, after[0], is_cue) if after else None
     if cue.preps:
-        preps = _preps(holders, cue.preps)
+        preps = _preps(holders, cue.preps, lexicon)
         objects = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
         # "spoke on Saturday": a date is when, not what.
         if not objects or objects[0].lower_ in _FILLER or objects[0].ent_type_ in ("DATE", "TIME"):
@@ -326,8 +330,8 @@ class Reported:
         finding ("Peskov said Putin believes …" is Peskov's statement only)."""
         at = offset(nested.cue[0])
         hosts = {c.speaker.i for c in found if c is not nested and c.start <= at < c.end and c.speaker is not None}
-        frame = self.lexicon.frame(nested.cue[0].lemma_.lower())
-        if nested.frame != "clause" or frame != "speech" or nested.speaker is None or nested.speaker.i in hosts:
+        speech = nested.cue[0].lemma_.lower() in self.lexicon.clause_cues.get("speech", ())
+        if nested.frame != "clause" or not speech or nested.speaker is None or nested.speaker.i in hosts:
             return False
         # A person's words ("… which she said was …"); a party's acts that an outlet or an
         # expert relays ("Reuters reported that Kyiv had announced …") are the relayer's.
@@ -351,7 +355,7 @@ class Reported:
         found, frame, words = None, "clause", [verb]
         for cue in self.phrasal.get(lemma, []):
             if found is None:
-                found = _phrasal(verb, cue, self.is_cue)
+                found = _phrasal(verb, cue, self.lexicon, self.is_cue)
                 words = [verb, *_phrasal_words(verb, cue)] if found else words
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         if found is None and lemma in self.lexicon.clause_lemmas:

@@ -230,7 +230,8 @@ class Resolver:
         # A headline's bare role ("Minister says …") comes before the text that names it.
         walk = not found.forward and not found.bare
         person = None if found.forward else (
-            self._by_role(words, found.start) or (self._walk(found.start, _accepts("person")) if walk else None))
+            self._by_role(words, found.start, strict=found.bare)
+            or (self._walk(found.start, _accepts("person")) if walk else None))
         if person is None:
             self.pending[found.start] = words
             if found.forward or found.bare:
@@ -254,7 +255,9 @@ class Resolver:
             related = self.lexicon.role_class(head) | self.lexicon.role_class(head.rstrip("s"))
             fitting = [r for r in later if set((r.role or "").lower().split()) & related]
             if fitting:
-                return _as_tuple(fitting[0], self.lexicon.confidence.role)
+                # "UK PM" is the later "UK Prime Minister …", not a foreign president named first.
+                best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
+                return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
         speakers = [r for r in later if r.spoke]
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
@@ -262,8 +265,9 @@ class Resolver:
     def _before(self, position: int) -> list[Referent]:
         return sorted((r for r in self.referents if r.position < position), key=lambda r: r.position)
 
-    def _by_role(self, words: list[str], position: int) -> Referent | None:
-        """The latest person whose role fits the role noun best ("the Russian president")."""
+    def _by_role(self, words: list[str], position: int, strict: bool = False) -> Referent | None:
+        """The latest person whose role fits the role noun best ("the Russian president");
+        ``strict`` wants a word in common besides the role ("UK PM" is not "Russian President")."""
         head = next((w for w in reversed(words) if w in self.lexicon.person_roles), None)
         if head is None:
             return None
@@ -276,6 +280,8 @@ class Resolver:
             if _other_holder(words, (referent.role or "").lower().split()):
                 continue
             score = (len(role_words & set(words)), referent.position)
+            if strict and not (role_words & set(words)) - related:
+                continue
             if best is None or score >= best[:2]:
                 best = (*score, referent)
         return best[2] if best else None
