@@ -102,3 +102,9 @@ def test_reported_source_phrase_with_a_relative_clause_after_it(attributor: Engl
         ("Tom Ruiz", 'those who doubt the plan are "not quite serious."', 63, 112),
         ("Tom Ruiz", "them of spreading fear", 124, 146),
     ]
+
+
+def test_reported_a_question_weighed_is_not_a_view(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The mayor doubts whether the bridge can reopen.") == []
+    assert _found(attributor, "The mayor doubts that the bridge can reopen.") == [
+        ("mayor", "the bridge can reopen", 22, 43)]

@@ -180,6 +180,13 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     return right_content(verb, objects[0], is_cue)
 
 
+def _open_question(verb: Token) -> bool:
+    """True for a complement that asks rather than states ("consider whether …", "if …")."""
+    return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
+               if c.dep_ in ("ccomp", "xcomp") for m in c.children) or any(
+        c.lower_ == "whether" for c in verb.children)
+
+
 def _nothing(token: Token) -> bool:
     """True for an object that says nothing was said: "no hint", "little", "nothing"."""
     return token.lower_ in _NOTHING or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not")
@@ -285,6 +292,9 @@ class Reported:
                 found, frame = self._previous_sentence(verb), "passive"
             else:
                 found = _clause(verb, speaker, self.is_cue)
+            # "The board will consider whether to sell": a question weighed is not a view.
+            if found is not None and self.lexicon.frame(lemma) == "thought" and _open_question(verb):
+                found = None
         # A trailing participle of an evaluation cue (", dismissing a call for …") is
         # narration, unless it characterises its object (", calling the project a pillar",
         # ", describing it as …"): that is the speaker's own verdict. A speech cue's

@@ -52,15 +52,15 @@ class Names:
     def add(self, name: str, person: bool) -> None:
         """Record a name as the article writes it."""
         target = self.persons if person else self.others
-        name = self.strip(name)
+        name = self.strip(name, roles=person)
         if name and name not in target:
             target.append(name)
 
-    def strip(self, name: str) -> str:
-        """A name without honorifics or a title the entity took in ("Mr Peskov" -> "Peskov",
-        "Mayor Ana Ruiz" -> "Ana Ruiz")."""
+    def strip(self, name: str, roles: bool = True) -> str:
+        """A name without honorifics or, for a person, a title the entity took in ("Mr Peskov"
+        -> "Peskov", "Mayor Ana Ruiz" -> "Ana Ruiz"; but "General Mills" stays)."""
         words = clean(name).split()
-        titles = (*self.lexicon.honorifics, *self.lexicon.person_roles)
+        titles = (*self.lexicon.honorifics, *(self.lexicon.person_roles if roles else ()))
         while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
         return " ".join(words)
