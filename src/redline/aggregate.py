@@ -61,6 +61,9 @@ def _evidence(position: Position, documents: Mapping[str, Document]) -> Evidence
         security_claim=position.security_claim,
         corrected=position.corrected,
         confidence=position.confidence,
+        language=document.language if document else None,
+        machine_translated=document.machine_translated if document else False,
+        copy_of=document.duplicate_of if document else None,
     )
 
 
@@ -70,13 +73,23 @@ def _order(evidence: Evidence) -> tuple[str, str]:
 
 
 def _independent(group: Sequence[Position], documents: Mapping[str, Document]) -> list[Position]:
-    """One position per canonical document: syndicated copies collapse into their original."""
+    """One position per canonical document: syndicated copies collapse into their original.
+
+    A machine translation linked to its original gives way to it, whichever came first:
+    the original's wording is the evidence.
+    """
     chosen: dict[str, Position] = {}
     for position in group:
         key = _canonical(position, documents)
-        if key not in chosen or position.document_id == key:
+        if key not in chosen or _rank(position, key, documents) < _rank(chosen[key], key, documents):
             chosen[key] = position
     return list(chosen.values())
+
+
+def _rank(position: Position, key: str, documents: Mapping[str, Document]) -> tuple[bool, bool]:
+    """Originals before machine translations, then the canonical document before its copies."""
+    document = documents.get(position.document_id)
+    return (document is not None and document.machine_translated, position.document_id != key)
 
 
 def _outlets(group: Sequence[Position], documents: Mapping[str, Document]) -> int:

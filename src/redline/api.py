@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from redline import settings as settings_module
-from redline.lookup import resolve
-from redline.models import ActorIssue, Evidence
+from redline.errors import RedlineError
+from redline.lookup import did_you_mean, resolve
+from redline.models import ActorIssue, Document, Evidence
 from redline.records import position_record, statement_record
 from redline.store import Store
 
@@ -60,7 +61,17 @@ def pack(name: str | None = None) -> Pack:
     """A pack by name or path (default: the configured one), to list its actors and issues."""
     from redline.position import load_pack
 
-    return load_pack(settings_module.load({"pack": name})["pack"])
+    cfg = settings_module.load({"pack": name})
+    return load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+
+
+def find_document(store: Store, key: str) -> Document:
+    """A stored document by id or doc name, or an error suggesting the names nearest to it."""
+    document = store.document(key)
+    if document is None:
+        hint = did_you_mean(key, store.document_names())
+        raise RedlineError(f"{key}: no such document in {store.path}{hint}")
+    return document
 
 
 def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack, int, list[Misread]]:

@@ -1,7 +1,9 @@
 """The ``redline`` command: argument parsing and printing over the library API.
 
 Every command prints a Rich view by default and the records of :mod:`redline.records`
-with ``--json``. A :class:`RedlineError` becomes one red line and exit code 1.
+with ``--json`` (and, for listings, ``--csv``). Whatever comes from input reaches the
+terminal through :mod:`redline.terminal`, never as markup or control codes. A
+:class:`RedlineError` becomes one red line and exit code 1.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = N
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
         count = api.analyse(db=db, pack=pack, model=model)
-    out.print(plain(f"analysed {count} documents in {_db(db)}"))
+    out.print(plain(f"analysed {count} documents in {_db(db)}"), soft_wrap=True)
 
 
 @app.command()
@@ -178,9 +180,7 @@ def show(
 ) -> None:
     """Show a document: metadata, cleaned text with its statements marked, what was removed."""
     with _errors(), Store(_db(db), read_only=True) as store:
-        document = store.document(doc)
-        if document is None:
-            raise RedlineError(f"{doc}: no such document in {store.path}")
+        document = api.find_document(store, doc)
         statements = store.statements(document_id=document.id)
     if as_json:
         record = document_record(document, full=True)
@@ -203,10 +203,7 @@ def statements(
         documents = {d.id: d for d in store.documents()}
         document_id = None
         if doc is not None:
-            found = store.document(doc)
-            if found is None:
-                raise RedlineError(f"{doc}: no such document in {store.path}")
-            document_id = found.id
+            document_id = api.find_document(store, doc).id
         rows = store.statements(document_id=document_id, speaker=speaker)
     _print_rows([statement_record(s, documents[s.document_id]) for s in rows], as_json, as_csv,
                 lambda: views.statements_table(rows, documents))
@@ -319,7 +316,9 @@ def check(
 
 @app.command(name="pack")
 def pack_command(
-    name: Annotated[Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")] = None,
+    name: Annotated[
+        Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
+    ] = None,
     checked: Annotated[Optional[str], typer.Argument(
         metavar="[PACK]", help="After `check`: the pack whose examples to run.")] = None,
     as_json: JsonOption = False,

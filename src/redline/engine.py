@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 import httpx
 
-from redline.errors import RedlineError
+from redline.errors import InputWarning, RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
+from redline.ingest.stories import StoryLinker
 from redline.ingest.syndication import EDGE_CHARS, Syndicator, signature
 from redline.models import Document, Position, Statement
 from redline.pipeline import Analysis, Models, process_many, skipped
@@ -72,6 +73,8 @@ class IngestSummary:
 class _Batch:
     documents: list[Document] = field(default_factory=list)
     signatures: list[list[int]] = field(default_factory=list)
+    # Translation -> original links (ingest/stories.py), kept apart from syndication.
+    stories: dict[str, str] = field(default_factory=dict)
 
 
 def ingest(
@@ -89,8 +92,13 @@ def ingest(
     syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
     for document_id, sig, date, outlet, edges, duplicate_of in store.syndication_rows(EDGE_CHARS):
         syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
+    stories = _stories(store, settings)
     batch = _Batch()
     for item in iter_articles(sources, settings, client):
+        # A warning (bytes replaced, a symlink skipped) loses nothing, so it is a note.
+        if isinstance(item, InputWarning):
+            summary.notes.append(str(item))
+            continue
         if isinstance(item, RedlineError):
             summary.errors.append(str(item))
             notify(Event("error", str(item)))
@@ -107,6 +115,10 @@ def ingest(
             continue
         sig = signature(document.text, settings["minhash_perm"])
         document.duplicate_of = syndicator.add(document.id, sig, document.date, document.outlet, document.text)
+        # A machine translation and its original are one story, as a syndicated copy is.
+        if (original := stories.add(document)) is not None:
+            batch.stories[document.id] = original
+            document.duplicate_of = document.duplicate_of or original
         summary.duplicates += document.duplicate_of is not None
         batch.documents.append(document)
         batch.signatures.append(sig)
@@ -123,6 +135,14 @@ def ingest(
     return summary
 
 
+def _stories(store: Store, settings: Mapping[str, Any]) -> StoryLinker:
+    """A story linker over the stored translations and the stored originals it may pair."""
+    linker = StoryLinker(settings["story_threshold"])
+    for document in [*store.documents(machine_translated=True), *store.documents(language="ru")]:
+        linker.index(document)
+    return linker
+
+
 def _flush(
     store: Store, batch: _Batch, models: Models | None, summary: IngestSummary, notify: Notify,
     syndicator: Syndicator,
@@ -130,6 +150,8 @@ def _flush(
     # An earlier copy arriving makes itself canonical, in the batch and in the store.
     regrouped = syndicator.settle(batch.documents)
     store.set_duplicates(regrouped)
+    for document in batch.documents:
+        document.duplicate_of = document.duplicate_of or batch.stories.get(document.id)
     if not batch.documents:
         return
     pack, model = models.signature if models else ("", "")

@@ -70,6 +70,9 @@ def _record(evidence: Evidence) -> dict[str, Any]:
         "threat": evidence.threat,
         "security_claim": evidence.security_claim,
         "corrected": False,
+        "language": None,
+        "machine_translated": False,
+        "copy_of": None,
     }
 
 
