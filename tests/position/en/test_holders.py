@@ -170,3 +170,10 @@ def test_holders_speaker_joined_to_another_party_both_hold(positioner: EnglishPo
     statements = _said(positioner, text, "Macron", "he and Scholz had agreed on a reassurance force")
     assert statements == {("France", "foreign-troops-in-ukraine", "support"),
                           ("Germany", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_pronoun_opening_a_statement_is_its_speaker(positioner: EnglishPositioner) -> None:
+    text = ("Zelensky met Merz in Berlin. Biden later said he did not think it realistic for Ukraine to "
+            "join NATO.")
+    content = "he did not think it realistic for Ukraine to join NATO"
+    assert _said(positioner, text, "Biden", content) == {("United States", "ukraine-nato-membership", "oppose")}

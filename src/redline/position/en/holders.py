@@ -53,6 +53,7 @@ class Agent:
     passive: bool = False
     adjective: bool = False
     source: bool = False
+    pronoun: bool = False
 
 
 @dataclass
@@ -169,7 +170,7 @@ class HolderFinder:
         if self._pronoun is not None and memory.person is not None:
             for match in self._pronoun.finditer(text, start, end):
                 if not self._blocked(text, match.start()):
-                    out.append(Agent(memory.person, match.start(), match.end(), person=True))
+                    out.append(Agent(memory.person, match.start(), match.end(), person=True, pronoun=True))
         if self._passive is not None and memory.group is not None:
             for match in self._passive.finditer(text, start, end):
                 pronoun = match.group(0).split()[0]

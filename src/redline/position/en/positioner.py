@@ -193,8 +193,11 @@ class EnglishPositioner:
             if actor is None:
                 return [speaker]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
-            # "he and Trump had agreed on X": the speaker and those joined to it.
-            return acting if actor.actor != scene.unit.actor else [speaker, *acting[1:]]
+            # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
+            # speaker and those joined to it hold the stance.
+            if actor.pronoun or actor.actor == scene.unit.actor:
+                return [speaker, *acting[1:]]
+            return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
             scene.cues, carried,
