@@ -177,3 +177,9 @@ def test_holders_pronoun_opening_a_statement_is_its_speaker(positioner: EnglishP
             "join NATO.")
     content = "he did not think it realistic for Ukraine to join NATO"
     assert _said(positioner, text, "Biden", content) == {("United States", "ukraine-nato-membership", "oppose")}
+
+
+def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner: EnglishPositioner) -> None:
+    text = "Merz said the truce proposals put forward by Kyiv were a good start."
+    assert _said(positioner, text, "Merz", "the truce proposals put forward by Kyiv were a good start") == {
+        ("Germany", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}

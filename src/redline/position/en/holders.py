@@ -255,7 +255,7 @@ class HolderFinder:
         for agent in nearby:
             if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
                 found.append(Holder(agent.actor, agent.end))
-        found += self._relative(text, agents, span[1], segment[1])
+        found += self.relative(text, agents, span[1], segment[1])
         unique: list[Holder] = []
         for holder in found:
             if all(holder.actor != h.actor for h in unique):
@@ -314,7 +314,7 @@ class HolderFinder:
             out.append(Holder(agent.actor, agent.end))
         return out
 
-    def _relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
+    def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
         """The agent of a clause right after a mention that judges it.
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by

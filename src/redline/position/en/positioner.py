@@ -190,8 +190,11 @@ class EnglishPositioner:
             opening = max(segment.body, scene.unit.content or segment.body)
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
             speaker = Holder(scene.unit.actor, segment.body)
+            # "X said the truce put forward by A ..." or "..., which A turned down": A too.
+            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
+                       if h.actor != scene.unit.actor]
             if actor is None:
-                return [speaker]
+                return [speaker, *judging]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
             # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
             # speaker and those joined to it hold the stance.
