@@ -314,7 +314,8 @@ class HolderFinder:
             out.append(Holder(agent.actor, agent.end))
         return out
 
-    def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
+    def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int,
+                 passive_only: bool = False) -> list[Holder]:
         """The agent of a clause right after a mention that judges it.
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
@@ -323,7 +324,7 @@ class HolderFinder:
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
                 between = text[end:agent.start].strip(" ,")
-                if self._relatives is not None and self._relatives.fullmatch(between):
+                if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
                     return [Holder(agent.actor, agent.end)]
                 if agent.passive and self._cues.polar(text, end, agent.start):
                     # "proposals put forward by Ukraine and the US": every joined agent.

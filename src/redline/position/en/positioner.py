@@ -190,8 +190,8 @@ class EnglishPositioner:
             opening = max(segment.body, scene.unit.content or segment.body)
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
             speaker = Holder(scene.unit.actor, segment.body)
-            # "X said the truce put forward by A ..." or "..., which A turned down": A too.
-            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
+            # "X said the truce put forward by A ...": its author A holds it too.
+            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
                        if h.actor != scene.unit.actor]
             if actor is None:
                 return [speaker, *judging]
