@@ -183,3 +183,8 @@ def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner
     text = "Merz said the truce proposals put forward by Kyiv were a good start."
     assert _said(positioner, text, "Merz", "the truce proposals put forward by Kyiv were a good start") == {
         ("Germany", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}
+
+
+def test_holders_party_in_a_leading_subordinate_clause_is_not_the_subject(positioner: EnglishPositioner) -> None:
+    text = "As talks on postwar Ukraine went on, Paris signed a pledge to send a reassurance force."
+    assert _stances(positioner, text) == {("France", "foreign-troops-in-ukraine", "support")}

@@ -93,6 +93,7 @@ class HolderFinder:
         self._joins = phrase_regex(pack.cues.coordination)
         self._documents = phrase_regex(pack.cues.documents)
         self._authoring = phrase_regex(pack.cues.authoring)
+        self._subordinators = phrase_regex(pack.cues.subordinate)
         self._according = re.compile(
             "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
         ) if pack.cues.according else None
@@ -235,6 +236,10 @@ class HolderFinder:
         before = [(a, s) for a, s in reporting if s <= position]
         nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
         in_segment = [a for a in nearby if not a.attached and not a.adjective]
+        # "As talks on Ukraine went on, Britain and France signed ...": the main clause's
+        # subject holds the stance, not a party named in a leading subordinate clause.
+        opening = self._subordinate(text, segment[0], position)
+        in_segment = [a for a in in_segment if a.start >= opening] or in_segment
         after = [(a, s) for a, s in reporting if a.start >= position]
         lead: Agent | None = None
         main: Holder | None = None
@@ -261,6 +266,15 @@ class HolderFinder:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
+
+    def _subordinate(self, text: str, start: int, position: int) -> int:
+        """Where the main clause begins after a leading subordinate clause ("As ..., "), else ``start``."""
+        if self._subordinators is None:
+            return start
+        stretch = text[start:position]
+        opening = self._subordinators.match(text, start + len(stretch) - len(stretch.lstrip(" \"“‘'")))
+        comma = text.find(",", start, position)
+        return comma + 1 if opening is not None and comma > 0 else start
 
     def acting(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], position: int,
                start: int) -> Agent | None:
@@ -320,6 +334,7 @@ class HolderFinder:
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
         Washington" (a passive with its agent); the judging cue follows the mention.
+        ``passive_only`` keeps the passive agents alone (inside a statement, its authors).
         """
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
