@@ -30,6 +30,7 @@ _POSSESSIVE_REACH = 1
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
 _CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
@@ -203,9 +204,15 @@ class HolderFinder:
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
-        """The word before ``start``, lower-cased ("" at the start of the text)."""
+        """The word before ``start``, lower-cased ("" at the start of the text or of a clause).
+
+        A comma, colon or dash after it ends its phrase: in "talks went on, Paris said"
+        "on" governs nothing after the comma.
+        """
         match = _LAST_WORD.search(text, max(0, start - 30), start)
-        return match.group(1).lower() if match else ""
+        if match is None or _CLAUSE_BREAK.search(text, match.end(1), start):
+            return ""
+        return match.group(1).lower()
 
     def reporting(self, text: str, agents: Sequence[Agent], end: int) -> list[tuple[Agent, int]]:
         """Agents followed by a reporting verb, with the offset where their content begins."""
