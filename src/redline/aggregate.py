@@ -60,6 +60,7 @@ def _evidence(position: Position, documents: Mapping[str, Document]) -> Evidence
         threat=position.threat,
         security_claim=position.security_claim,
         corrected=position.corrected,
+        confidence=position.confidence,
         language=document.language if document else None,
         machine_translated=document.machine_translated if document else False,
         copy_of=document.duplicate_of if document else None,
@@ -136,10 +137,14 @@ def _condition(group: Sequence[Position]) -> Position | None:
     return max(reversed(conditional), key=lambda p: counts[p.condition_issue])
 
 
-def aggregate(positions: Sequence[Position], documents: Mapping[str, Document]) -> list[ActorIssue]:
-    """One row per actor x issue across documents: stance, counts, dates, flags, evidence."""
+def aggregate(positions: Sequence[Position], documents: Mapping[str, Document],
+              min_confidence: float = 0.0) -> list[ActorIssue]:
+    """One row per actor x issue across documents: stance, counts, dates, flags, evidence.
+
+    Positions below ``min_confidence`` are left out, so weak cells disappear.
+    """
     groups: dict[tuple[str, str], list[Position]] = defaultdict(list)
-    for position in positions:
+    for position in (p for p in positions if p.confidence >= min_confidence):
         groups[(position.actor, position.issue)].append(position)
     cells = []
     for (actor, issue), group in groups.items():

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import httpx
 
-from redline.errors import RedlineError
+from redline.errors import InputWarning, RedlineError
 from redline.ingest import iter_articles
 from redline.ingest.document import make_document
 from redline.ingest.stories import StoryLinker
@@ -95,6 +95,10 @@ def ingest(
     stories = _stories(store, settings)
     batch = _Batch()
     for item in iter_articles(sources, settings, client):
+        # A warning (bytes replaced, a symlink skipped) loses nothing, so it is a note.
+        if isinstance(item, InputWarning):
+            summary.notes.append(str(item))
+            continue
         if isinstance(item, RedlineError):
             summary.errors.append(str(item))
             notify(Event("error", str(item)))

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from redline import yamlfile
 from redline.attribute.ru.parse import Parsed, Token, parse, parse_lines
 from redline.attribute.ru.speakers import same_stem
 from redline.errors import PackError
@@ -57,7 +58,7 @@ class RussianStance(BaseModel):
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
     """Load and validate the Russian stance lexicon."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yamlfile.load(path, strings=True)
         return RussianStance.model_validate(data)
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise PackError(f"{path}: cannot read stance lexicon: {exc}") from exc
