@@ -19,7 +19,7 @@ from pathlib import Path
 from redline import yamlfile
 from redline.models import Document
 
-LEXICON = Path(__file__).resolve().parent / "stories.yaml"
+LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "stories.yaml"
 # How much each kind of evidence weighs in the score.
 WEIGHTS = {"names": 0.5, "numbers": 0.3, "quotes": 0.2}
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][\w’'-]{2,}")
