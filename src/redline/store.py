@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS positions (
 CREATE TABLE IF NOT EXISTS analysed (
     document_id VARCHAR PRIMARY KEY, pack VARCHAR NOT NULL, model VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS inputs (key VARCHAR PRIMARY KEY, source VARCHAR NOT NULL);
 """
 
 _DOC_COLUMNS = (
@@ -136,14 +137,18 @@ class Store:
         analyses: Sequence[tuple[list[Statement], list[Position]] | None],
         pack: str = "",
         model: str = "",
+        inputs: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Store documents with their signatures and analyses in one transaction."""
+        """Store documents with their signatures and analyses in one transaction, and the
+        (key, source) of inputs whose every document is now stored."""
         self._con.begin()
         try:
             for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
                 self._insert_document(document, signature)
                 if analysis is not None:
                     self._write_analysis(document.id, *analysis, pack=pack, model=model)
+            for key, source in inputs:
+                self._con.execute("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [key, source])
             self._con.commit()
         except BaseException:
             self._con.rollback()
@@ -207,6 +212,10 @@ class Store:
     def known_ids(self) -> set[str]:
         """Ids of every stored document."""
         return {row[0] for row in self._con.execute("SELECT id FROM documents").fetchall()}
+
+    def known_inputs(self) -> set[str]:
+        """Keys of every input (file bytes, URL version) already stored whole."""
+        return {row[0] for row in self._con.execute("SELECT key FROM inputs").fetchall()}
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """(id, MinHash signature) of every document, in ingestion order."""

@@ -1,0 +1,118 @@
+"""The local engine: this process reads and stores, ``workers`` processes analyse.
+
+Inputs stream through in order: an input stored whole before is skipped unread, an
+article whose id is stored is skipped before it is cleaned, and the rest go in chunks
+to :class:`~redline.engine.work.Work` (here, or in a pool of worker processes) and on to
+the :class:`~redline.engine.writer.Writer`.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import chain
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from redline.engine.events import IngestSummary, Notify, ignore
+from redline.engine.work import Done, Loader, Work, WorkItem, chunks, run
+from redline.engine.writer import Writer
+from redline.errors import InputError
+from redline.ingest.document import document_id
+from redline.ingest.prepare import inputs, read
+from redline.ingest.sources import make_client
+from redline.models import Document, RawArticle
+from redline.pipeline import Models
+from redline.store import Store
+
+
+def workers(settings: Mapping[str, Any]) -> int:
+    """The number of worker processes: the setting, or every core when it is 0."""
+    return int(settings.get("workers") or 0) or os.cpu_count() or 1
+
+
+def ingest(
+    sources: Sequence[str],
+    store: Store,
+    settings: Mapping[str, Any],
+    models: Models | Loader | None = None,
+    client: httpx.Client | None = None,
+    on_event: Notify | None = None,
+) -> IngestSummary:
+    """Ingest every source into the store; with models, analyse each new document too,
+    and every stored one not yet analysed with them."""
+    summary = IngestSummary()
+    writer = Writer(store, settings, summary, on_event or ignore)
+    work = Work(settings, models)
+    http = client or make_client(settings)
+    try:
+        items = _new_items(sources, settings, http, writer)
+        if models is not None:
+            items = chain(items, _pending(store, work, summary))
+        for outcomes in run(chunks(items, int(settings["batch_size"])), work, workers(settings)):
+            for outcome in outcomes:
+                writer.take(outcome)
+        writer.flush()
+    finally:
+        if client is None:
+            http.close()
+    return summary
+
+
+def analyse(
+    store: Store,
+    settings: Mapping[str, Any],
+    models: Models | Loader,
+    on_event: Notify | None = None,
+    summary: IngestSummary | None = None,
+) -> int:
+    """(Re-)analyse every stored document not yet analysed with these models and pack.
+
+    A document whose analysis fails is reported (in ``summary.errors`` and as an event)
+    and left unanalysed; the others go on. Returns the number analysed.
+    """
+    summary = summary or IngestSummary()
+    writer = Writer(store, settings, summary, on_event or ignore)
+    work = Work(settings, models)
+    before = summary.analysed
+    for outcomes in run(chunks(_pending(store, work, summary), int(settings["batch_size"])), work,
+                        workers(settings)):
+        for outcome in outcomes:
+            writer.take(outcome)
+    writer.flush()
+    return summary.analysed - before
+
+
+def _new_items(
+    sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
+) -> Iterator[WorkItem]:
+    """The articles not stored yet, with the mark closing each input."""
+    stored = writer.store.known_inputs()
+    seen: set[str] = set()
+    for item in inputs(sources, http):
+        if isinstance(item, InputError):
+            writer.error(str(item))
+            continue
+        if item.key is not None and item.key in stored:
+            writer.skip(item.source)
+            continue
+        for article in read(item, settings, http):
+            if isinstance(article, RawArticle):
+                identity = document_id(article.text)
+                if identity in writer.known or identity in seen:
+                    writer.skip(article.doc)
+                    continue
+                seen.add(identity)
+            yield article
+        yield Done(item.source, item.key)
+
+
+def _pending(store: Store, work: Work, summary: IngestSummary) -> Iterator[Document]:
+    """Stored documents with no analysis by these models (read one at a time)."""
+    pack, model = work.models().signature
+    for identity in store.unanalysed_ids(pack, model):
+        document = store.document(identity)
+        if document is not None and identity not in summary.failed:
+            yield document
+
