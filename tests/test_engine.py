@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +185,19 @@ def test_engine_failing_analysis_stores_the_document_unanalysed(tmp_path: Path) 
 class _NoStatements(_FailingAttributor):
     def statements(self, document: Document) -> list[Statement]:
         return []
+
+
+@pytest.mark.slow
+def test_engine_two_workers_store_what_one_does(tmp_path: Path) -> None:
+    from redline.pipeline import load_models
+
+    _write_corpus(tmp_path / "corpus", 6)
+    snapshots = []
+    for workers in (1, 2):
+        cfg = settings.load({"db": tmp_path / f"w{workers}.duckdb", "workers": workers, "batch_size": 2},
+                            environ={})
+        with Store(cfg["db"]) as store:
+            summary = ingest([str(tmp_path / "corpus")], store, cfg, partial(load_models, cfg))
+        assert (summary.added, summary.analysed, summary.errors) == (6, 6, [])
+        snapshots.append(_snapshot(cfg["db"]))
+    assert snapshots[0] == snapshots[1]

@@ -37,6 +37,7 @@ DbOption = Annotated[Optional[Path], typer.Option("--db", help="Store file (defa
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 PackOption = Annotated[Optional[str], typer.Option("--pack", help="Pack name or YAML file.")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=0, help="Analysing processes (0: one per core).")]
 
 
 @contextmanager
@@ -65,6 +66,7 @@ def ingest(
     model: ModelOption = None,
     analyse: Annotated[bool, typer.Option(help="Extract statements and positions too.")] = True,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per commit.")] = None,
+    workers: WorkersOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -72,7 +74,7 @@ def ingest(
     with _errors(), _progress(verbose, quiet=as_json) as on_event:
         summary = api.ingest(
             sources, db=db, analyse=analyse, on_event=on_event,
-            pack=pack, model=model, batch_size=batch_size,
+            pack=pack, model=model, batch_size=batch_size, workers=workers,
         )
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
@@ -107,10 +109,11 @@ def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], 
 
 
 @app.command()
-def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None) -> None:
+def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None,
+            workers: WorkersOption = None) -> None:
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
-        count = api.analyse(db=db, pack=pack, model=model)
+        count = api.analyse(db=db, pack=pack, model=model, workers=workers)
     out.print(f"analysed {count} documents in {_db(db)}")
 
 

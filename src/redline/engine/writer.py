@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import Event, IngestSummary, Notify
 from redline.engine.work import Done, Failed, Outcome, Ready
-from redline.ingest.syndication import Syndicator
 from redline.models import Document, Position, Statement
 from redline.pipeline import Analysis
 from redline.store import Store
+
+if TYPE_CHECKING:
+    from redline.ingest.syndication import Syndicator
 
 
 @dataclass
@@ -40,10 +42,9 @@ class Writer:
         self.summary = summary
         self.notify = notify
         self.known = store.known_ids()
+        self._settings = settings
         self._size = int(settings["batch_size"])
-        self._syndicator = Syndicator(settings["minhash_threshold"], settings["minhash_perm"])
-        for document_id, sig in store.signatures():
-            self._syndicator.add(document_id, sig)
+        self._syndicator: Syndicator | None = None
         self._batch = _Batch()
         self._clean = True
 
@@ -79,7 +80,7 @@ class Writer:
             self.skip(document.doc)
             return
         self.known.add(document.id)
-        document.duplicate_of = self._syndicator.add(document.id, minhash)
+        document.duplicate_of = self._syndication().add(document.id, minhash)
         self.summary.duplicates += document.duplicate_of is not None
         batch = self._batch
         batch.documents.append(document)
@@ -89,6 +90,17 @@ class Writer:
             batch.models = outcome.models
         self._failure(outcome)
         self.notify(Event("read", document.doc))
+
+    def _syndication(self) -> Syndicator:
+        """The index of every stored signature, built when the first new document comes:
+        a run that adds nothing neither reads the signatures nor imports datasketch."""
+        if self._syndicator is None:
+            from redline.ingest.syndication import Syndicator
+
+            self._syndicator = Syndicator(self._settings["minhash_threshold"], self._settings["minhash_perm"])
+            for document_id, sig in self.store.signatures():
+                self._syndicator.add(document_id, sig)
+        return self._syndicator
 
     def _reanalysed(self, outcome: Ready) -> None:
         if outcome.analysis is not None:

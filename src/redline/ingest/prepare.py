@@ -21,7 +21,6 @@ from redline.errors import InputError
 from redline.ingest.document import make_document
 from redline.ingest.files import walk
 from redline.ingest.sources import is_url, iter_articles
-from redline.ingest.syndication import signature
 from redline.models import Document, RawArticle
 
 _CHUNK = 1 << 20
@@ -64,6 +63,10 @@ def read(item: Input, settings: Mapping[str, Any], client: httpx.Client) -> Iter
 
 def prepare(raw: RawArticle, settings: Mapping[str, Any]) -> Prepared:
     """Clean an article into a Document and sign it; raises InputError for an unusable one."""
+    # Imported here: datasketch pulls in scipy (a second), which a run that reads nothing new
+    # should not pay for.
+    from redline.ingest.syndication import signature
+
     document = make_document(raw, settings)
     return Prepared(document, signature(document.text, int(settings["minhash_perm"])))
 

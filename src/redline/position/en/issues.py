@@ -55,9 +55,15 @@ class IssueDetector:
                     regex = phrase_regex([term.replace(BENEFICIARY, who)])
                     if regex is not None:
                         self._terms.append((issue.id, inverse, regex))
+        # Matches wherever any term does: most stretches of text name no issue at all,
+        # and one search tells so instead of one per term.
+        self._any = re.compile("|".join(f"(?:{regex.pattern})" for _, _, regex in self._terms) or "(?!)",
+                               re.IGNORECASE)
 
     def mentions(self, text: str, start: int, end: int) -> list[IssueMention]:
         """Issue mentions in ``text[start:end]``, one per span, sorted by position."""
+        if self._any.search(text, start, end) is None:
+            return []
         spans: dict[tuple[int, int], list[str]] = defaultdict(list)
         inverse: set[tuple[tuple[int, int], str]] = set()
         for issue_id, is_inverse, regex in self._terms:
