@@ -23,7 +23,8 @@ from typing import Any
 
 import feedparser
 import trafilatura
-import yaml
+
+from redline import yamlfile
 
 # The actor and issue lists of GUIDELINES.md; ``--pack`` replaces them for another negotiation.
 ACTORS = frozenset({
@@ -118,7 +119,7 @@ def load_lists(pack: Path | None) -> tuple[frozenset[str], frozenset[str]]:
     """Return the allowed actor and issue ids: from a pack file, else GUIDELINES.md's."""
     if pack is None:
         return ACTORS, ISSUES
-    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    data = yamlfile.load(pack)
     return (frozenset(a["id"] for a in data["actors"]), frozenset(i["id"] for i in data["issues"]))
 
 

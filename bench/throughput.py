@@ -40,7 +40,7 @@ def cleaned_texts(sources: Sequence[str], settings: dict[str, Any]) -> list[str]
 
     texts: list[str] = []
     with make_client(settings) as client:
-        for item in inputs(sources, client):
+        for item in inputs(sources, settings, client):
             if isinstance(item, InputError):
                 continue
             for article in read(item, settings, client):

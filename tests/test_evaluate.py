@@ -13,6 +13,7 @@ from redline.evaluate import (
     load_gold,
     overlap,
     same_speaker,
+    score_cells,
     score_positions,
     score_statements,
 )
@@ -127,3 +128,22 @@ def test_evaluate_perfect_match_scores_one(tmp_path: Path) -> None:
     result = score_statements([_predicted("Kremlin", "talks resume")], gold)
     scores = {key: result[key] for key in ("precision", "recall", "f1", "tp", "fp", "fn", "speaker_accuracy")}
     assert scores == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0, "speaker_accuracy": 1.0}
+
+
+def test_evaluate_cells_score_the_majority_of_two_or_more_documents(tmp_path: Path) -> None:
+    gold = load_gold(_gold(tmp_path, [
+        _position("Russia", "ceasefire", "oppose", "a.txt"),
+        _position("Russia", "ceasefire", "oppose", "b.txt"),
+        _position("Russia", "ceasefire", "support", "c.txt"),
+        _position("Ukraine", "ceasefire", "support", "a.txt"),
+        _position("Ukraine", "ceasefire", "conditional", "b.txt"),
+        _position("France", "ceasefire", "support", "a.txt"),
+        _position("Turkey", "ceasefire", "support", "a.txt"),
+        _position("Turkey", "ceasefire", "support", "b.txt"),
+    ]))
+    shown = [("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "conditional"),
+             ("France", "ceasefire", "oppose")]
+    result = score_cells(shown, gold)
+    assert (result["cells"], result["right"], result["agreement"]) == (3, 2, 0.6667)
+    assert result["errors"]["wrong_cells"] == [
+        {"actor": "Turkey", "issue": "ceasefire", "gold": "support", "shown": None}]

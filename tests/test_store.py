@@ -62,3 +62,48 @@ def test_store_filters_documents(tmp_path: Path) -> None:
 def test_store_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_generation_rises_with_every_write(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.duckdb")
+    before = store.generation()
+    store.add_batch([_document("d1", "a.txt")], [[1]], [None])
+    store.replace_analyses([("d1", [], [])], "p", "m")
+    assert store.generation() == before + 2
+
+
+def test_store_holds_no_connection_between_calls(tmp_path: Path) -> None:
+    import duckdb
+
+    writer = Store(tmp_path / "s.duckdb")
+    writer.add_batch([_document("d1", "a.txt")], [[1]], [None])
+    # With the writer's Store still alive, another connection (another process would be
+    # the same) can take the file read-only.
+    con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    con.close()
+
+
+def test_store_waits_while_another_process_writes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "s.duckdb"
+    Store(db).add_batch([_document("d1", "a.txt")], [[1]], [None])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('held', flush=True); time.sleep(1.0); c.close()", str(db)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    assert Store(db, read_only=True).count() == 1
+    assert time.monotonic() - started > 0.3
+    holder.wait(timeout=10)
+
+
+def test_store_read_only_refuses_writes(tmp_path: Path) -> None:
+    Store(tmp_path / "s.duckdb").add_batch([_document("d1", "a.txt")], [[1]], [None])
+    with pytest.raises(StoreError, match="read-only"):
+        Store(tmp_path / "s.duckdb", read_only=True).add_corrections([])

@@ -59,6 +59,7 @@ def _evidence(position: Position, documents: Mapping[str, Document]) -> Evidence
         red_line=position.red_line,
         threat=position.threat,
         security_claim=position.security_claim,
+        corrected=position.corrected,
     )
 
 

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from redline import settings as settings_module
+from redline.lookup import resolve
 from redline.models import ActorIssue, Evidence
 from redline.records import position_record, statement_record
 from redline.store import Store
 
 if TYPE_CHECKING:
     from redline.check import Report
+    from redline.position import Pack
     from redline.engine import IngestSummary, Notify
 
 
@@ -54,22 +56,74 @@ def analyse(db: str | Path | None = None, **overrides: Any) -> int:
         return engine.analyse(store, cfg, partial(load_models, cfg))
 
 
+def pack(name: str | None = None) -> Pack:
+    """A pack by name or path (default: the configured one), to list its actors and issues."""
+    from redline.position import load_pack
+
+    return load_pack(settings_module.load({"pack": name})["pack"])
+
+
+def resolve_ids(
+    store: Store, actor: str | None, issue: str | None, pack_name: str | None = None
+) -> tuple[str | None, str | None]:
+    """Typed actor and issue ids as the pack or the store spells them, or a "did you mean" error.
+
+    Known ids are the pack's and those stored positions use (a store may hold positions
+    read with another pack).
+    """
+    if actor is None and issue is None:
+        return actor, issue
+    loaded = pack(pack_name)
+    stored_actors, stored_issues = store.position_ids()
+    hint = f" (`redline pack {loaded.name}` lists them)"
+    if actor is not None:
+        actor = resolve(actor, loaded.actor_ids() | set(stored_actors), "actor", hint)
+    if issue is not None:
+        issue = resolve(issue, loaded.issue_ids() | set(stored_issues), "issue", hint)
+    return actor, issue
+
+
 def positions(
-    db: str | Path | None = None, actor: str | None = None, issue: str | None = None
+    db: str | Path | None = None,
+    actor: str | None = None,
+    issue: str | None = None,
+    pack: str | None = None,
 ) -> list[ActorIssue]:
     """The actor x issue matrix, aggregated across every stored document."""
     from redline.aggregate import aggregate
 
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
+        actor, issue = resolve_ids(store, actor, issue, pack)
         documents = {d.id: d for d in store.documents()}
         return aggregate(store.positions(actor=actor, issue=issue), documents)
 
 
-def evidence(actor: str, issue: str, db: str | Path | None = None) -> list[Evidence]:
-    """Every piece of evidence for one actor's stance on one issue."""
+def document_positions(
+    db: str | Path | None = None,
+    actor: str | None = None,
+    issue: str | None = None,
+    pack: str | None = None,
+) -> list[dict[str, Any]]:
+    """Every stored per-document position as a record, optionally for one actor and issue."""
+    cfg = settings_module.load({"db": db})
+    with Store(cfg["db"], read_only=True) as store:
+        actor, issue = resolve_ids(store, actor, issue, pack)
+        documents = {d.id: d for d in store.documents()}
+        return [position_record(p, documents[p.document_id])
+                for p in store.positions(actor=actor, issue=issue)]
+
+
+def evidence(
+    actor: str, issue: str, db: str | Path | None = None, pack: str | None = None
+) -> tuple[str, str, list[Evidence]]:
+    """Every piece of evidence for one actor's stance on one issue, with the ids as resolved."""
+    cfg = settings_module.load({"db": db})
+    with Store(cfg["db"], read_only=True) as store:
+        resolved = resolve_ids(store, actor, issue, pack)
+    actor, issue = resolved[0] or actor, resolved[1] or issue
     cells = positions(db, actor=actor, issue=issue)
-    return [e for cell in cells for e in cell.evidence]
+    return actor, issue, [e for cell in cells for e in cell.evidence]
 
 
 def check(
@@ -84,8 +138,27 @@ def check(
     from redline.position import load_pack
 
     cfg = settings_module.load({"db": db, "pack": pack})
-    loaded = load_proposal(Path(proposal), load_pack(cfg["pack"]).issue_ids())
-    return check_proposal(loaded, positions(cfg["db"]), alternatives=alternatives)
+    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+    loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
+    with Store(cfg["db"], read_only=True) as store:
+        warnings = pack_warnings(store, loaded_pack.name)
+    return check_proposal(
+        loaded, positions(cfg["db"]), alternatives=alternatives,
+        actors=[a.id for a in loaded_pack.actors], warnings=warnings,
+    )
+
+
+def pack_warnings(store: Store, pack: str) -> list[str]:
+    """A line when the store was analysed with other packs than the one a command reads."""
+    used = store.analysis_packs()
+    others = sorted(set(used) - {pack})
+    if not others:
+        return []
+    names = ", ".join(f"'{name}' ({used[name]} documents)" for name in others)
+    return [
+        f"{store.path}: analysed with pack {names}, but pack '{pack}' is in use: pass "
+        f"--pack {others[0]} or re-analyse with `redline analyse --pack {pack}`"
+    ]
 
 
 def evaluate(
@@ -95,7 +168,8 @@ def evaluate(
     model: str | None = None,
 ) -> dict[str, Any]:
     """Run the whole pipeline on a corpus in a throw-away store and score it against gold."""
-    from redline.evaluate import load_gold, score_positions, score_statements
+    from redline.aggregate import aggregate
+    from redline.evaluate import load_gold, score_cells, score_positions, score_statements
 
     gold_records = load_gold(Path(gold))
     with tempfile.TemporaryDirectory(prefix="redline-eval-") as tmp:
@@ -105,12 +179,16 @@ def evaluate(
         with Store(db, read_only=True) as store:
             documents = {d.id: d for d in store.documents()}
             predicted = [statement_record(s, documents[s.document_id]) for s in store.statements()]
-            per_doc = [position_record(p, documents[p.document_id]) for p in store.positions()]
+            stored = store.positions()
+            per_doc = [position_record(p, documents[p.document_id]) for p in stored]
+            cells = [(c.actor, c.issue, c.stance) for c in aggregate(stored, documents)]
     return {
         "model": cfg["model"],
         "pack": cfg["pack"],
         "documents": len(documents),
         "input_errors": summary.errors,
+        "notes": summary.notes,
         "statements": score_statements(predicted, gold_records),
         "positions": score_positions(per_doc, gold_records),
+        "cells": score_cells(cells, gold_records),
     }

@@ -6,25 +6,35 @@ with ``--json``. A :class:`RedlineError` becomes one red line and exit code 1.
 
 from __future__ import annotations
 
-import csv
 import json
 import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
+from rich.console import Console, Group, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from redline import api, views
 from redline.errors import RedlineError
-from redline.records import cell_record, document_record, position_record, statement_record
+from redline.lookup import parse_date
+from redline.models import ActorIssue
+from redline.records import (
+    cell_record,
+    document_record,
+    evidence_record,
+    pack_record,
+    statement_record,
+    write_csv,
+)
 from redline.settings import load as load_settings
 from redline.store import Store
+from redline.terminal import line, plain, visible
 
 if TYPE_CHECKING:
     from redline.engine import Event
@@ -35,9 +45,30 @@ err = Console(stderr=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="Store file (default ./redline.duckdb).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (the same columns as --json).")]
 PackOption = Annotated[Optional[str], typer.Option("--pack", help="Pack name or YAML file.")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name.")]
 WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=0, help="Analysing processes (0: one per core).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"redline {package_version('redline')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Map who demands, offers and rejects what in news of a negotiation."""
+
+
+def _error(message: object) -> None:
+    """One red ``error:`` line on stderr; the message is input and is never read as markup."""
+    err.print(line("error:", "red", message), highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -46,7 +77,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except RedlineError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+        _error(exc)
         raise typer.Exit(1) from exc
 
 
@@ -79,10 +110,12 @@ def ingest(
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
                      "duplicates": summary.duplicates, "analysed": summary.analysed,
-                     "errors": summary.errors})
+                     "errors": summary.errors, "notes": summary.notes})
     else:
-        for line in summary.errors:
-            err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+        for message in summary.errors:
+            _error(message)
+        for note in summary.notes:
+            err.print(line("note:", "yellow", note), highlight=False, soft_wrap=True)
         out.print(views.ingest_summary(summary, _db(db)))
     if not summary.ok:
         raise typer.Exit(1)
@@ -92,18 +125,19 @@ def ingest(
 def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], None]]:
     """Event lines on stderr when verbose, else a Rich progress bar on a terminal."""
     if verbose:
-        yield lambda event: err.print(str(event), highlight=False, soft_wrap=True)
+        yield lambda event: err.print(plain(event), highlight=False, soft_wrap=True)
         return
     if quiet or not err.is_terminal:
         yield lambda _event: None
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} inputs"),
-               TimeElapsedColumn())
+    # The description is a document name: shown as plain text, never as markup.
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False),
+               TextColumn("{task.completed} inputs"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def on_event(event: Event) -> None:
-            progress.update(task, advance=int(event.input_done), description=str(event)[:70])
+            progress.update(task, advance=int(event.input_done), description=visible(str(event))[:70])
 
         yield on_event
 
@@ -114,7 +148,7 @@ def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = N
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
         count = api.analyse(db=db, pack=pack, model=model, workers=workers)
-    out.print(f"analysed {count} documents in {_db(db)}")
+    out.print(plain(f"analysed {count} documents in {_db(db)}"))
 
 
 @app.command()
@@ -127,14 +161,15 @@ def docs(
     translated: Annotated[Optional[bool], typer.Option("--translated/--original", help="Machine-translated or not.")] = None,
     search: Annotated[Optional[str], typer.Option(help="Words in the title or text.")] = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """List stored documents."""
-    with _errors(), Store(_db(db), read_only=True) as store:
-        documents = store.documents(outlet, language, since, until, translated, search)
-    if as_json:
-        _print_json([document_record(d) for d in documents])
-    else:
-        out.print(views.documents_table(documents))
+    with _errors():
+        dates = parse_date(since, "--since"), parse_date(until, "--until")
+        with Store(_db(db), read_only=True) as store:
+            documents = store.documents(outlet, language, *dates, translated, search)
+    _print_rows([document_record(d) for d in documents], as_json, as_csv,
+                lambda: views.documents_table(documents))
 
 
 @app.command()
@@ -163,6 +198,7 @@ def statements(
     doc: Annotated[Optional[str], typer.Option("--doc", help="Only this document (id or name).")] = None,
     speaker: Annotated[Optional[str], typer.Option(help="Speakers whose name contains this.")] = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """List attributed statements: speaker, cue, content and span."""
     with _errors(), Store(_db(db), read_only=True) as store:
@@ -174,75 +210,67 @@ def statements(
                 raise RedlineError(f"{doc}: no such document in {store.path}")
             document_id = found.id
         rows = store.statements(document_id=document_id, speaker=speaker)
-    if as_json:
-        _print_json([statement_record(s, documents[s.document_id]) for s in rows])
-    else:
-        out.print(views.statements_table(rows, documents))
+    _print_rows([statement_record(s, documents[s.document_id]) for s in rows], as_json, as_csv,
+                lambda: views.statements_table(rows, documents))
 
 
 @app.command()
 def positions(
     db: DbOption = None,
-    actor: Annotated[Optional[str], typer.Option(help="Only this actor.")] = None,
-    issue: Annotated[Optional[str], typer.Option(help="Only this issue.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Only this actor (an id of the pack).")] = None,
+    issue: Annotated[Optional[str], typer.Option(help="Only this issue (an id of the pack).")] = None,
+    pack: PackOption = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Per-document positions.")] = False,
     as_json: JsonOption = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Print the actor x issue matrix of stances (or per-document positions)."""
     with _errors():
         if per_doc:
-            with Store(_db(db), read_only=True) as store:
-                documents = {d.id: d for d in store.documents()}
-                records = [position_record(p, documents[p.document_id])
-                           for p in store.positions(actor=actor, issue=issue)]
-            _print_rows(records, as_json, as_csv, views.per_doc_table)
+            records = api.document_positions(db, actor=actor, issue=issue, pack=pack)
+            _print_rows(records, as_json, as_csv, lambda: views.per_doc_table(records))
             return
-        cells = api.positions(db, actor=actor, issue=issue)
-    if as_json:
-        _print_json([cell_record(c) for c in cells])
-    elif as_csv:
-        _write_csv([views.cell_row(c) for c in cells])
-    else:
-        out.print(views.matrix(cells, out.width))
-        if cells:
-            busiest = max(cells, key=lambda c: c.statements)
-            out.print("Evidence of a cell: [bold]redline evidence ACTOR ISSUE[/bold]  (e.g. redline "
-                      f"evidence {shlex.quote(busiest.actor)} {busiest.issue})", highlight=False)
+        cells = api.positions(db, actor=actor, issue=issue, pack=pack)
+    _print_rows([cell_record(c) for c in cells], as_json, as_csv, lambda: _matrix(cells))
+
+
+def _matrix(cells: list[ActorIssue]) -> Group:
+    """The stance matrix and a hint of how to see a cell's evidence."""
+    if not cells:
+        return Group(views.matrix(cells, out.width))
+    busiest = max(cells, key=lambda c: c.statements)
+    hint = Text("Evidence of a cell: ")
+    hint.append("redline evidence ACTOR ISSUE", "bold")
+    hint.append(plain(f"  (e.g. redline evidence {shlex.quote(busiest.actor)} "
+                      f"{shlex.quote(busiest.issue)})"))
+    return Group(views.matrix(cells, out.width), hint)
 
 
 def _print_rows(records: list[dict[str, Any]], as_json: bool, as_csv: bool,
-                table: Callable[[list[dict[str, Any]]], Any]) -> None:
+                view: Callable[[], RenderableType]) -> None:
+    """Records as JSON or CSV, else the human view of the same data."""
     if as_json:
         _print_json(records)
     elif as_csv:
-        _write_csv(records)
+        write_csv(records, sys.stdout)
     else:
-        out.print(table(records))
-
-
-def _write_csv(records: list[dict[str, Any]]) -> None:
-    if not records:
-        return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
-    writer.writeheader()
-    writer.writerows(records)
+        out.print(view(), highlight=False)
 
 
 @app.command()
 def evidence(
-    actor: Annotated[str, typer.Argument(help="Actor id, e.g. Russia.")],
+    actor: Annotated[str, typer.Argument(help="Actor id, e.g. Russia (see `redline pack`).")],
     issue: Annotated[str, typer.Argument(help="Issue id, e.g. ukraine-nato-membership.")],
     db: DbOption = None,
+    pack: PackOption = None,
     as_json: JsonOption = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Print every piece of evidence for one actor's stance on one issue."""
     with _errors():
-        items = api.evidence(actor, issue, db)
-    if as_json:
-        _print_json([views.evidence_record(e) for e in items])
-    else:
-        out.print(views.evidence_table(actor, issue, items))
+        actor, issue, items = api.evidence(actor, issue, db, pack=pack)
+    _print_rows([evidence_record(e) for e in items], as_json, as_csv,
+                lambda: views.evidence_table(actor, issue, items))
 
 
 @app.command(name="eval")
@@ -258,7 +286,7 @@ def eval_command(
     with _errors():
         result = api.evaluate(corpus, gold, pack=pack, model=model)
     if not errors:
-        for section in ("statements", "positions"):
+        for section in ("statements", "positions", "cells"):
             result[section].pop("errors", None)
     if as_json:
         _print_json(result)
@@ -277,6 +305,7 @@ def check(
 ) -> None:
     """Check a proposed agreement against the stored positions of the parties."""
     from redline.check import report_to_json, report_to_markdown
+    from redline.check.view import report_view
 
     with _errors():
         report = api.check(proposal, db=db, pack=pack, alternatives=alternatives)
@@ -285,4 +314,25 @@ def check(
     elif markdown:
         sys.stdout.write(report_to_markdown(report))
     else:
-        out.print(Markdown(report_to_markdown(report)))
+        out.print(report_view(report))
+
+
+@app.command(name="pack")
+def pack_command(
+    name: Annotated[Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List a pack's actors and issues with the ids that commands and proposals use."""
+    with _errors():
+        loaded = api.pack(name)
+    if as_json:
+        _print_json(pack_record(loaded))
+    else:
+        out.print(views.pack_view(loaded))
+
+
+# The dashboard's commands live beside the dashboard; registered here, one CLI.
+from redline.serve.commands import corrections_app, serve  # noqa: E402
+
+app.command()(serve)
+app.add_typer(corrections_app, name="corrections")

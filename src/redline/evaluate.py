@@ -14,6 +14,11 @@ span costs F1 only. ``by_kind`` is recall per gold kind.
 Positions are sets: predictions are deduplicated on ``(doc, actor, issue, stance)`` and
 matched exactly on that key. Stance accuracy is measured over the gold positions whose
 ``(doc, actor, issue)`` was predicted at all: the share predicted with the gold stance.
+
+Matrix cells are what a user reads off ``redline positions``: for every (actor, issue) that
+at least :data:`MIN_CELL_DOCS` gold documents give, the majority gold stance across those
+documents (any of the tied ones on a tie) against the stance of the predicted matrix cell.
+A cell the system does not show counts as wrong.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ STATEMENT_FIELDS = ("doc", "speaker", "content", "kind")
 POSITION_FIELDS = ("doc", "actor", "issue", "stance")
 # Content covers the gold when it holds at least this share of the gold's tokens.
 MIN_OVERLAP = 0.5
+# A matrix cell is scored when at least this many gold documents give it.
+MIN_CELL_DOCS = 2
 _WORD = re.compile(r"\w+")
 # Words that do not tell two names apart ("the Kremlin" is "Kremlin", "Mr Peskov" is "Peskov").
 _NAME_NOISE = frozenset({"the", "of", "a", "an", "s", "mr", "mrs", "ms", "dr", "sir", "dame", "prof"})
@@ -264,6 +271,26 @@ def score_positions(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict[
             "false_hits": [dict(zip(POSITION_FIELDS, key)) for key in sorted(guessed - wanted)],
         },
     }
+
+
+def score_cells(cells: Sequence[tuple[str, str, str]], gold: Gold) -> dict[str, Any]:
+    """Matrix-cell agreement: predicted (actor, issue, stance) cells against the gold majority."""
+    stances: dict[tuple[str, str], dict[str, str]] = {}
+    for item in gold.positions:
+        stances.setdefault((item.actor, item.issue), {})[item.doc] = item.stance
+    shown = {(actor, issue): stance for actor, issue, stance in cells}
+    right: list[dict[str, Any]] = []
+    wrong: list[dict[str, Any]] = []
+    for (actor, issue), by_doc in sorted(stances.items()):
+        if len(by_doc) < MIN_CELL_DOCS:
+            continue
+        counts = Counter(by_doc.values())
+        top = sorted(s for s, n in counts.items() if n == max(counts.values()))
+        record = {"actor": actor, "issue": issue, "gold": "/".join(top), "shown": shown.get((actor, issue))}
+        (right if record["shown"] in top else wrong).append(record)
+    total = len(right) + len(wrong)
+    return {"cells": total, "right": len(right), "agreement": _ratio(len(right), total),
+            "errors": {"wrong_cells": wrong}}
 
 
 def read_corpus(folder: Path, settings: Mapping[str, Any] | None = None) -> tuple[list[Document], list[str]]:

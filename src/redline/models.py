@@ -11,12 +11,15 @@ Offsets: every ``start``/``end`` pair is a half-open character range into
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["support", "oppose", "conditional", "neutral"]
 Outcome = Literal["granted", "excluded"]
+Target = Literal["statement", "position"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Statement:
     role: str | None = None
     confidence: float = 1.0
     actor: str | None = None
+    corrected: bool = False
 
 
 @dataclass
@@ -133,6 +137,7 @@ class Position:
     threat: bool = False
     security_claim: bool = False
     confidence: float = 1.0
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,7 @@ class Evidence:
     red_line: bool = False
     threat: bool = False
     security_claim: bool = False
+    corrected: bool = False
 
 
 @dataclass
@@ -179,3 +185,35 @@ class ActorIssue:
     red_line: bool = False
     threat: bool = False
     security_claim: bool = False
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's verdict on one statement or position: wrong, or what it should say.
+
+    It is keyed to the document and span (and, for a position, the actor and issue the
+    analysis gave), not to a row, so it re-attaches to the same claim after re-analysis.
+    Fields left ``None`` keep the analysis's value.
+    """
+
+    target: Target
+    document_id: str
+    start: int
+    end: int
+    original_actor: str | None = None
+    original_issue: str | None = None
+    wrong: bool = False
+    speaker: str | None = None
+    actor: str | None = None
+    issue: str | None = None
+    stance: Stance | None = None
+    condition: str | None = None
+    note: str | None = None
+    created: str = ""
+
+    @property
+    def id(self) -> str:
+        """The key: one correction per statement or position, a later one replaces it."""
+        key = [self.target, self.document_id, self.start, self.end, self.original_actor,
+               self.original_issue]
+        return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]

@@ -7,7 +7,7 @@ positions are per language: the document's language picks the implementation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +47,53 @@ class Models:
 
 
 def load_models(settings: Mapping[str, Any]) -> Models:
-    """Load the pack and, for every language with an implementation, its models."""
-    from redline.attribute.en import EnglishAttributor
-    from redline.position.en import EnglishPositioner
+    """Load the pack and, for every language with an implementation, its models.
 
-    pack = load_pack(settings["pack"])
-    english = LanguageModels(EnglishAttributor(settings["model"]), EnglishPositioner(pack))
-    return Models(pack, {"en": english})
+    Settings name one model per language (``model`` for English, ``model_ru`` for
+    Russian); the Russian models load on the first Russian document, not here.
+    """
+    from redline.attribute.en import EnglishAttributor
+    from redline.attribute.ru import RussianAttributor
+    from redline.position.en import EnglishPositioner
+    from redline.position.ru.positioner import RussianPositioner
+
+    pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
+    attributor = EnglishAttributor(settings["model"])
+    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp)))
+    russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
+    return Models(pack, {"en": english, "ru": russian})
+
+
+class _Deferred:
+    """A positioner built on first use: the English one needs the spaCy pipeline, which a
+    run that finds nothing new to analyse never loads."""
+
+    language = "en"
+
+    def __init__(self, pack: Pack, build: Callable[[], Positioner]) -> None:
+        self.pack = pack
+        self._build = build
+        self._positioner: Positioner | None = None
+
+    def _loaded(self) -> Positioner:
+        if self._positioner is None:
+            self._positioner = self._build()
+        return self._positioner
+
+    def actor_of(self, speaker: str, role: str | None) -> str | None:
+        """The actor a speaker speaks for."""
+        return self._loaded().actor_of(speaker, role)
+
+    def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
+        """Statements with their actors, and the document's positions."""
+        return self._loaded().positions(document, statements)
+
+
+def skipped(document: Document, models: Models) -> str | None:
+    """Why a document gets no analysis (its language has no pipeline), or None."""
+    if models.for_language(document.language) is not None:
+        return None
+    return f"{document.doc}: analysis skipped: no pipeline for language {document.language}"
 
 
 def process(document: Document, models: Models) -> Analysis:

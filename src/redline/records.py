@@ -1,15 +1,24 @@
-"""The stable JSON shapes that scripts read, built from the same dataclasses as the tables.
+"""The stable record shapes that scripts read, as JSON or CSV, built from the dataclasses.
 
-``redline docs``, ``show``, ``statements``, ``positions --per-doc`` and ``eval`` all print
-records made here, so the JSON and the Rich output can never disagree.
+Every command's ``--json`` and ``--csv`` print records made here, so a field never exists
+in one output and not in the other, and every piece of evidence anywhere carries its
+``document_id``, ``start`` and ``end``. CSV holds the same columns as JSON; a list or
+mapping in a column is written as its JSON text.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from redline.models import ActorIssue, Document, Position, Statement
+from redline.models import ActorIssue, Correction, Document, Evidence, Position, Statement
+
+if TYPE_CHECKING:
+    from redline.position import Pack
 
 
 def document_record(document: Document, full: bool = False) -> dict[str, Any]:
@@ -50,6 +59,7 @@ def statement_record(statement: Statement, document: Document) -> dict[str, Any]
         "start": statement.start,
         "end": statement.end,
         "confidence": round(statement.confidence, 3),
+        "corrected": statement.corrected,
     }
 
 
@@ -69,13 +79,63 @@ def position_record(position: Position, document: Document) -> dict[str, Any]:
         "outlet": document.outlet,
         "date": document.date,
         "red_line": position.red_line,
+        "corrected": position.corrected,
     }
 
 
+def evidence_record(evidence: Evidence) -> dict[str, Any]:
+    """A piece of evidence: where it is (document id, start, end), who said it, the quote."""
+    return asdict(evidence)
+
+
 def cell_record(cell: ActorIssue) -> dict[str, Any]:
-    """One actor x issue cell of ``redline positions --json``."""
+    """One actor x issue cell of ``redline positions --json`` and ``--csv``."""
     record = asdict(cell)
     record["conflict_evidence"] = (
-        [asdict(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
+        [evidence_record(e) for e in cell.conflict_evidence] if cell.conflict_evidence else None
     )
     return record
+
+
+def pack_record(pack: Pack) -> dict[str, Any]:
+    """A pack's actors and issues with their ids, as ``redline pack --json`` prints them."""
+    return {
+        "name": pack.name,
+        "description": pack.description,
+        "actors": [{"id": a.id, "name": a.name, "aliases": list(a.aliases)} for a in pack.actors],
+        "issues": [{"id": i.id, "label": i.label} for i in pack.issues],
+    }
+
+
+def correction_record(correction: Correction) -> dict[str, Any]:
+    """A correction as one JSONL line and one API record: its id and every field."""
+    return {"id": correction.id, **asdict(correction)}
+
+
+def write_csv(
+    records: Sequence[Mapping[str, Any]], stream: TextIO, columns: Sequence[str] | None = None
+) -> None:
+    """Records as CSV with a header row; nested values as JSON text, None as empty.
+
+    ``columns`` fixes the header (and drops other keys), so an empty result still has one.
+    """
+    names = list(columns or (records[0] if records else []))
+    if not names:
+        return
+    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({key: _csv_value(value) for key, value in record.items()})
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def csv_text(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Records as CSV text, for the web API's ``.csv`` twins."""
+    buffer = io.StringIO()
+    write_csv(records, buffer, columns)
+    return buffer.getvalue()

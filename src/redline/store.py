@@ -5,23 +5,37 @@ keyed by the hash of its raw text, and the rows extracted from it keep
 ``(document_id, start, end)`` so that any statement or position can be shown in context.
 Writes happen in explicit transactions of a batch of documents with their statements and
 positions, so an ingest killed at any point leaves only whole batches behind.
+
+DuckDB lets one process write a file, or many read it, never both at once. So a
+:class:`Store` holds no connection between calls: each call (or a :meth:`Store.session`
+block) opens the file, does its work and closes it, and waits briefly when another process
+holds it. An ingest therefore holds the file only for each batch write, and the dashboard
+reads between batches. Analysts' corrections live in their own table, keyed to document
+and span, and are laid over the analysis on every read (:mod:`redline.corrections`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import duckdb
 
+from redline import corrections as corrections_module
 from redline.errors import StoreError
-from redline.models import Document, Position, Removal, Segment, Statement
+from redline.models import Correction, Document, Position, Removal, Segment, Statement
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# How long a call waits for another process's write (or read) to let go of the file: an
+# ingest batch takes well under a second, so this only runs out when something is stuck.
+LOCK_WAIT_SECONDS = 30.0
+_LOCK_POLL_SECONDS = 0.01
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -66,12 +80,21 @@ CREATE TABLE IF NOT EXISTS analysed (
     document_id VARCHAR PRIMARY KEY, pack VARCHAR NOT NULL, model VARCHAR NOT NULL
 );
 CREATE TABLE IF NOT EXISTS inputs (key VARCHAR PRIMARY KEY, source VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS corrections (
+    id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL,
+    document_id VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    original_actor VARCHAR, original_issue VARCHAR, wrong BOOLEAN NOT NULL,
+    speaker VARCHAR, actor VARCHAR, issue VARCHAR, stance VARCHAR, condition VARCHAR,
+    note VARCHAR, created VARCHAR NOT NULL
+);
 """
 
-_DOC_COLUMNS = (
+_BRIEF_COLUMNS = (
     "id, doc, origin, url, title, date, author, outlet, language, machine_translated, "
-    "translation_service, duplicate_of, raw_text, text, segments, removed"
+    "translation_service, duplicate_of"
 )
+_BRIEF_COLUMNS_D = ", ".join(f"d.{c.strip()}" for c in _BRIEF_COLUMNS.split(","))
+_DOC_COLUMNS = f"{_BRIEF_COLUMNS}, raw_text, text, segments, removed"
 _STATEMENT_FIELDS = (
     "speaker", "speaker_mention", "role", "cue", "cue_start", "cue_end", "speaker_start",
     "speaker_end", "content", "start", "end", "kind", "confidence", "actor",
@@ -83,25 +106,36 @@ _POSITION_FIELDS = (
 )
 
 
+_CORRECTION_FIELDS = (
+    "target", "document_id", "start", "end", "original_actor", "original_issue", "wrong",
+    "speaker", "actor", "issue", "stance", "condition", "note", "created",
+)
+
+
 def _quoted(fields: Sequence[str], table: str = "") -> str:
     prefix = f"{table}." if table else ""
     return ", ".join(f'{prefix}"{f}"' for f in fields)
 
 
 class Store:
-    """An open redline store; use as a context manager or call :meth:`close`."""
+    """A redline store file; each call opens it briefly, so other processes can take turns."""
 
     def __init__(self, path: str | Path = "redline.duckdb", read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self._held: duckdb.DuckDBPyConnection | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
-        if not read_only:
-            self._migrate()
-        self._check_version()
+        with self._connection() as con:
+            if not read_only:
+                con.execute(_SCHEMA)
+                con.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
+                    "DO UPDATE SET value = excluded.value",
+                    [str(SCHEMA_VERSION)],
+                )
+                con.execute("INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING")
+            self._check_version(con)
 
     def __enter__(self) -> Store:
         return self
@@ -112,21 +146,70 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the connection; committed batches are already durable."""
-        self._con.close()
+        """Nothing stays open between calls; kept so a Store reads as a context manager."""
 
-    def _migrate(self) -> None:
-        self._con.execute(_SCHEMA)
-        self._con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-            [str(SCHEMA_VERSION)],
-        )
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold one connection for a block: its reads see one state of the store."""
+        if self._held is not None:
+            yield
+            return
+        with self._connection() as con:
+            self._held = con
+            try:
+                yield
+            finally:
+                self._held = None
 
-    def _check_version(self) -> None:
-        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._held is not None:
+            yield self._held
+            return
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        """Connect, waiting while another process holds the file (its batch ends soon)."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
+            time.sleep(_LOCK_POLL_SECONDS)
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema {version} is newer than this redline")
+        # A store written by an older redline and opened read-only has no corrections yet.
+        self._has_corrections = version >= 2
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction that also bumps the generation readers cache against."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: store is open read-only")
+        with self._connection() as con:
+            con.begin()
+            try:
+                yield con
+                con.execute(
+                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                    "WHERE key = 'generation'"
+                )
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
 
     # -- writing -----------------------------------------------------------------------
 
@@ -141,18 +224,13 @@ class Store:
     ) -> None:
         """Store documents with their signatures and analyses in one transaction, and the
         (key, source) of inputs whose every document is now stored."""
-        self._con.begin()
-        try:
+        with self._transaction() as con:
             for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
-                self._insert_document(document, signature)
+                self._insert_document(con, document, signature)
                 if analysis is not None:
-                    self._write_analysis(document.id, *analysis, pack=pack, model=model)
+                    self._write_analysis(con, document.id, *analysis, pack=pack, model=model)
             for key, source in inputs:
-                self._con.execute("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [key, source])
-            self._con.commit()
-        except BaseException:
-            self._con.rollback()
-            raise
+                con.execute("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [key, source])
 
     def replace_analyses(
         self,
@@ -160,20 +238,29 @@ class Store:
         pack: str,
         model: str,
     ) -> None:
-        """Swap the statements and positions of some documents in one transaction."""
-        self._con.begin()
-        try:
+        """Swap the statements and positions of some documents in one transaction.
+
+        Corrections are not touched: they are keyed to spans and re-attach to the new rows.
+        """
+        with self._transaction() as con:
             for document_id, statements, positions in analyses:
                 for table in ("statements", "positions", "analysed"):
-                    self._con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-                self._write_analysis(document_id, statements, positions, pack=pack, model=model)
-            self._con.commit()
-        except BaseException:
-            self._con.rollback()
-            raise
+                    con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+                self._write_analysis(con, document_id, statements, positions, pack=pack, model=model)
 
-    def _insert_document(self, d: Document, signature: Sequence[int]) -> None:
-        self._con.execute(
+    def add_corrections(self, corrections: Sequence[Correction]) -> None:
+        """Store corrections; a later one on the same statement or position replaces it."""
+        with self._transaction() as con:
+            for c in corrections:
+                con.execute(
+                    f"INSERT OR REPLACE INTO corrections (id, {_quoted(_CORRECTION_FIELDS)}) "
+                    f"VALUES (?, {', '.join('?' * len(_CORRECTION_FIELDS))})",
+                    [c.id, *(getattr(c, f) for f in _CORRECTION_FIELDS)],
+                )
+
+    @staticmethod
+    def _insert_document(con: duckdb.DuckDBPyConnection, d: Document, signature: Sequence[int]) -> None:
+        con.execute(
             f"INSERT INTO documents ({_DOC_COLUMNS}, seq, signature) "
             f"VALUES ({', '.join('?' * 16)}, nextval('document_seq'), ?)",
             [
@@ -185,8 +272,9 @@ class Store:
             ],
         )
 
+    @staticmethod
     def _write_analysis(
-        self,
+        con: duckdb.DuckDBPyConnection,
         document_id: str,
         statements: Sequence[Statement],
         positions: Sequence[Position],
@@ -197,35 +285,42 @@ class Store:
         for table, fields, rows in (("statements", _STATEMENT_FIELDS, statements),
                                     ("positions", _POSITION_FIELDS, positions)):
             if rows:
-                self._con.executemany(
+                con.executemany(
                     f"INSERT INTO {table} (document_id, idx, {_quoted(fields)}) "
                     f"VALUES (?, ?, {', '.join('?' * len(fields))})",
                     [[document_id, idx, *(getattr(row, f) for f in fields)] for idx, row in enumerate(rows)],
                 )
-        self._con.execute("INSERT INTO analysed VALUES (?, ?, ?)", [document_id, pack, model])
+        con.execute("INSERT INTO analysed VALUES (?, ?, ?)", [document_id, pack, model])
 
     # -- reading -----------------------------------------------------------------------
 
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._connection() as con:
+            return con.execute(sql, list(params)).fetchall()
+
     def known_ids(self) -> set[str]:
         """Ids of every stored document."""
-        return {row[0] for row in self._con.execute("SELECT id FROM documents").fetchall()}
+        return {row[0] for row in self._rows("SELECT id FROM documents")}
 
     def known_inputs(self) -> set[str]:
         """Keys of every input (file bytes, URL version) already stored whole."""
-        return {row[0] for row in self._con.execute("SELECT key FROM inputs").fetchall()}
+        return {row[0] for row in self._rows("SELECT key FROM inputs")}
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """(id, MinHash signature) of every document, in ingestion order."""
-        rows = self._con.execute("SELECT id, signature FROM documents ORDER BY seq")
-        for document_id, signature in rows.fetchall():
+        for document_id, signature in self._rows("SELECT id, signature FROM documents ORDER BY seq"):
             yield document_id, list(signature or [])
 
     def count(self, table: str = "documents") -> int:
         """Number of rows in one of the store's tables."""
         if table not in {"documents", "statements", "positions"}:
             raise StoreError(f"no table {table!r}")
-        row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
+        return int(self._rows(f"SELECT count(*) FROM {table}")[0][0])
+
+    def generation(self) -> int:
+        """A number every committed write raises: what a reader's cache is valid for."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'generation'")
+        return int(rows[0][0]) if rows else 0
 
     def documents(
         self,
@@ -242,54 +337,239 @@ class Store:
             ("date <= ?", until), ("machine_translated = ?", machine_translated),
             ("(title ILIKE ? OR text ILIKE ?)", None if search is None else (f"%{search}%",) * 2),
         ])
-        rows = self._con.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents {where} ORDER BY seq", params
-        ).fetchall()
+        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM documents {where} ORDER BY seq", params)
         return [_document(row) for row in rows]
 
     def document(self, key: str) -> Document | None:
         """One document by its id or its doc name (file name or URL)."""
-        row = self._con.execute(
+        rows = self._rows(
             f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ? OR doc = ? ORDER BY seq LIMIT 1",
             [key, key],
-        ).fetchone()
-        return _document(row) if row else None
+        )
+        return _document(rows[0]) if rows else None
 
     def statements(
-        self, document_id: str | None = None, speaker: str | None = None
+        self, document_id: str | None = None, speaker: str | None = None, raw: bool = False
     ) -> list[Statement]:
-        """Stored statements in document and text order, optionally filtered."""
-        where, params = _where([
-            ("s.document_id = ?", document_id),
-            ("s.speaker ILIKE ?", None if speaker is None else f"%{speaker}%"),
-        ])
-        rows = self._con.execute(
-            f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')} "
-            f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
-            "ORDER BY d.seq, s.idx",
-            params,
-        ).fetchall()
-        return [Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:], strict=True))) for row in rows]
+        """Stored statements in document and text order, as corrected unless ``raw``."""
+        with self.session():
+            fixes = [] if raw else self.corrections(document_id=document_id, target="statement")
+            # A correction may change a speaker, so that filter runs after the corrections.
+            where, params = _where([
+                ("s.document_id = ?", document_id),
+                ("s.speaker ILIKE ?", None if speaker is None or fixes else f"%{speaker}%"),
+            ])
+            rows = self._rows(
+                f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')} "
+                f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
+                "ORDER BY d.seq, s.idx",
+                params,
+            )
+        found = [Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:], strict=True))) for row in rows]
+        if not fixes:
+            return found
+        corrected = corrections_module.apply_to_statements(found, fixes)
+        needle = (speaker or "").lower()
+        return [s for s in corrected if needle in s.speaker.lower()]
 
-    def positions(self, actor: str | None = None, issue: str | None = None) -> list[Position]:
-        """Stored per-document positions, optionally for one actor and/or issue."""
-        where, params = _where([("p.actor = ?", actor), ("p.issue = ?", issue)])
-        rows = self._con.execute(
-            f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
-            f"FROM positions p JOIN documents d ON d.id = p.document_id {where} "
-            "ORDER BY d.seq, p.idx",
+    def positions(
+        self, actor: str | None = None, issue: str | None = None, raw: bool = False,
+        document_id: str | None = None,
+    ) -> list[Position]:
+        """Stored per-document positions, as corrected unless ``raw``, optionally filtered."""
+        with self.session():
+            fixes = [] if raw else self.corrections(document_id=document_id, target="position")
+            # A correction may move a position to another actor or issue: filter after it.
+            where, params = _where([
+                ("p.actor = ?", None if fixes else actor), ("p.issue = ?", None if fixes else issue),
+                ("p.document_id = ?", document_id),
+            ])
+            rows = self._rows(
+                f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
+                f"FROM positions p JOIN documents d ON d.id = p.document_id {where} "
+                "ORDER BY d.seq, p.idx",
+                params,
+            )
+        found = [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
+        if not fixes:
+            return found
+        return [
+            p for p in corrections_module.apply_to_positions(found, fixes)
+            if actor in (None, p.actor) and issue in (None, p.issue)
+        ]
+
+    def corrections(
+        self, document_id: str | None = None, target: str | None = None
+    ) -> list[Correction]:
+        """Analysts' corrections, oldest first, optionally of one document or target kind."""
+        if not self._has_corrections:
+            return []
+        where, params = _where([("document_id = ?", document_id), ("target = ?", target)])
+        rows = self._rows(
+            f"SELECT {_quoted(_CORRECTION_FIELDS)} FROM corrections {where} ORDER BY created, id",
             params,
-        ).fetchall()
-        return [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
+        )
+        return [Correction(**dict(zip(_CORRECTION_FIELDS, row, strict=True))) for row in rows]
+
+    def overview(self) -> dict[str, Any]:
+        """What the store holds: counts, date range, languages, copies, packs and models."""
+        with self.session():
+            (documents, outlets, first, last), = self._rows(
+                "SELECT count(*), count(DISTINCT outlet), min(date), max(date) FROM documents")
+            return {
+                "documents": documents, "outlets": outlets, "first_date": first, "last_date": last,
+                "statements": self.count("statements"), "positions": self.count("positions"),
+                "corrections": len(self.corrections()),
+                "languages": dict(self._rows(
+                    "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC")),
+                "analysed_with": [
+                    {"pack": pack, "model": model, "documents": n} for pack, model, n in self._rows(
+                        "SELECT pack, model, count(*) FROM analysed GROUP BY 1, 2 ORDER BY 3 DESC")
+                ],
+                "translated": self._brief("machine_translated"),
+                "syndicated": self._brief("duplicate_of IS NOT NULL"),
+            }
+
+    def _brief(self, condition: str) -> list[Document]:
+        """Metadata (no texts) of documents meeting a fixed condition, at most 200."""
+        rows = self._rows(f"SELECT {_BRIEF_COLUMNS} FROM documents WHERE {condition} ORDER BY seq LIMIT 200")
+        return [_brief_document(row) for row in rows]
+
+    def search_statements(
+        self, filters: StatementFilter, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[tuple[Statement, Document]], dict[str, list[tuple[str, int]]]]:
+        """One page of statements matching the filters, the total, and facet counts.
+
+        Each statement comes with its document's metadata (texts left empty). Facets count
+        matching statements per actor, speaker, issue, stance, outlet and language, as the
+        analysis recorded them.
+        """
+        where, params = filters.where()
+        hits = (
+            "SELECT s.*, d.seq, d.outlet, d.language FROM statements s "
+            f"JOIN documents d ON d.id = s.document_id {where}"
+        )
+        facet_sql = " UNION ALL ".join(
+            f"(SELECT '{name}', CAST({column} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
+            f"ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
+            for name, column in (("actor", "actor"), ("speaker", "speaker"), ("outlet", "outlet"),
+                                 ("language", "language"))
+        ) + "".join(
+            f" UNION ALL (SELECT '{name}', p.{name}, count(DISTINCT (h.document_id, h.idx)) FROM hits h "
+            "JOIN positions p ON p.document_id = h.document_id AND p.statement_index = h.idx "
+            f"GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
+            for name in ("issue", "stance")
+        )
+        with self.session():
+            total = int(self._rows(f"WITH hits AS ({hits}) SELECT count(*) FROM hits", params)[0][0])
+            rows = self._rows(
+                f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
+                f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
+                "ORDER BY d.seq, s.idx LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+            facets: dict[str, list[tuple[str, int]]] = {}
+            for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
+                if value is not None:
+                    facets.setdefault(name, []).append((value, int(count)))
+        width = 1 + len(_STATEMENT_FIELDS)
+        found = [
+            (Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:width], strict=True))),
+             _brief_document(row[width:]))
+            for row in rows
+        ]
+        return total, found, facets
+
+    def analysis_packs(self) -> dict[str, int]:
+        """How many documents were analysed with each pack, by pack name."""
+        rows = self._rows("SELECT pack, count(*) FROM analysed GROUP BY pack ORDER BY pack")
+        return {pack: int(count) for pack, count in rows}
+
+    def position_ids(self) -> tuple[list[str], list[str]]:
+        """The distinct actor ids and issue ids that stored positions use, sorted."""
+        actors = self._rows("SELECT DISTINCT actor FROM positions ORDER BY actor")
+        issues = self._rows("SELECT DISTINCT issue FROM positions ORDER BY issue")
+        return [row[0] for row in actors], [row[0] for row in issues]
+
+    def syndication_rows(self, edge_chars: int) -> Iterator[tuple[str, list[int], str | None, str | None, str, str | None]]:
+        """(id, signature, date, outlet, text edges, duplicate_of) of every document, in ingestion order.
+
+        The text edges are the first and last ``edge_chars`` characters of the cleaned text,
+        where a copy credits the outlet it comes from.
+        """
+        rows = self._rows(
+            "SELECT id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), "
+            "duplicate_of FROM documents ORDER BY seq",
+            [edge_chars, edge_chars],
+        )
+        for document_id, signature, date, outlet, edges, duplicate_of in rows:
+            yield document_id, list(signature or []), date, outlet, edges, duplicate_of
+
+    def set_duplicates(self, canonical: Mapping[str, str | None]) -> None:
+        """Point stored documents at a new canonical copy (None: it is the canonical one)."""
+        if not canonical:
+            return
+        with self._transaction() as con:
+            for document_id, duplicate_of in canonical.items():
+                con.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [duplicate_of, document_id])
 
     def unanalysed_ids(self, pack: str, model: str) -> list[str]:
         """Documents with no analysis made with this pack and model, in ingestion order."""
-        rows = self._con.execute(
+        rows = self._rows(
             "SELECT d.id FROM documents d LEFT JOIN analysed a ON a.document_id = d.id "
             "WHERE a.document_id IS NULL OR a.pack <> ? OR a.model <> ? ORDER BY d.seq",
             [pack, model],
-        ).fetchall()
+        )
         return [row[0] for row in rows]
+
+
+FACET_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """The filters of a statement search; ``q`` words must all occur in the content."""
+
+    q: str | None = None
+    actor: str | None = None
+    speaker: str | None = None
+    issue: str | None = None
+    stance: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause over statements ``s`` joined to documents ``d``."""
+        words = (self.q or "").split()[:MAX_SEARCH_WORDS]
+        linked = "EXISTS (SELECT 1 FROM positions p WHERE p.document_id = s.document_id " \
+            "AND p.statement_index = s.idx AND p.{} = ?)"
+        return _where([
+            *((r"s.content ILIKE ? ESCAPE '\'", f"%{_like_escaped(w)}%") for w in words),
+            ("s.actor = ?", self.actor), ("s.speaker = ?", self.speaker),
+            (linked.format("issue"), self.issue), (linked.format("stance"), self.stance),
+            ("d.outlet = ?", self.outlet), ("d.language = ?", self.language),
+            ("d.date >= ?", self.since), ("d.date <= ?", self.until),
+        ])
+
+
+MAX_SEARCH_WORDS = 10
+
+
+def _like_escaped(word: str) -> str:
+    """A search word with LIKE's wildcards taken literally."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _brief_document(row: Sequence[Any]) -> Document:
+    """A document's metadata from a row of the brief columns; its texts stay empty."""
+    (doc_id, doc, origin, url, title, date, author, outlet, language, mt, service, dup) = row
+    return Document(
+        id=doc_id, doc=doc, origin=origin, raw_text="", text="", title=title, url=url,
+        date=date, author=author, outlet=outlet, language=language,
+        machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
+    )
 
 
 def _where(filters: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
@@ -308,12 +588,9 @@ def _where(filters: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
 
 
 def _document(row: tuple[Any, ...]) -> Document:
-    (doc_id, doc, origin, url, title, date, author, outlet, language, mt, service, dup,
-     raw_text, text, segments, removed) = row
-    return Document(
-        id=doc_id, doc=doc, origin=origin, raw_text=raw_text, text=text,
+    raw_text, text, segments, removed = row[-4:]
+    return replace(
+        _brief_document(row[:-4]), raw_text=raw_text, text=text,
         segments=[Segment(**s) for s in json.loads(segments)],
         removed=[Removal(**r) for r in json.loads(removed)],
-        title=title, url=url, date=date, author=author, outlet=outlet, language=language,
-        machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
     )

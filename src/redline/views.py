@@ -1,14 +1,14 @@
 """Rich renderables for the terminal: tables, the stance matrix, a marked-up document.
 
-Article text always goes into ``rich.text.Text`` objects, never into markup strings, so
-that brackets in a quote can never be read as styling.
+Every string from input (article text, titles, names, ids from a pack) goes through
+:func:`redline.terminal.plain`, never into a markup string, so that brackets in a quote
+are never read as styling and escape sequences never reach the terminal.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
@@ -16,9 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from redline.models import ActorIssue, Document, Evidence, Statement
+from redline.terminal import plain
 
 if TYPE_CHECKING:
     from redline.engine import IngestSummary
+    from redline.position import Pack
 
 STANCE_STYLE = {
     "support": "bold green",
@@ -37,7 +39,7 @@ def ingest_summary(summary: IngestSummary, db: str) -> Table:
     table.add_row("syndicated copies found", str(summary.duplicates))
     table.add_row("documents analysed", str(summary.analysed))
     table.add_row("inputs failed", Text(str(len(summary.errors)), "red" if summary.errors else ""))
-    table.add_row("store", db)
+    table.add_row("store", plain(db))
     return table
 
 
@@ -48,8 +50,8 @@ def documents_table(documents: Sequence[Document]) -> Table:
         table.add_column(column, overflow="fold")
     for d in documents:
         table.add_row(
-            d.id, Text(d.doc), Text((d.title or "")[:70]), Text(d.outlet or ""), d.date or "",
-            d.language or "", "yes" if d.machine_translated else "", d.duplicate_of or "",
+            d.id, plain(d.doc), plain((d.title or "")[:70]), plain(d.outlet), plain(d.date),
+            plain(d.language), "yes" if d.machine_translated else "", plain(d.duplicate_of),
         )
     return table
 
@@ -65,12 +67,12 @@ def document_view(document: Document, statements: Sequence[Statement]) -> Group:
         ("copy of", document.duplicate_of),
     ):
         if value:
-            meta.add_row(Text(key, "bold"), Text(str(value)))
+            meta.add_row(Text(key, "bold"), plain(value))
     removed = Table(title="removed by cleaning", show_lines=False)
     removed.add_column("reason")
     removed.add_column("text", overflow="fold")
     for r in document.removed:
-        removed.add_row(r.reason, Text(r.text.strip()[:120]))
+        removed.add_row(plain(r.reason), plain(r.text.strip()[:120]))
     return Group(meta, Text(""), marked_text(document.text, statements), Text(""), removed)
 
 
@@ -83,11 +85,11 @@ def marked_text(text: str, statements: Sequence[Statement]) -> Text:
         if s.start < cursor:
             continue
         style = colours.setdefault(s.speaker, SPEAKER_STYLES[len(colours) % len(SPEAKER_STYLES)])
-        marked.append(text[cursor:s.start])
-        marked.append(text[s.start:s.end], style=f"underline {style}")
-        marked.append(f" [{s.speaker} · {s.kind}]", style=f"reverse {style}")
+        marked.append(plain(text[cursor:s.start]))
+        marked.append(plain(text[s.start:s.end], f"underline {style}"))
+        marked.append(plain(f" [{s.speaker} · {s.kind}]", f"reverse {style}"))
         cursor = s.end
-    marked.append(text[cursor:])
+    marked.append(plain(text[cursor:]))
     return marked
 
 
@@ -98,8 +100,8 @@ def statements_table(statements: Sequence[Statement], documents: Mapping[str, Do
         table.add_column(column, overflow="fold")
     for s in statements:
         table.add_row(
-            Text(documents[s.document_id].doc), Text(s.speaker), s.actor or "",
-            Text(s.cue or ""), s.kind, Text(s.content),
+            plain(documents[s.document_id].doc), plain(s.speaker), plain(s.actor),
+            plain(s.cue), s.kind, plain(s.content),
         )
     return table
 
@@ -111,8 +113,8 @@ def per_doc_table(records: Sequence[Mapping[str, Any]]) -> Table:
         table.add_column(column, overflow="fold")
     for r in records:
         table.add_row(
-            Text(r["doc"]), r["actor"], r["issue"], Text(r["stance"], STANCE_STYLE[r["stance"]]),
-            Text(r["condition"] or ""), Text(r["evidence"]),
+            plain(r["doc"]), plain(r["actor"]), plain(r["issue"]),
+            Text(r["stance"], STANCE_STYLE[r["stance"]]), plain(r["condition"]), plain(r["evidence"]),
         )
     return table
 
@@ -141,9 +143,9 @@ def _grid(cells: Sequence[ActorIssue], actors: list[str], issues: list[str]) -> 
     table = Table(title="positions: stance documents/outlets")
     table.add_column("issue", style="bold", no_wrap=True)
     for actor in actors:
-        table.add_column(actor, no_wrap=True)
+        table.add_column(plain(actor), no_wrap=True)
     for issue in issues:
-        row: list[Text | str] = [issue]
+        row: list[Text | str] = [plain(issue)]
         for actor in actors:
             cell = by_key.get((actor, issue))
             row.append(_cell_text(cell) if cell else "")
@@ -157,7 +159,7 @@ def _long_table(cells: Sequence[ActorIssue]) -> Table:
     table.add_column("issue")
     table.add_column("stance", no_wrap=True)
     for cell in sorted(cells, key=lambda c: (c.actor, c.issue)):
-        table.add_row(cell.actor, cell.issue, _cell_text(cell))
+        table.add_row(plain(cell.actor), plain(cell.issue), _cell_text(cell))
     return table
 
 
@@ -171,55 +173,40 @@ def _cell_text(cell: ActorIssue) -> Text:
 
 
 def _cell_note(cell: ActorIssue) -> Text:
-    note = Text(f"{cell.actor} on {cell.issue}: ", "bold")
+    note = plain(f"{cell.actor} on {cell.issue}: ", "bold")
     if cell.condition:
-        note.append(f"conditional on {cell.condition!r}", "yellow")
+        note.append(plain(f"conditional on {cell.condition!r}", "yellow"))
     if cell.conflict_evidence and (cell.conflict or cell.shift):
         first, second = cell.conflict_evidence
         label = "shifted" if cell.shift else "sources disagree"
-        note.append(f"{'; ' if cell.condition else ''}{label}: {first.stance} ({first.date or '?'}, "
-                    f"{first.outlet or first.doc}) vs {second.stance} ({second.date or '?'}, "
-                    f"{second.outlet or second.doc})", "magenta")
+        note.append(plain(f"{'; ' if cell.condition else ''}{label}: {first.stance} ({first.date or '?'}, "
+                          f"{first.outlet or first.doc}) vs {second.stance} ({second.date or '?'}, "
+                          f"{second.outlet or second.doc})", "magenta"))
     return note
-
-
-def cell_row(cell: ActorIssue) -> dict[str, Any]:
-    """A flat CSV row of a matrix cell."""
-    return {
-        "actor": cell.actor, "issue": cell.issue, "stance": cell.stance,
-        "condition": cell.condition, "statements": cell.statements, "outlets": cell.outlets,
-        "first_date": cell.first_date, "last_date": cell.last_date, "conflict": cell.conflict,
-        "shift": cell.shift, "red_line": cell.red_line,
-    }
-
-
-def evidence_record(item: Evidence) -> dict[str, Any]:
-    """An evidence item as JSON."""
-    return asdict(item)
 
 
 def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     """Each piece of evidence with speaker, outlet, date and quote."""
-    table = Table(title=f"{actor} on {issue}: {len(items)} pieces of evidence", show_lines=True,
-                  expand=True)
+    table = Table(title=plain(f"{actor} on {issue}: {len(items)} pieces of evidence"),
+                  show_lines=True, expand=True)
     table.add_column("stance", ratio=1, min_width=11)
     table.add_column("speaker", ratio=2)
     table.add_column("source", ratio=3, overflow="fold")
     table.add_column("quote", ratio=8)
     for e in items:
-        source = Text(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
-        source.append(e.doc, "dim")
+        source = plain(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source.append(plain(f"{e.doc} {e.start}-{e.end}", "dim"))
         table.add_row(
-            Text(e.stance, STANCE_STYLE[e.stance]), Text(e.speaker or "(article)"), source,
-            Text(e.quote),
+            Text(e.stance, STANCE_STYLE[e.stance]), plain(e.speaker or "(article)"), source,
+            plain(e.quote),
         )
     return table
 
 
 def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
     """Scores of ``redline eval``, and with ``errors`` the misses and false hits."""
-    table = Table(title=f"eval (model {result['model']}, pack {result['pack']}, "
-                        f"{result['documents']} documents)")
+    table = Table(title=plain(f"eval (model {result['model']}, pack {result['pack']}, "
+                              f"{result['documents']} documents)"))
     for column in ("", "precision", "recall", "F1", "accuracy"):
         table.add_column(column)
     st, po = result["statements"], result["positions"]
@@ -228,10 +215,29 @@ def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
     table.add_row("positions", *(f"{po[k]:.3f}" for k in ("precision", "recall", "f1")),
                   f"stance {po['stance_accuracy']:.3f}")
     kinds = ", ".join(f"{k} {v:.3f}" for k, v in st.get("by_kind", {}).items())
-    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}")]
+    cells = result["cells"]
+    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}"),
+                        Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})")]
     if errors:
-        for section in ("statements", "positions"):
+        for section in ("statements", "positions", "cells"):
             for name, items in result[section].get("errors", {}).items():
                 parts.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
-                parts.extend(Text(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
+                parts.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
     return Group(*parts)
+
+
+def pack_view(pack: Pack) -> Group:
+    """A pack's actors and issues with the ids that commands and proposals use."""
+    actors = Table(title=plain(f"pack {pack.name}: {len(pack.actors)} actors"), expand=True)
+    actors.add_column("actor id", style="bold", no_wrap=True)
+    actors.add_column("name")
+    actors.add_column("also named", ratio=1)
+    for actor in pack.actors:
+        actors.add_row(plain(actor.id), plain(actor.name), plain(", ".join(actor.aliases)))
+    issues = Table(title=f"{len(pack.issues)} issues", expand=True)
+    issues.add_column("issue id", style="bold", no_wrap=True)
+    issues.add_column("label", ratio=1)
+    for issue in pack.issues:
+        issues.add_row(plain(issue.id), plain(issue.label))
+    parts: list[Any] = [plain(pack.description)] if pack.description else []
+    return Group(*parts, actors, issues)

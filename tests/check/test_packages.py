@@ -7,10 +7,11 @@ import random
 from typing import Any
 
 from redline.check import Proposal, Provision
-from redline.check.packages import closest_packages, evaluate
+from redline.check.packages import allowed, closest_packages, evaluate
 from redline.check.verdicts import actor_verdicts
 from redline.models import ActorIssue, Outcome, Stance
 
+NATO = "ukraine-nato-membership"
 STANCES: tuple[Stance, ...] = ("support", "oppose", "conditional", "neutral")
 OUTCOMES: tuple[Outcome, ...] = ("granted", "excluded")
 
@@ -23,10 +24,21 @@ def _cell(actor: str, issue: str, stance: Stance, **extra: Any) -> ActorIssue:
     )
 
 
-def _random_case(rng: random.Random, issues: int, actors: int) -> tuple[Proposal, list[ActorIssue]]:
-    """A proposal over ``issues`` issues and random stances, red lines and conditions."""
+def _random_case(
+    rng: random.Random, issues: int, actors: int, weighted: bool = False
+) -> tuple[Proposal, list[ActorIssue]]:
+    """A proposal over ``issues`` issues and random stances, red lines and conditions.
+
+    ``weighted`` also gives provisions random weights and makes some of them must_keep.
+    """
     ids = [f"issue-{i}" for i in range(issues)]
-    provisions = tuple(Provision(f"p{i}", x, rng.choice(OUTCOMES)) for i, x in enumerate(ids))
+    provisions = tuple(
+        Provision(
+            f"p{i}", x, rng.choice(OUTCOMES),
+            must_keep=weighted and rng.random() < 0.2, weight=rng.randint(1, 4) if weighted else 1,
+        )
+        for i, x in enumerate(ids)
+    )
     proposal = Proposal("Random", provisions)
     cells = []
     for actor in (f"actor-{a}" for a in range(actors)):
@@ -45,13 +57,14 @@ def _random_case(rng: random.Random, issues: int, actors: int) -> tuple[Proposal
 
 def _brute_force_ranks(
     proposal: Proposal, cells: list[ActorIssue], n: int
-) -> list[tuple[int, int, int]]:
-    """The ranks of the n best packages, by scoring every one of the 3^issues packages."""
+) -> list[tuple[int, int, int, int]]:
+    """The ranks of the n best packages, by scoring every allowed one of the 3^issues."""
     issues = [p.issue for p in proposal.provisions]
     ranks = []
     for choice in itertools.product(("granted", "excluded", None), repeat=len(issues)):
         decided: dict[str, Outcome] = {i: c for i, c in zip(issues, choice) if c is not None}
-        ranks.append(evaluate(proposal, cells, decided).rank())
+        if allowed(proposal, decided):
+            ranks.append(evaluate(proposal, cells, decided).rank())
     return sorted(ranks)[:n]
 
 
@@ -62,6 +75,90 @@ def test_packages_are_optimal_by_brute_force() -> None:
         packages = closest_packages(proposal, cells, 5)
         assert [p.rank() for p in packages] == _brute_force_ranks(proposal, cells, 5)
         assert len({tuple(p.decisions.items()) for p in packages}) == 5
+
+
+def test_packages_with_weights_and_must_keep_are_optimal_by_brute_force() -> None:
+    rng = random.Random(20261201)
+    for _ in range(25):
+        proposal, cells = _random_case(rng, issues=5, actors=4, weighted=True)
+        packages = closest_packages(proposal, cells, 4)
+        assert [p.rank() for p in packages] == _brute_force_ranks(proposal, cells, 4)
+        assert all(allowed(proposal, {i: d for i, d in p.decisions.items() if d != "omitted"})
+                   for p in packages)
+
+
+def test_packages_keep_a_provision_more_parties_accept_than_object_to() -> None:
+    # Dropping the truce would spare Russia its only objection, but it would also leave
+    # unsettled what Ukraine and the United States accept.
+    proposal = Proposal("Draft", (Provision("truce", "ceasefire", "granted"),))
+    cells = [
+        _cell("Russia", "ceasefire", "oppose"),
+        _cell("Ukraine", "ceasefire", "support"),
+        _cell("United States", "ceasefire", "support"),
+    ]
+    [best] = closest_packages(proposal, cells, 1)
+    assert best.decisions == {"ceasefire": "granted"}
+    assert (best.settled, best.acceptances, best.objections, best.actors_rejecting) == (
+        1, 2, 1, ("Russia",),
+    )
+    assert best.original is True
+
+
+def test_packages_must_keep_survives_a_red_line() -> None:
+    proposal = Proposal(
+        "Draft",
+        (
+            Provision("nato", "ukraine-nato-membership", "granted", must_keep=True),
+            Provision("truce", "ceasefire", "granted"),
+        ),
+    )
+    cells = [
+        _cell("Russia", "ukraine-nato-membership", "oppose", red_line=True),
+        _cell("Russia", "ceasefire", "support"),
+    ]
+    packages = closest_packages(proposal, cells, 3)
+    assert {p.decisions["ukraine-nato-membership"] for p in packages} == {"granted"}
+    assert [p.decisions["ceasefire"] for p in packages] == ["granted", "omitted", "excluded"]
+
+
+def test_packages_weight_decides_between_two_provisions() -> None:
+    # Russia accepts guarantees for Ukraine only if Ukraine stays out of NATO, which
+    # Ukraine wants: which of the two is settled depends on how much each one weighs.
+    def best(nato_weight: int, guarantees_weight: int) -> dict[str, str]:
+        proposal = Proposal(
+            "Draft",
+            (
+                Provision("nato", NATO, "granted", weight=nato_weight),
+                Provision("guarantees", "guarantees-for-ukraine", "granted", weight=guarantees_weight),
+            ),
+        )
+        cells = [
+            _cell("Ukraine", NATO, "support"),
+            _cell("Russia", "guarantees-for-ukraine", "conditional",
+                  condition_issue=NATO, condition_outcome="excluded"),
+            _cell("Turkey", "guarantees-for-ukraine", "support"),
+            _cell("France", "guarantees-for-ukraine", "support"),
+        ]
+        [package] = closest_packages(proposal, cells, 1)
+        return package.decisions
+
+    assert best(3, 1) == {NATO: "granted", "guarantees-for-ukraine": "granted"}
+    assert best(1, 3) == {NATO: "excluded", "guarantees-for-ukraine": "granted"}
+
+
+def test_packages_changes_name_the_actors_they_move() -> None:
+    proposal = Proposal("Draft", (Provision("nato", "ukraine-nato-membership", "granted"),))
+    cells = [
+        _cell("Russia", "ukraine-nato-membership", "oppose", red_line=True),
+        _cell("Ukraine", "ukraine-nato-membership", "support"),
+    ]
+    [omitted, excluded] = closest_packages(proposal, cells, 2)
+    [change] = omitted.changes
+    assert (change.stop_objecting, change.stop_accepting) == (("Russia",), ("Ukraine",))
+    assert (change.start_objecting, change.start_accepting) == ((), ())
+    [change] = excluded.changes
+    assert (change.stop_objecting, change.stop_accepting) == (("Russia",), ("Ukraine",))
+    assert (change.start_objecting, change.start_accepting) == (("Ukraine",), ("Russia",))
 
 
 def test_packages_original_proposal_is_marked() -> None:
@@ -95,10 +192,10 @@ def test_packages_red_lines_outweigh_rejections_outweigh_kept() -> None:
         "excluded",
         "granted",
     ]
-    assert [(p.red_lines_crossed, p.actors_rejecting, p.kept) for p in packages] == [
-        (0, (), 0),
-        (0, ("Ukraine",), 0),
-        (1, ("Russia",), 1),
+    assert [(p.red_lines_crossed, p.settled, p.actors_rejecting, p.kept) for p in packages] == [
+        (0, 0, (), 0),
+        (0, 0, ("Ukraine",), 0),
+        (1, 0, ("Russia",), 1),
     ]
     [change] = packages[0].changes
     assert (change.provision, change.before, change.after) == ("nato", "granted", "omitted")

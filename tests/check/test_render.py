@@ -43,7 +43,6 @@ CELLS = [
         condition_outcome="granted",
         evidence=[CONDITION],
     ),
-    # Ukraine rejects excluding guarantees, which makes the best package below the only best.
     _cell("Ukraine", "guarantees-for-ukraine", "support"),
 ]
 
@@ -59,10 +58,18 @@ PROPOSAL = Proposal(
 def _record(evidence: Evidence) -> dict[str, Any]:
     return {
         "doc": "007.txt",
+        "document_id": "d7",
+        "start": 10,
+        "end": 10 + len(evidence.quote),
         "speaker": evidence.speaker,
         "outlet": "Wire",
         "date": "2025-02-18",
         "quote": evidence.quote,
+        "stance": evidence.stance,
+        "red_line": evidence.red_line,
+        "threat": evidence.threat,
+        "security_claim": evidence.security_claim,
+        "corrected": False,
     }
 
 
@@ -70,6 +77,13 @@ def test_render_json_has_the_stable_shape() -> None:
     report = check(PROPOSAL, CELLS, alternatives=1)
     assert report_to_json(report) == {
         "proposal": "Draft framework",
+        "warnings": [],
+        "provisions": [
+            {"id": "nato", "issue": NATO, "outcome": "granted", "text": "Ukraine joins NATO",
+             "must_keep": False, "weight": 1},
+            {"id": "guarantees", "issue": "guarantees-for-ukraine", "outcome": "granted",
+             "text": "Ukraine gets guarantees", "must_keep": False, "weight": 1},
+        ],
         "actors": {
             "Russia": {
                 "verdict": "rejects",
@@ -132,18 +146,22 @@ def test_render_json_has_the_stable_shape() -> None:
             {
                 "provisions": {NATO: "omitted", "guarantees-for-ukraine": "omitted"},
                 "red_lines_crossed": 0,
+                "settled": 0,
+                "acceptances": 0,
+                "objections": 0,
                 "actors_rejecting": [],
                 "kept": 0,
                 "changes": [
-                    {"provision": "nato", "issue": NATO, "from": "granted", "to": "omitted"},
-                    {
-                        "provision": "guarantees",
-                        "issue": "guarantees-for-ukraine",
-                        "from": "granted",
-                        "to": "omitted",
-                    },
+                    {"provision": "nato", "issue": NATO, "from": "granted", "to": "omitted",
+                     "stop_objecting": ["Russia"], "stop_accepting": ["Ukraine"],
+                     "start_objecting": [], "start_accepting": []},
+                    {"provision": "guarantees", "issue": "guarantees-for-ukraine",
+                     "from": "granted", "to": "omitted",
+                     "stop_objecting": ["Russia"], "stop_accepting": ["Ukraine"],
+                     "start_objecting": [], "start_accepting": []},
                 ],
                 "original": False,
+                "ranking": "first: fewest red lines crossed, then most settled",
             }
         ],
     }
@@ -163,10 +181,13 @@ def test_render_markdown_shows_verdicts_evidence_and_packages() -> None:
     text = report_to_markdown(check(PROPOSAL, CELLS, alternatives=2))
     assert text.startswith("# Check: Draft framework\n")
     assert "| nato | ukraine-nato-membership | granted | Ukraine joins NATO |" in text
-    assert "| Russia | **rejects** | 0 | 1 | 1 | rejects (red line) | conditional (unmet) |" in text
-    assert "| Ukraine | **accepts** | 2 | 0 | 0 | accepts | accepts |" in text
+    assert "| Russia | **rejects** | 0 | 1 | 1 |" in text
+    assert "| Ukraine | **accepts** | 2 | 0 | 0 |" in text
+    assert "| nato | Ukraine |  | Russia (red line) |" in text
+    assert "| guarantees | Ukraine | Russia (unmet) |  |" in text
+    assert "**rejects**: a red line is crossed" in text
     assert (
-        '  - Dmitry Peskov, Wire, 2025-02-18 (007.txt): "NATO in Ukraine is a threat to us"\n'
+        '  - Dmitry Peskov, Wire, 2025-02-18 (007.txt 10-43): "NATO in Ukraine is a threat to us"\n'
         in text
     )
     assert (
@@ -177,8 +198,12 @@ def test_render_markdown_shows_verdicts_evidence_and_packages() -> None:
         "- **nato** (ukraine-nato-membership): Ukraine seeks it for its security; "
         "Russia calls it a threat.\n" in text
     )
-    assert "1. red lines crossed: 0; actors rejecting: none; kept 0 of 2" in text
-    assert "   - nato (ukraine-nato-membership): granted -> omitted" in text
+    assert (
+        "1. crosses no red line; settles +0 (0 acceptances, 0 objections); rejected by nobody; "
+        "keeps 0 of 2 (first: fewest red lines crossed, then most settled)\n" in text
+    )
+    assert "   - nato: granted -> omitted (Russia no longer objects; Ukraine no longer accepts)\n" in text
+    assert "(1 acceptance, 1 objection); rejected by Russia; keeps 1 of 2 (below 1: more actors reject it)" in text
 
 
 def test_render_markdown_without_positions_says_so() -> None:
@@ -191,4 +216,28 @@ def test_render_markdown_escapes_a_pipe_in_a_provision_id() -> None:
     proposal = Proposal("Draft", (Provision("nato|now", NATO, "granted", None),))
     markdown = report_to_markdown(check(proposal, CELLS[:1], alternatives=0))
     assert "| nato\\|now | ukraine-nato-membership | granted |  |" in markdown.splitlines()
-    assert "| actor | verdict | accepted | conditional | rejected | nato\\|now |" in markdown.splitlines()
+    assert "| nato\\|now |  |  | Russia (red line) |" in markdown.splitlines()
+
+
+def test_render_markdown_input_is_never_markup_or_control_codes() -> None:
+    proposal = Proposal("Draft **bold** \x1b]0;owned\x07", (Provision("p_1", NATO, "granted", "[x](y)"),))
+    markdown = report_to_markdown(check(proposal, CELLS[:1]))
+    # The escape shows as the text \x1b, whose backslash Markdown escapes in turn.
+    assert markdown.startswith(r"# Check: Draft \*\*bold\*\* \\x1b\]0;owned\\x07" + "\n")
+    assert "| p\\_1 | ukraine-nato-membership | granted | \\[x\\](y) |" in markdown
+    assert "\x1b" not in markdown
+
+
+def test_render_lists_pack_actors_without_evidence_as_unknown() -> None:
+    report = check(PROPOSAL, CELLS, actors=["Russia", "Ukraine", "China"])
+    assert [(a.actor, a.verdict) for a in report.actors] == [
+        ("Russia", "rejects"), ("Ukraine", "accepts"), ("China", "unknown"),
+    ]
+    assert report_to_json(report)["actors"]["China"]["provisions"]["nato"]["verdict"] == "unknown"
+    assert "No evidence (unknown): China." in report_to_markdown(report)
+
+
+def test_render_carries_the_warnings_of_the_check() -> None:
+    report = check(PROPOSAL, CELLS, warnings=["s.duckdb: analysed with pack 'other'"])
+    assert report_to_json(report)["warnings"] == ["s.duckdb: analysed with pack 'other'"]
+    assert "> **warning:** s.duckdb: analysed with pack 'other'\n" in report_to_markdown(report)

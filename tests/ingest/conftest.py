@@ -25,6 +25,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     send_length: bool = True
+    drip: float = 0.0
 
 
 class LocalServer:
@@ -53,9 +54,13 @@ class LocalServer:
         headers: dict[str, str] | None = None,
         delay: float = 0.0,
         send_length: bool = True,
+        drip: float = 0.0,
     ) -> str:
-        """Queue a reply at ``path`` (after any queued before) and return the path's URL."""
-        reply = Reply(body, content_type, status, headers or {}, delay, send_length)
+        """Queue a reply at ``path`` (after any queued before) and return the path's URL.
+
+        ``drip`` sends the body one byte at a time with that pause between bytes.
+        """
+        reply = Reply(body, content_type, status, headers or {}, delay, send_length, drip)
         self.routes.setdefault(path, []).append(reply)
         return self.url(path)
 
@@ -95,7 +100,12 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(reply.body)
+                if not reply.drip:
+                    self.wfile.write(reply.body)
+                for byte in reply.body if reply.drip else b"":
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(reply.drip)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up on purpose (size cap, timeout)
 

@@ -13,6 +13,8 @@ from redline.errors import InputError
 from redline.ingest.prepare import Input, inputs, prepare
 from redline.models import RawArticle
 
+CFG = settings.load(environ={})
+
 
 def _client(headers: dict[str, str], status: int = 200) -> httpx.Client:
     def reply(request: httpx.Request) -> httpx.Response:
@@ -26,7 +28,7 @@ def test_prepare_folder_inputs_are_keyed_by_their_bytes(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(b"second")
     (tmp_path / "a.txt").write_bytes(b"first")
     (tmp_path / "notes.docx").write_bytes(b"skipped: not a known kind")
-    found = list(inputs([str(tmp_path)], _client({})))
+    found = list(inputs([str(tmp_path)], CFG, _client({})))
     assert found == [
         Input(str(tmp_path / "a.txt"), "file:" + hashlib.sha256(b"first").hexdigest()),
         Input(str(tmp_path / "b.txt"), "file:" + hashlib.sha256(b"second").hexdigest()),
@@ -34,20 +36,20 @@ def test_prepare_folder_inputs_are_keyed_by_their_bytes(tmp_path: Path) -> None:
 
 
 def test_prepare_missing_file_has_no_key(tmp_path: Path) -> None:
-    assert list(inputs([str(tmp_path / "gone.txt")], _client({}))) == [Input(str(tmp_path / "gone.txt"), None)]
+    assert list(inputs([str(tmp_path / "gone.txt")], CFG, _client({}))) == [Input(str(tmp_path / "gone.txt"), None)]
 
 
 def test_prepare_url_is_keyed_by_its_validators() -> None:
     client = _client({"ETag": '"v7"', "Last-Modified": "Tue, 01 Dec 2026 10:00:00 GMT"})
-    [found] = inputs(["https://news.example/a"], client)
+    [found] = inputs(["https://news.example/a"], CFG, client)
     assert found == Input("https://news.example/a",
                           'url:https://news.example/a etag="v7" modified=Tue, 01 Dec 2026 10:00:00 GMT')
 
 
 def test_prepare_url_without_validators_or_redirected_has_no_key() -> None:
-    assert list(inputs(["https://news.example/a"], _client({}))) == [Input("https://news.example/a", None)]
+    assert list(inputs(["https://news.example/a"], CFG, _client({}))) == [Input("https://news.example/a", None)]
     moved = _client({"Location": "http://127.0.0.1/", "ETag": '"x"'}, status=301)
-    assert list(inputs(["https://news.example/a"], moved)) == [Input("https://news.example/a", None)]
+    assert list(inputs(["https://news.example/a"], CFG, moved)) == [Input("https://news.example/a", None)]
 
 
 def test_prepare_article_becomes_a_signed_document() -> None:

@@ -1,8 +1,14 @@
-"""Syndicated copies grouped by MinHash LSH, the first one indexed being canonical."""
+"""Syndicated copies grouped by MinHash LSH; the earliest dated copy is canonical."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from redline import api
 from redline.ingest.syndication import Syndicator, signature
+from redline.models import Document
+from redline.store import Store
 
 WIRE = (
     "MOSCOW - The Kremlin said on Wednesday that security assurances the West is considering "
@@ -55,3 +61,50 @@ def test_syndication_never_groups_texts_without_words() -> None:
     syndicator = Syndicator(0.7, 128)
     assert syndicator.add("a", signature("", 128)) is None
     assert syndicator.add("b", signature(" -- ", 128)) is None
+
+
+def test_syndication_earliest_dated_copy_is_canonical_whatever_the_order() -> None:
+    syndicator = Syndicator(0.7, 128)
+    assert syndicator.add("reprint", signature(COPY, 128), "2025-03-02", "Harbour Post") is None
+    assert syndicator.add("wire", signature(WIRE, 128), "2025-03-01", "Wire") is None
+    assert syndicator.add("reprint", signature(COPY, 128)) == "wire"
+
+
+def test_syndication_an_undated_copy_never_beats_a_dated_one() -> None:
+    syndicator = Syndicator(0.7, 128)
+    syndicator.add("undated", signature(COPY, 128))
+    syndicator.add("dated", signature(WIRE, 128), "2025-03-05")
+    assert syndicator.add("undated", signature(COPY, 128)) == "dated"
+
+
+def test_syndication_same_date_goes_to_the_outlet_the_copies_credit() -> None:
+    syndicator = Syndicator(0.7, 128)
+    credit = COPY + " This story first appeared in the Northern Wire."
+    syndicator.add("reprint", signature(credit, 128), "2025-03-01", "Harbour Post", credit)
+    syndicator.add("wire", signature(WIRE, 128), "2025-03-01", "Northern Wire", WIRE)
+    assert syndicator.add("reprint", signature(credit, 128)) == "wire"
+
+
+def test_syndication_settle_hands_back_stored_documents_that_changed() -> None:
+    syndicator = Syndicator(0.7, 128)
+    syndicator.add("reprint", signature(COPY, 128), "2025-03-02", recorded=None)
+    batch = [Document("wire", "wire.txt", "wire.txt", WIRE, WIRE, date="2025-03-01")]
+    batch[0].duplicate_of = syndicator.add("wire", signature(WIRE, 128), "2025-03-01")
+    assert syndicator.settle(batch) == {"reprint": "wire"}
+    assert batch[0].duplicate_of is None
+    assert syndicator.settle([]) == {}
+
+
+def test_syndication_store_is_updated_when_the_original_arrives_later(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    reprint = {"url": "https://post.example/kremlin", "text": COPY, "date": "2025-03-02",
+               "outlet": "Harbour Post"}
+    original = {"url": "https://wire.example/kremlin", "text": WIRE, "date": "2025-03-01",
+                "outlet": "Wire"}
+    for name, record in (("a.jsonl", reprint), ("b.jsonl", original)):
+        (tmp_path / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+        api.ingest([str(tmp_path / name)], db=db, analyse=False)
+    with Store(db, read_only=True) as store:
+        by_doc = {d.doc: d for d in store.documents()}
+    wire, post = by_doc["https://wire.example/kremlin"], by_doc["https://post.example/kremlin"]
+    assert (wire.duplicate_of, post.duplicate_of) == (None, wire.id)

@@ -222,5 +222,99 @@ def test_web_local_feed_links_resolve_next_to_the_feed(tmp_path: Path, settings:
     results = [str(item) if isinstance(item, InputError) else item for item in web.iter_feed(feed, source, client, settings)]
     assert results == [
         RawArticle(doc="story.txt", origin=str(tmp_path / "desk.rss"), text="Story told in plain text.", title="Story", outlet="Desk"),
-        f"{tmp_path / 'desk.rss'}: entry 2: unsupported link ftp://files.example/story.txt",
+        f"{tmp_path / 'desk.rss'}: entry 2: link ftp://files.example/story.txt refused: only http(s) links are followed",
     ]
+
+
+# A public address written as a literal, so that the tests need no name lookups.
+PUBLIC = "http://93.184.216.34"
+
+
+def mock_client(routes: dict[str, httpx.Response], asked: list[str]) -> httpx.Client:
+    """A client answering from canned responses by URL, noting every URL asked for."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        return routes.get(str(request.url), httpx.Response(404))
+
+    return httpx.Client(transport=httpx.MockTransport(answer))
+
+
+def test_web_remote_feed_links_are_http_to_public_addresses_only(settings: dict[str, Any]) -> None:
+    links = [
+        "file://anyhost/etc/passwd",
+        "ftp://files.example/story.txt",
+        "http://127.0.0.1:9/admin",
+        "http://10.1.2.3/intranet",
+        "http://0x7f.1/hex-loopback",
+        "http://[::ffff:127.0.0.1]/mapped",
+        "http://169.254.169.254/latest/meta-data",
+        f"{PUBLIC}/news/border",
+    ]
+    items = "".join(f"<item><title>Entry {n}</title><link>{link}</link></item>" for n, link in enumerate(links, 1))
+    feed = f'<rss version="2.0"><channel><title>Remote</title>{items}</channel></rss>'.encode()
+    asked: list[str] = []
+    routes = {
+        f"{PUBLIC}/feed.xml": httpx.Response(200, content=feed, headers={"content-type": "application/rss+xml"}),
+        f"{PUBLIC}/news/border": httpx.Response(200, content=PAGE, headers={"content-type": "text/html"}),
+    }
+    with mock_client(routes, asked) as client:
+        results = outcomes(f"{PUBLIC}/feed.xml", settings, client)
+    feed_url = f"{PUBLIC}/feed.xml"
+    assert results[:-1] == [
+        f"{feed_url}: entry 1: link file://anyhost/etc/passwd refused: only http(s) links are followed",
+        f"{feed_url}: entry 2: link ftp://files.example/story.txt refused: only http(s) links are followed",
+        f"{feed_url}: entry 3: link http://127.0.0.1:9/admin refused: private address 127.0.0.1",
+        f"{feed_url}: entry 4: link http://10.1.2.3/intranet refused: private address 10.1.2.3",
+        f"{feed_url}: entry 5: link http://0x7f.1/hex-loopback refused: private address 127.0.0.1",
+        f"{feed_url}: entry 6: link http://[::ffff:127.0.0.1]/mapped refused: private address 127.0.0.1",
+        f"{feed_url}: entry 7: link http://169.254.169.254/latest/meta-data refused: private address 169.254.169.254",
+    ]
+    assert isinstance(results[-1], RawArticle) and results[-1].text == PAGE_TEXT
+    assert asked == [feed_url, f"{PUBLIC}/news/border"]
+
+
+def test_web_redirects_are_checked_hop_by_hop(settings: dict[str, Any]) -> None:
+    def moved(location: str) -> httpx.Response:
+        return httpx.Response(302, headers={"location": location})
+
+    asked: list[str] = []
+    routes = {
+        f"{PUBLIC}/to-file": moved("file:///etc/passwd"),
+        f"{PUBLIC}/to-loopback": moved("http://127.0.0.1/admin"),
+        f"{PUBLIC}/twice": moved("/to-page"),
+        f"{PUBLIC}/to-page": moved(f"{PUBLIC}/news/border"),
+        f"{PUBLIC}/news/border": httpx.Response(200, content=PAGE, headers={"content-type": "text/html"}),
+    }
+    with mock_client(routes, asked) as client:
+        assert outcomes(f"{PUBLIC}/to-file", settings, client) == [
+            f"{PUBLIC}/to-file: redirect to file:///etc/passwd refused: only http(s) links are followed"
+        ]
+        assert outcomes(f"{PUBLIC}/to-loopback", settings, client) == [
+            f"{PUBLIC}/to-loopback: redirect to http://127.0.0.1/admin refused: private address 127.0.0.1"
+        ]
+        [article] = outcomes(f"{PUBLIC}/twice", settings, client)
+    assert isinstance(article, RawArticle) and (article.doc, article.url) == (f"{PUBLIC}/twice", f"{PUBLIC}/news/border")
+    assert asked == [f"{PUBLIC}/to-file", f"{PUBLIC}/to-loopback", f"{PUBLIC}/twice", f"{PUBLIC}/to-page", f"{PUBLIC}/news/border"]
+
+
+def test_web_local_feed_links_stay_inside_its_folder(tmp_path: Path, settings: dict[str, Any], client: httpx.Client) -> None:
+    (tmp_path / "secret.txt").write_text("Not for feeds.", encoding="utf-8")
+    (tmp_path / "desk").mkdir()
+    feed = f"""<rss version="2.0"><channel><title>Desk</title>
+<item><title>Up</title><link>../secret.txt</link></item>
+<item><title>Absolute</title><link>file://anyhost{tmp_path / 'secret.txt'}</link></item></channel></rss>""".encode()
+    name = str(tmp_path / "desk" / "desk.rss")
+    source = web.FeedSource(name, "desk.rss", name, tmp_path / "desk")
+    results = [str(item) for item in web.iter_feed(feed, source, client, settings)]
+    assert results == [
+        f"{name}: entry 1: link ../secret.txt refused: outside the feed's folder",
+        f"{name}: entry 2: link file://anyhost{tmp_path / 'secret.txt'} refused: only http(s) links are followed",
+    ]
+
+
+def test_web_dripping_server_is_stopped_at_the_deadline(server: Any, settings: dict[str, Any], client: httpx.Client) -> None:
+    settings.update(fetch_deadline=0.5, fetch_timeout=2.0)
+    url = server.route("/drip", b"<html><body><p>One byte at a time.</p></body></html>", drip=0.1)
+    # Without the deadline every read comes within the timeout and all 50 bytes arrive.
+    assert outcomes(url, settings, client) == [f"{url}: no complete response within the 0.5 s deadline"]

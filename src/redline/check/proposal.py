@@ -1,7 +1,9 @@
 """Read a proposal file and validate it against the pack's issues.
 
 A proposal is a title and a list of provisions, each deciding one issue of the pack:
-``granted`` makes the issue's subject happen, ``excluded`` rules it out. Every problem is
+``granted`` makes the issue's subject happen, ``excluded`` rules it out. A provision may
+be ``must_keep`` (no closest package changes it) and carry a ``weight`` (how much settling
+it counts when packages are ranked, 1 by default). Every problem is
 one line naming the file and the provision ("proposal.yaml: provision 'no-nato': unknown
 issue 'foo'"), so the CLI can print it as is.
 """
@@ -17,7 +19,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from redline import yamlfile
 from redline.errors import ProposalError
+from redline.lookup import did_you_mean
 from redline.models import Outcome
 
 
@@ -29,6 +33,8 @@ class Provision:
     issue: str
     outcome: Outcome
     text: str | None = None
+    must_keep: bool = False
+    weight: int = 1
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class Proposal:
         return {p.issue: p.outcome for p in self.provisions}
 
 
+MAX_WEIGHT = 100
+
+
 class _ProvisionModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -50,6 +59,9 @@ class _ProvisionModel(BaseModel):
     issue: str = Field(min_length=1)
     outcome: Literal["granted", "excluded"]
     text: str | None = None
+    # A provision the drafters will not trade away, and how much settling it counts.
+    must_keep: bool = False
+    weight: int = Field(default=1, ge=1, le=MAX_WEIGHT)
 
 
 class _ProposalModel(BaseModel):
@@ -71,6 +83,8 @@ def _describe(error: ErrorDetails) -> str:
         return f"unknown outcome '{error['input']}' (use granted or excluded)"
     if error["type"] == "string_too_short":
         return f"field '{field}' is empty"
+    if field == "weight" and error["type"] in ("greater_than_equal", "less_than_equal"):
+        return f"weight {error['input']} is out of range (use a whole number 1 to {MAX_WEIGHT})"
     return f"field '{field}': {error['msg'].lower()}"
 
 
@@ -97,12 +111,10 @@ def _validated(model: type[_Model], raw: Any, where: str, shape: str) -> _Model:
 def _read_yaml(path: Path) -> Any:
     """The parsed YAML of a proposal file, or a one-line error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return yamlfile.load(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise ProposalError(f"{path}: cannot read ({reason})") from exc
-    try:
-        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
@@ -119,7 +131,8 @@ def _provision(
     if model.id in seen:
         raise ProposalError(f"{path}: {label}: duplicate id")
     if model.issue not in issue_ids:
-        raise ProposalError(f"{path}: {label}: unknown issue '{model.issue}'")
+        hint = did_you_mean(model.issue, issue_ids)
+        raise ProposalError(f"{path}: {label}: unknown issue '{model.issue}'{hint}")
     # A package decides each issue once, so two provisions on one issue would contradict
     # or repeat each other.
     for other in seen.values():
@@ -128,7 +141,10 @@ def _provision(
                 f"{path}: {label}: issue '{model.issue}' is already decided by "
                 f"provision '{other.id}'"
             )
-    return Provision(id=model.id, issue=model.issue, outcome=model.outcome, text=model.text)
+    return Provision(
+        id=model.id, issue=model.issue, outcome=model.outcome, text=model.text,
+        must_keep=model.must_keep, weight=model.weight,
+    )
 
 
 def load_proposal(path: Path, issue_ids: Collection[str]) -> Proposal:

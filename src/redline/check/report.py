@@ -20,13 +20,25 @@ class Report:
     actors: tuple[ActorVerdict, ...]
     indivisibility: tuple[Indivisibility, ...]
     alternatives: tuple[Package, ...]
+    warnings: tuple[str, ...] = ()
 
 
-def check(proposal: Proposal, cells: Sequence[ActorIssue], alternatives: int = 0) -> Report:
-    """Check a proposal against the actor x issue cells; with ``alternatives``, find packages."""
+def check(
+    proposal: Proposal,
+    cells: Sequence[ActorIssue],
+    alternatives: int = 0,
+    actors: Sequence[str] = (),
+    warnings: Sequence[str] = (),
+) -> Report:
+    """Check a proposal against the actor x issue cells; with ``alternatives``, find packages.
+
+    ``actors`` are the pack's actor ids (those without evidence are reported as unknown);
+    ``warnings`` are lines about the store the report should carry, such as a pack mismatch.
+    """
     return Report(
         proposal=proposal,
-        actors=tuple(actor_verdicts(proposal, cells)),
+        actors=tuple(actor_verdicts(proposal, cells, actors)),
         indivisibility=tuple(indivisibility(proposal, cells)),
         alternatives=tuple(closest_packages(proposal, cells, alternatives)),
+        warnings=tuple(warnings),
     )

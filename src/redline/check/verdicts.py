@@ -137,13 +137,20 @@ def overall(verdicts: Sequence[ProvisionVerdict]) -> Overall:
     return "mixed"
 
 
-def actor_verdicts(proposal: Proposal, cells: Sequence[ActorIssue]) -> list[ActorVerdict]:
-    """Every actor with a position on any of the proposal's issues, judged on each provision."""
+def actor_verdicts(
+    proposal: Proposal, cells: Sequence[ActorIssue], actors: Sequence[str] = ()
+) -> list[ActorVerdict]:
+    """Every actor judged on each provision: those with a position, then the rest of ``actors``.
+
+    An actor of the pack without evidence on the proposal's issues is listed as
+    ``unknown``, so that "no evidence" is not mistaken for "not recognised".
+    """
     issues = {p.issue for p in proposal.provisions}
     by_key = {(c.actor, c.issue): c for c in cells if c.issue in issues}
     decisions = proposal.outcomes()
     verdicts = []
-    for actor in sorted({actor for actor, _ in by_key}):
+    known = sorted({actor for actor, _ in by_key})
+    for actor in known + sorted(set(actors) - set(known)):
         provisions = {
             p.id: provision_verdict(p, by_key.get((actor, p.issue)), decisions)
             for p in proposal.provisions

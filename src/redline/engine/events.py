@@ -45,6 +45,8 @@ class IngestSummary:
     errors: list[str] = field(default_factory=list)
     # Documents whose analysis failed in this run (stored unanalysed).
     failed: set[str] = field(default_factory=set)
+    # Documents stored but not analysed, one line each ("analysis skipped: no pipeline ...").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

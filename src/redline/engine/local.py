@@ -90,7 +90,7 @@ def _new_items(
     """The articles not stored yet, with the mark closing each input."""
     stored = writer.store.known_inputs()
     seen: set[str] = set()
-    for item in inputs(sources, http):
+    for item in inputs(sources, settings, http):
         if isinstance(item, InputError):
             writer.error(str(item))
             continue

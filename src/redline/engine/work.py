@@ -24,7 +24,7 @@ from redline.engine.events import analysis_error
 from redline.errors import InputError
 from redline.ingest.prepare import prepare
 from redline.models import Document, RawArticle
-from redline.pipeline import Analysis, Models, process_many
+from redline.pipeline import Analysis, Models, process_many, skipped
 
 Loader = Callable[[], Models]
 
@@ -45,6 +45,8 @@ class Ready:
     minhash: list[int] | None
     analysis: Analysis | None = None
     failure: str | None = None
+    # Why it gets no analysis (its language has no pipeline).
+    note: str | None = None
     models: tuple[str, str] = ("", "")
 
 
@@ -83,6 +85,7 @@ class Work:
             found = process_many([r.document for r in ready], models)
             for outcome, analysis in zip(ready, found, strict=True):
                 outcome.models = models.signature
+                outcome.note = skipped(outcome.document, models)
                 if isinstance(analysis, Exception):
                     outcome.failure = analysis_error(outcome.document, analysis)
                 else:

@@ -80,7 +80,8 @@ class Writer:
             self.skip(document.doc)
             return
         self.known.add(document.id)
-        document.duplicate_of = self._syndication().add(document.id, minhash)
+        document.duplicate_of = self._syndication().add(
+            document.id, minhash, document.date, document.outlet, document.text)
         self.summary.duplicates += document.duplicate_of is not None
         batch = self._batch
         batch.documents.append(document)
@@ -88,6 +89,8 @@ class Writer:
         batch.analyses.append(outcome.analysis)
         if outcome.analysis is not None:
             batch.models = outcome.models
+        if outcome.note is not None:
+            self.summary.notes.append(outcome.note)
         self._failure(outcome)
         self.notify(Event("read", document.doc))
 
@@ -95,11 +98,11 @@ class Writer:
         """The index of every stored signature, built when the first new document comes:
         a run that adds nothing neither reads the signatures nor imports datasketch."""
         if self._syndicator is None:
-            from redline.ingest.syndication import Syndicator
+            from redline.ingest.syndication import EDGE_CHARS, Syndicator
 
             self._syndicator = Syndicator(self._settings["minhash_threshold"], self._settings["minhash_perm"])
-            for document_id, sig in self.store.signatures():
-                self._syndicator.add(document_id, sig)
+            for document_id, sig, date, outlet, edges, duplicate_of in self.store.syndication_rows(EDGE_CHARS):
+                self._syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
         return self._syndicator
 
     def _reanalysed(self, outcome: Ready) -> None:
@@ -118,6 +121,9 @@ class Writer:
         """Commit what the batch holds: new documents with their inputs, then re-analyses."""
         batch, self._batch = self._batch, _Batch()
         pack, model = batch.models
+        if self._syndicator is not None:
+            # An earlier copy arriving makes itself canonical, in the batch and in the store.
+            self.store.set_duplicates(self._syndicator.settle(batch.documents))
         if batch.documents or batch.inputs:
             self.store.add_batch(batch.documents, batch.signatures, batch.analyses,
                                  pack=pack, model=model, inputs=batch.inputs)

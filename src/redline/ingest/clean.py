@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from redline import yamlfile
 from redline.errors import RedlineError
 from redline.models import Removal, Segment
 
@@ -90,7 +91,7 @@ def _compile(pattern: Any, where: str) -> re.Pattern[str]:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path)
     except (OSError, yaml.YAMLError) as exc:
         raise RedlineError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict):

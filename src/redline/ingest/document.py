@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from redline import yamlfile
 from redline.ingest.clean import clean
 from redline.errors import InputError, RedlineError
 from redline.ingest.language import detect_language
@@ -38,7 +39,7 @@ _DATELINE_CHARS = 80
 def _date_patterns() -> tuple[dict[str, int], re.Pattern[str], list[re.Pattern[str]]]:
     """Month names to numbers, the publication cue, and the date patterns, from dates.yaml."""
     try:
-        data = yaml.safe_load(DATES.read_text(encoding="utf-8"))
+        data = yamlfile.load(DATES)
         months = {str(name).lower(): int(number) for number, names in data["months"].items() for name in names}
         cue = re.compile("|".join(f"(?:{c})" for c in data["cues"]), re.IGNORECASE)
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:

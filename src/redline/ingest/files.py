@@ -19,6 +19,7 @@ import httpx
 from redline.errors import InputError
 from redline.ingest.decode import decode_bytes, human_size, normalise_newlines, read_capped
 from redline.ingest.extract import article_from_bytes, extract_html, normalise_date
+from redline.ingest.meta import is_meta, meta_errors, with_meta
 from redline.ingest.warc import iter_warc
 from redline.ingest.web import FeedSource, iter_feed
 from redline.models import RawArticle
@@ -50,7 +51,7 @@ def iter_path(
 ) -> Iterator[RawArticle | InputError]:
     """Yield the articles of a file or of every known file under a folder."""
     if path.is_dir():
-        for found in walk(path):
+        for found in walk(path, int(settings["max_bytes"])):
             if isinstance(found, InputError):
                 yield found
             else:
@@ -67,8 +68,9 @@ def iter_path(
         yield InputError(str(path), "no such file or directory")
 
 
-def walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | InputError]:
+def walk(folder: Path, max_bytes: int, seen: set[Path] | None = None) -> Iterator[Path | InputError]:
     """Every file of a known kind under a folder, depth first in name order, hidden ones skipped."""
+    top = seen is None
     seen = set() if seen is None else seen
     # Remember resolved folders so that a symlink pointing upwards cannot loop forever.
     real = folder.resolve()
@@ -80,12 +82,13 @@ def walk(folder: Path, seen: set[Path] | None = None) -> Iterator[Path | InputEr
     except OSError as exc:
         yield InputError(str(folder), exc.strerror or str(exc))
         return
+    yield from meta_errors(folder, max_bytes, top)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from walk(entry, seen)
-        elif entry.is_file() and file_kind(entry) is not None:
+            yield from walk(entry, max_bytes, seen)
+        elif entry.is_file() and file_kind(entry) is not None and not is_meta(entry):
             yield entry
 
 
@@ -112,7 +115,8 @@ def iter_file(
         yield from _json_records(data, path)
     else:
         try:
-            yield article_from_bytes(data, html=kind == "html", source=source, doc=path.name, origin=origin)
+            article = article_from_bytes(data, html=kind == "html", source=source, doc=path.name, origin=origin)
+            yield with_meta(article, path, max_bytes)
         except InputError as exc:
             yield exc
 

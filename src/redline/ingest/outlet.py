@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from tld import get_fld
 
+from redline import yamlfile
 from redline.errors import RedlineError
 
 OUTLETS = Path(__file__).resolve().parents[1] / "lexicons" / "outlets.yaml"
@@ -26,7 +27,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 def load_outlets(path: Path = OUTLETS) -> dict[str, str]:
     """Read the domain-to-name table; a malformed entry raises naming file and entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path)
     except (OSError, yaml.YAMLError) as exc:
         raise RedlineError(f"{path}: cannot read lexicon: {exc}") from exc
     domains = data.get("domains") if isinstance(data, dict) else None

@@ -42,7 +42,9 @@ class Prepared:
     signature: list[int]
 
 
-def inputs(sources: Sequence[str], client: httpx.Client) -> Iterator[Input | InputError]:
+def inputs(
+    sources: Sequence[str], settings: Mapping[str, Any], client: httpx.Client
+) -> Iterator[Input | InputError]:
     """The inputs of the sources, in order: each file of a folder, each file, each URL."""
     for source in sources:
         if is_url(source):
@@ -52,7 +54,7 @@ def inputs(sources: Sequence[str], client: httpx.Client) -> Iterator[Input | Inp
         if not path.is_dir():
             yield Input(source, _file_key(path))
             continue
-        for found in walk(path):
+        for found in walk(path, int(settings["max_bytes"])):
             yield found if isinstance(found, InputError) else Input(str(found), _file_key(found))
 
 

@@ -1,10 +1,12 @@
 """Web sources: fetch URLs politely and read RSS/Atom feeds into articles.
 
-A fetch has a timeout, a size cap enforced while streaming, and retries with a growing
-pause on timeouts, broken connections, 429 and 5xx (a server's Retry-After is honoured up
-to a few seconds, so one slow host cannot stall a whole batch). Feeds come from a URL or a
-local file: an entry whose content is substantial is taken as it is, any other entry's
-link is fetched as an article.
+A fetch has a timeout per read, an overall deadline (a server dripping a byte every few
+seconds never trips the first), a size cap enforced while streaming, and retries with a
+growing pause on timeouts, broken connections, 429 and 5xx (a server's Retry-After is
+honoured up to a few seconds, so one slow host cannot stall a whole batch). Redirects
+are followed here, one hop at a time, so that each target is checked like any link found
+in remote content (see ``links``). Feeds come from a URL or a local file: an entry whose
+content is substantial is taken as it is, any other entry's link is fetched as an article.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 from xml.sax import SAXParseException
 
@@ -27,6 +29,7 @@ import httpx
 from redline.errors import FetchError, InputError
 from redline.ingest.decode import declared_charset, human_size, normalise_newlines, read_capped, too_large
 from redline.ingest.extract import HTML_TYPES, article_from_bytes, extract_html, strip_tags
+from redline.ingest.links import private_address, refused
 from redline.ingest.outlet import feed_outlet
 from redline.models import RawArticle
 
@@ -73,12 +76,31 @@ class Fetched:
 @dataclass(frozen=True)
 class FeedSource:
     """Where a feed came from: the input named in errors, the prefix of its entries'
-    doc names, its full origin, and the folder its relative entry links point into."""
+    doc names, its full origin, the folder its relative entry links point into, and
+    whether it was fetched from a private address (so its links may point to one)."""
 
     source: str
     name: str
     origin: str
     folder: Path | None = None
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class _Limits:
+    """What one fetch may take: bytes, seconds per read, and the monotonic deadline."""
+
+    max_bytes: int
+    timeout: float
+    deadline: float
+    seconds: float
+
+    def left(self, url: str) -> float:
+        """Seconds left before the deadline, or FetchError once it has passed."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise FetchError(url, f"no complete response within the {self.seconds:g} s deadline")
+        return left
 
 
 class _Retry(Exception):
@@ -95,19 +117,41 @@ def fetch(
     client: httpx.Client,
     settings: Mapping[str, Any],
     sleep: Callable[[float], None] = time.sleep,
+    private_ok: bool | None = None,
 ) -> Fetched:
-    """Fetch a URL with timeout, size cap and polite retries, or raise FetchError."""
-    retries = int(settings["fetch_retries"])
+    """Fetch a URL with timeouts, a deadline, size cap, checked redirects and polite retries.
+
+    Redirects may lead to a private address only when ``private_ok`` (by default: when
+    ``url`` itself resolves to one). Raises FetchError.
+    """
+    retries, seconds = int(settings["fetch_retries"]), float(settings["fetch_deadline"])
+    limits = _Limits(int(settings["max_bytes"]), float(settings["fetch_timeout"]), time.monotonic() + seconds, seconds)
+    private = private_address(url) is not None if private_ok is None else private_ok
     attempt = 0
     while True:
         try:
-            return _get(url, client, int(settings["max_bytes"]), float(settings["fetch_timeout"]))
+            return _follow(url, client, limits, private)
         except _Retry as exc:
             attempt += 1
-            if attempt > retries:
+            wait = exc.wait if exc.wait is not None else BACKOFF_SECONDS * 2 ** (attempt - 1)
+            if attempt > retries or time.monotonic() + wait >= limits.deadline:
                 tries = f" (after {attempt} attempts)" if attempt > 1 else ""
                 raise FetchError(url, exc.reason + tries) from None
-            sleep(exc.wait if exc.wait is not None else BACKOFF_SECONDS * 2 ** (attempt - 1))
+            sleep(wait)
+
+
+def _follow(url: str, client: httpx.Client, limits: _Limits, private: bool) -> Fetched:
+    """Fetch ``url``, following redirects whose targets are fit to follow."""
+    current = url
+    for _ in range(client.max_redirects + 1):
+        got = _get(url, current, client, limits)
+        if isinstance(got, Fetched):
+            return got
+        reason = refused(got, private)
+        if reason is not None:
+            raise FetchError(url, f"redirect to {got} refused: {reason}")
+        current = got
+    raise FetchError(url, f"more than {client.max_redirects} redirects")
 
 
 def iter_url(
@@ -120,7 +164,7 @@ def iter_url(
         yield exc
         return
     if fetched.kind == "feed":
-        feed = FeedSource(source=url, name=url, origin=url)
+        feed = FeedSource(source=url, name=url, origin=url, private=private_address(fetched.url) is not None)
         yield from iter_feed(fetched.body, feed, client, settings, fetched.url, fetched.content_type)
     else:
         yield _fetched_article(url, url, fetched)
@@ -174,9 +218,15 @@ def _feed_headers(base_url: str | None, content_type: str | None) -> dict[str, s
     return {"content-location": base_url, "content-type": media}
 
 
-def _get(url: str, client: httpx.Client, max_bytes: int, timeout: float) -> Fetched:
+def _get(url: str, current: str, client: httpx.Client, limits: _Limits) -> Fetched | str:
+    """One request: the response, or the URL a redirect points to. Errors name ``url``."""
+    max_bytes = limits.max_bytes
+    # No read may wait past the deadline; the body is checked against it chunk by chunk.
+    timeout = min(limits.timeout, limits.left(url))
     try:
-        with client.stream("GET", url, timeout=timeout) as response:
+        with client.stream("GET", current, timeout=timeout, follow_redirects=False) as response:
+            if response.has_redirect_location:
+                return urljoin(str(response.url), response.headers["location"])
             _check_status(url, response)
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
@@ -186,8 +236,10 @@ def _get(url: str, client: httpx.Client, max_bytes: int, timeout: float) -> Fetc
                 body += chunk
                 if len(body) > max_bytes:
                     raise FetchError(url, f"response too large (over {human_size(max_bytes)} limit)")
+                limits.left(url)
             return Fetched(str(response.url), response.headers.get("content-type", ""), bytes(body))
     except httpx.TimeoutException as exc:
+        limits.left(url)
         raise _Retry(f"timed out after {timeout:g} s") from exc
     except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
         raise FetchError(url, f"invalid URL ({exc})") from exc
@@ -265,12 +317,15 @@ def _entry_article(
         return replace(article, url=link)
     if link is None:
         return InputError(feed.source, f"entry {number}: no link or content")
-    if urlsplit(link).scheme in ("http", "https"):
-        try:
-            return _fetched_article(link, feed.origin, fetch(link, client, settings))
-        except FetchError as exc:
-            return exc
-    return _local_entry(link, number, feed, int(settings["max_bytes"]))
+    if feed.folder is not None and not urlsplit(link).scheme:
+        return _local_entry(link, number, feed, int(settings["max_bytes"]))
+    reason = refused(link, feed.private)
+    if reason is not None:
+        return InputError(feed.source, f"entry {number}: link {link} refused: {reason}")
+    try:
+        return _fetched_article(link, feed.origin, fetch(link, client, settings, private_ok=feed.private))
+    except FetchError as exc:
+        return exc
 
 
 def _entry_content(entry: Any) -> tuple[str, bool]:
@@ -282,14 +337,12 @@ def _entry_content(entry: Any) -> tuple[str, bool]:
 
 
 def _local_entry(link: str, number: int, feed: FeedSource, max_bytes: int) -> RawArticle | InputError:
-    """The article a local feed's entry links to, as a path relative to the feed."""
-    parts = urlsplit(link)
-    if parts.scheme == "file":
-        path = Path(url2pathname(parts.path))
-    elif not parts.scheme and feed.folder is not None:
-        path = feed.folder / url2pathname(parts.path)
-    else:
-        return InputError(feed.source, f"entry {number}: unsupported link {link}")
+    """The article a local feed's entry links to, as a path inside the feed's folder."""
+    assert feed.folder is not None
+    path = feed.folder / url2pathname(urlsplit(link).path)
+    # A feed file may have come from anywhere: its links stay inside its own folder.
+    if not path.resolve().is_relative_to(feed.folder.resolve()):
+        return InputError(feed.source, f"entry {number}: link {link} refused: outside the feed's folder")
     is_html = LOCAL_ARTICLE_SUFFIXES.get(path.suffix.lower())
     if is_html is None:
         return InputError(feed.source, f"entry {number}: unsupported link {link}")

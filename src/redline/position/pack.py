@@ -9,16 +9,18 @@ maps pydantic's error location back to it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from redline import patterns, yamlfile
 from redline.errors import PackError
 from redline.models import Stance
+from redline.position.ru.section import RussianSection
+from redline.position.ru.section import references as russian_references
 
 PACKS_DIR = Path(__file__).resolve().parent.parent / "packs"
 STANCE_LEXICON = Path(__file__).resolve().parent / "en" / "stance.yaml"
@@ -26,10 +28,10 @@ BENEFICIARY = "{beneficiary}"
 
 
 def _compiles(pattern: str) -> str:
-    """Reject a pattern that is not a valid regular expression."""
+    """Reject a pattern that does not compile or could backtrack for ever."""
     try:
-        re.compile(pattern.replace(BENEFICIARY, "X"))
-    except re.error as exc:
+        patterns.compile(pattern.replace(BENEFICIARY, "X"))
+    except patterns.PatternError as exc:
         raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
     return pattern
 
@@ -78,6 +80,24 @@ class Example(_Strict):
     stance: Stance
 
 
+class Concept(_Strict):
+    """An issue as an idea rather than a wording, matched on the parse (position/en/concepts.py).
+
+    ``heads`` are lemmas of the word that carries it ("guarantee", "pledge", "defend");
+    ``about`` lemmas, one of which must be its neighbour in the parse ("security"); and
+    ``objects`` actor ids, one of which it must take as object ("membership" of "NATO").
+    """
+
+    heads: list[str] = Field(min_length=1)
+    about: list[str] = []
+    objects: list[str] = []
+
+    @field_validator("heads", "about")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [v.lower() for v in value]
+
+
 class IssueCues(_Strict):
     """Direction words that hold for one issue only (may occur inside its terms)."""
 
@@ -88,20 +108,29 @@ class IssueCues(_Strict):
 class Issue(_Strict):
     """One issue of the negotiation: what signals it and who it is about.
 
-    ``inverse_terms`` name the opposite outcome ("neutrality" for NATO membership), so
-    supporting them opposes the issue. Issues that share terms are told apart by their
-    ``beneficiary``; a mention attached to no one goes to the issue marked ``default``.
+    ``terms`` are regular expressions for fixed wordings and names ("Article 5");
+    ``concepts`` match the idea in other words through the parse. ``inverse_terms`` name
+    the opposite outcome ("neutrality" for NATO membership), so supporting them opposes the
+    issue. Issues that share terms are told apart by their ``beneficiary``; a mention
+    attached to no one goes to the issue marked ``default``.
     """
 
     id: str
     label: str
     description: str
-    terms: list[Pattern] = Field(min_length=1)
+    terms: list[Pattern] = []
+    concepts: list[Concept] = []
     inverse_terms: list[Pattern] = []
     beneficiary: str | None = None
     default: bool = False
     cues: IssueCues = IssueCues()
     examples: list[Example] = []
+
+    @model_validator(mode="after")
+    def _signalled(self) -> Issue:
+        if not self.terms and not self.concepts:
+            raise ValueError("an issue needs terms or concepts")
+        return self
 
 
 class Roles(_Strict):
@@ -162,6 +191,8 @@ class Pack(_Strict):
     issues: list[Issue] = Field(min_length=1)
     roles: Roles = Roles()
     cues: StanceCues = StanceCues()
+    # Russian names and terms, validated by their own models (position/ru/section.py).
+    ru: RussianSection | None = None
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
@@ -212,27 +243,22 @@ def _line(loc: Loc, lines: dict[Loc, int]) -> int:
     return 1
 
 
-def _read(path: Path) -> tuple[Any, dict[Loc, int]]:
+def _read(path: Path, max_bytes: int | None) -> tuple[Any, dict[Loc, int]]:
     """Parse the YAML file into plain data plus the line of every key and item."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PackError(f"{path}: cannot read pack ({exc.strerror})") from exc
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        parsed = yamlfile.read(path, max_bytes)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise PackError(f"{path}: cannot read pack ({reason})") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise PackError(f"{path}:{line}: yaml: {problem}") from exc
-    finally:
-        loader.dispose()
     lines: dict[Loc, int] = {}
-    if node is not None:
-        _node_lines(node, (), lines)
-    return data, lines
+    if parsed.node is not None:
+        _node_lines(parsed.node, (), lines)
+    return parsed.data, lines
 
 
 def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
@@ -254,9 +280,13 @@ def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
         for term_index, term in enumerate(issue.terms):
             if BENEFICIARY in term and issue.beneficiary is None:
                 yield (*where, "terms", term_index), f"{BENEFICIARY} used but no beneficiary set"
+        for concept_index, concept in enumerate(issue.concepts):
+            for unknown in (a for a in concept.objects if a not in actor_ids):
+                yield (*where, "concepts", concept_index, "objects"), f"unknown actor {unknown!r}"
         for example_index, example in enumerate(issue.examples):
             if example.actor not in actor_ids:
                 yield (*where, "examples", example_index, "actor"), f"unknown actor {example.actor!r}"
+    yield from russian_references(pack.ru, actor_ids, pack.issue_ids())
 
 
 def _resolve(name_or_path: str | Path) -> Path:
@@ -271,9 +301,11 @@ def _resolve(name_or_path: str | Path) -> Path:
     raise PackError(f"{name_or_path}: no such pack (shipped: {known})")
 
 
-def _validate(model: type[_Model], path: Path, expected: str) -> tuple[_Model, dict[Loc, int]]:
+def _validate(
+    model: type[_Model], path: Path, expected: str, max_bytes: int | None = None
+) -> tuple[_Model, dict[Loc, int]]:
     """Read one YAML file into ``model`` (and its lines); a problem names file, line, field."""
-    data, lines = _read(path)
+    data, lines = _read(path, max_bytes)
     if not isinstance(data, dict):
         raise PackError(f"{path}:1: {model.__name__.lower()}: expected a mapping of {expected}")
     try:
@@ -298,13 +330,14 @@ def _extend(shared: BaseModel, own: BaseModel) -> dict[str, list[str]]:
     return merged
 
 
-def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON) -> Pack:
+def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_bytes: int | None = None) -> Pack:
     """Load and validate a pack by shipped name ("ukraine-security") or file path.
 
-    The pack's ``roles`` and ``cues`` extend those of the shared stance ``lexicon``.
+    The pack's ``roles`` and ``cues`` extend those of the shared stance ``lexicon``; a pack
+    file over ``max_bytes`` (the ``yaml_max_bytes`` setting by default) is refused unread.
     """
     path = _resolve(name_or_path)
-    pack, lines = _validate(Pack, path, "name, actors, issues, cues")
+    pack, lines = _validate(Pack, path, "name, actors, issues, cues", max_bytes)
     for loc, reason in _references(pack):
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
     shared = load_lexicon(lexicon)

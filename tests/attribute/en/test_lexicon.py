@@ -65,13 +65,31 @@ def test_lexicon_missing_file_is_one_line(tmp_path: Path) -> None:
         load_lexicon(tmp_path / "absent.yaml")
 
 
-def test_lexicon_gender_from_title_role_or_given_name() -> None:
+def test_lexicon_gender_from_title_or_role_only() -> None:
     lexicon = load_lexicon()
     assert lexicon.gender(["She"]) == "feminine"
     assert lexicon.gender(["Mr.", "Peskov"]) == "masculine"
     assert lexicon.gender(["Foreign", "Ministry", "spokeswoman"]) == "feminine"
-    assert lexicon.gender(["analyst", "Sam"]) is None
-    assert lexicon.gender(["spokesman", "Maria"]) is None
+    assert lexicon.gender(["spokesman", "spokeswoman"]) is None
+    # Given names are not the lexicon's business: no corpus's first names are listed.
+    assert lexicon.gender(["Amara"]) is None and lexicon.gender(["Ines"]) is None
+
+
+def test_lexicon_cues_are_grouped_by_frame() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.frame("say") == "speech"
+    assert lexicon.frame("insist") == "assertion"
+    assert lexicon.frame("denounce") == "evaluation"
+    assert lexicon.frame("seek") == "intention"
+    assert lexicon.frame("believe") == "thought"
+    assert lexicon.frame("show") == "evidence"
+    assert lexicon.frame("plumb") is None
+
+
+def test_lexicon_unknown_frame_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"clause_cues": {"speech": ["say"], "gossip": ["chat"]}})
+    with pytest.raises(RedlineError, match="unknown frame 'gossip'"):
+        load_lexicon(path)
 
 
 def test_lexicon_unknown_gender_is_refused(tmp_path: Path) -> None:

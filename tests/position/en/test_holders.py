@@ -100,7 +100,7 @@ def test_holders_document_speaks_for_its_author(positioner: EnglishPositioner) -
     positions = positioner.positions(document, [])[1]
     assert [(p.actor, p.issue, p.stance, p.evidence) for p in positions] == [
         ("United States", "territorial-concessions", "support",
-         "would have Ukraine withdraw from the Donetsk"),
+         "would have Ukraine withdraw from the Donetsk region"),
     ]
 
 

@@ -82,7 +82,7 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     coordinated verb in the cue's tense that cannot share A's tense or A's subject.
     """
     host = verb.head
-    if host.dep_ != "ccomp" or host.head.lemma_.lower() not in lexicon.clause_cues:
+    if host.dep_ != "ccomp" or host.head.lemma_.lower() not in lexicon.clause_lemmas:
         return None
     cue = host.head
     if participle(verb):

@@ -43,7 +43,7 @@ def attribution_at(parsed: Parsed, lexicon: Lexicon, start: int, end: int) -> At
     if not tokens:
         return None
     for cue in tokens[:_MAX_LEAD]:
-        if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in lexicon.clause_cues:
+        if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in lexicon.clause_lemmas:
             continue
         speaker = subject(cue, lexicon) or _nearest_name(tokens, cue)
         if speaker is None or mention(speaker, lexicon) is None:
@@ -103,7 +103,7 @@ def before(parsed: Parsed, lexicon: Lexicon, quote: Quote, paragraph_start: int)
     text = parsed.text
     start = sentence_start(text, paragraph_start, quote.open_at, lexicon)
     tokens = [t for t in parsed.tokens_between(start, quote.open_at) if not t.is_punct]
-    cues = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.clause_cues]
+    cues = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.clause_lemmas]
     if not cues:
         return None
     cue = cues[-1]

@@ -13,9 +13,12 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from redline import yamlfile
 from redline.errors import RedlineError
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "attribution.yaml"
+# The kinds of act a reporting verb reports, from "said" to "a study found".
+FRAMES = ("speech", "assertion", "evaluation", "intention", "thought", "evidence")
 
 Word = Annotated[str, Field(min_length=1)]
 Score = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -32,20 +35,35 @@ class QuoteMark(_Strict):
     close: list[Annotated[str, Field(min_length=1, max_length=1)]] = Field(min_length=1)
 
 
+def _words(value: list[str] | str | None) -> frozenset[str]:
+    """One word or a list of words as a set ("on" or [about, on])."""
+    if value is None:
+        return frozenset()
+    return frozenset([value] if isinstance(value, str) else value)
+
+
 class PhrasalCue(_Strict):
     """A verb that reports speech only with a particle, a preposition or a fixed object."""
 
-    verb: Word
+    verb: list[Word] | Word
     particle: Word | None = None
-    prep: Word | None = None
+    prep: list[Word] | Word | None = None
     object: list[Word] | Word | None = None
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """The verb lemmas the cue is written with ("stress", "underline" the need for)."""
+        return _words(self.verb)
 
     @property
     def objects(self) -> frozenset[str]:
         """The fixed object lemmas, if any ("alarm" in "sound the alarm about")."""
-        if self.object is None:
-            return frozenset()
-        return frozenset([self.object] if isinstance(self.object, str) else self.object)
+        return _words(self.object)
+
+    @property
+    def preps(self) -> frozenset[str]:
+        """The prepositions that introduce the content, if any ("about", "of")."""
+        return _words(self.prep)
 
 
 class Confidence(_Strict):
@@ -60,6 +78,9 @@ class Confidence(_Strict):
     unresolved: Score
     headline: Score
     passive: Score
+    thought: Score
+    evidence: Score
+    nested: Score
 
 
 def _lower(words: list[str]) -> list[str]:
@@ -71,9 +92,11 @@ class Lexicon(_Strict):
 
     quote_marks: list[QuoteMark] = Field(min_length=1)
     quote_dashes: list[Annotated[str, Field(min_length=1, max_length=1)]]
-    clause_cues: list[Word] = Field(min_length=1)
-    object_cues: list[Word]
+    clause_cues: dict[str, list[Word]] = Field(min_length=1)
+    object_cues: dict[str, list[Word]]
+    as_cues: list[Word]
     intent_cues: list[Word]
+    adjective_cues: list[Word]
     phrasal_cues: list[PhrasalCue]
     nominal_cues: list[Word]
     source_phrases: list[Word]
@@ -96,13 +119,21 @@ class Lexicon(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
     @field_validator(
-        "clause_cues", "object_cues", "intent_cues", "nominal_cues", "source_phrases", "possessive_sources",
+        "as_cues", "intent_cues", "adjective_cues", "nominal_cues", "source_phrases", "possessive_sources",
         "quoting_verbs", "aspect_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "group_nouns",
         "outlet_nouns",
     )
     @classmethod
     def _lowercase(cls, words: list[str]) -> list[str]:
         return _lower(words)
+
+    @field_validator("clause_cues", "object_cues")
+    @classmethod
+    def _known_frames(cls, frames: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(frames) - set(FRAMES)
+        if unknown:
+            raise ValueError(f"unknown frame {sorted(unknown)[0]!r} ({', '.join(FRAMES)})")
+        return {frame: _lower(words) for frame, words in frames.items()}
 
     @field_validator("pronouns")
     @classmethod
@@ -126,6 +157,23 @@ class Lexicon(_Strict):
         return found.pop() if len(found) == 1 else None
 
     @cached_property
+    def clause_lemmas(self) -> frozenset[str]:
+        """Every verb that reports speech with a clause, whatever its frame."""
+        return frozenset(w for words in self.clause_cues.values() for w in words)
+
+    @cached_property
+    def object_lemmas(self) -> frozenset[str]:
+        """Every verb whose object is what was said, whatever its frame."""
+        return frozenset(w for words in self.object_cues.values() for w in words)
+
+    def frame(self, lemma: str) -> str | None:
+        """The frame a verb reports in ("believe" -> thought); speech wins a tie."""
+        for frame in FRAMES:
+            if lemma in self.clause_cues.get(frame, ()) or lemma in self.object_cues.get(frame, ()):
+                return frame
+        return None
+
+    @cached_property
     def closers(self) -> dict[str, frozenset[str]]:
         """Opening mark -> the closing marks that end it."""
         return {m.open: frozenset(m.close) for m in self.quote_marks}
@@ -143,8 +191,8 @@ class Lexicon(_Strict):
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Every verb lemma that can carry a statement in some frame."""
-        phrasal = {c.verb for c in self.phrasal_cues}
-        return frozenset((*self.clause_cues, *self.object_cues, *self.intent_cues)) | phrasal
+        phrasal = {v for c in self.phrasal_cues for v in c.verbs}
+        return self.clause_lemmas | self.object_lemmas | frozenset((*self.as_cues, *self.intent_cues)) | phrasal
 
     def pronoun_kind(self, word: str) -> str | None:
         """'person', 'organisation' or 'group' for a speaker pronoun, else None."""
@@ -169,7 +217,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     try:
         # Every scalar is read as a string, so that words like "on" or "no" stay words;
         # pydantic turns the confidence figures into numbers.
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yamlfile.load(source, strings=True)
     except (OSError, yaml.YAMLError) as exc:
         raise RedlineError(f"{source}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from redline.attribute.en.gender import person_gender
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, mention
@@ -150,7 +151,7 @@ class Resolver:
     def _learn_gender(self, name: str, written: str, role: str | None) -> None:
         """Note a person's gender from a title, a role noun or the given name, when told."""
         honorifics = [w for w in written.split() if w.lower().rstrip(".") in self.lexicon.honorifics]
-        gender = self.lexicon.gender([*(role or "").split(), *honorifics, *name.split()[:1]])
+        gender = person_gender(self.lexicon, name, " ".join(honorifics), role)
         if gender is not None and name not in self.genders:
             self.genders[name] = gender
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.position.en.actors import ActorIndex, ActorMention
+from redline.position.en.concepts import ConceptMatch
 from redline.position.pack import BENEFICIARY, Pack
 from redline.position.en.text import phrase_regex, words_between
 
@@ -60,13 +62,26 @@ class IssueDetector:
         self._any = re.compile("|".join(f"(?:{regex.pattern})" for _, _, regex in self._terms) or "(?!)",
                                re.IGNORECASE)
 
-    def mentions(self, text: str, start: int, end: int) -> list[IssueMention]:
-        """Issue mentions in ``text[start:end]``, one per span, sorted by position."""
-        if self._any.search(text, start, end) is None:
-            return []
+    def mentions(self, text: str, start: int, end: int,
+                 concepts: Sequence[ConceptMatch] = ()) -> list[IssueMention]:
+        """Issue mentions in ``text[start:end]``, one per span, sorted by position.
+
+        ``concepts`` are the document's concept matches (position/en/concepts.py); those
+        inside the range join the term matches, with the actors the parse attaches.
+        """
         spans: dict[tuple[int, int], list[str]] = defaultdict(list)
         inverse: set[tuple[tuple[int, int], str]] = set()
-        for issue_id, is_inverse, regex in self._terms:
+        parsed: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+        for concept in concepts:
+            if start <= concept.start and concept.end <= end:
+                span = (concept.start, concept.end)
+                if concept.issue not in spans[span]:
+                    spans[span].append(concept.issue)
+                if concept.inverse:
+                    inverse.add((span, concept.issue))
+                parsed[span].update(concept.attached)
+        terms = self._terms if self._any.search(text, start, end) is not None else []
+        for issue_id, is_inverse, regex in terms:
             for match in regex.finditer(text, start, end):
                 span = (match.start(), match.end())
                 if issue_id not in spans[span]:
@@ -75,8 +90,13 @@ class IssueDetector:
                     inverse.add((span, issue_id))
         actors = self._actors.mentions(text, max(0, start - 200), min(len(text), end + 200))
         out = []
-        for (s, e), issues in sorted(_merge_overlaps(spans).items()):
+        for (s, e), issues in sorted(_merge_overlaps(spans, set(parsed)).items()):
             attached = self._attached(text, s, e, actors)
+            # The parse attaches a beneficiary the words around the span do not show.
+            own = {a for (s2, e2), spans_ in parsed.items() if s <= s2 and e2 <= e for a in spans_}
+            attached += [m for m in actors if (m.start, m.end) in own and m not in attached
+                         and _near(text, s, e, m)
+                         and (m.actor in self._beneficiaries or not (s <= m.start and m.end <= e))]
             flipped = frozenset(
                 i for i in issues
                 if any(s <= s2 and e2 <= e and i == i2 for (s2, e2), i2 in inverse)
@@ -135,15 +155,23 @@ class IssueDetector:
         return [i for i in mention.issues if i in self._default]
 
 
-def _merge_overlaps(spans: dict[tuple[int, int], list[str]]) -> dict[tuple[int, int], list[str]]:
+def _near(text: str, start: int, end: int, mention: ActorMention) -> bool:
+    """Whether an actor mention lies in the same sentence stretch as a span."""
+    lo, hi = (mention.end, start) if mention.end <= start else (end, mention.start)
+    return hi <= lo or not _STOP.search(text, lo, hi)
+
+
+def _merge_overlaps(spans: dict[tuple[int, int], list[str]],
+                    concepts: set[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
     """Merge overlapping spans into one mention carrying all their issues.
 
-    A span inside a longer one of other issues is part of that term ("the dam" in "the
-    dam's locks") and is dropped.
+    A term's span inside a longer one of other issues is part of that term ("the dam" in
+    "the dam's locks") and is dropped; a concept's span is not, since coordinated objects
+    nest ("accession to NATO and the EU" holds "accession to NATO").
     """
     inner = {
         (s, e) for (s, e), issues in spans.items()
-        if any((s2, e2) != (s, e) and s2 <= s and e <= e2 and not set(issues) & set(other)
+        if (s, e) not in concepts and any((s2, e2) != (s, e) and s2 <= s and e <= e2 and not set(issues) & set(other)
                for (s2, e2), other in spans.items())
     }
     merged: list[tuple[int, int, list[str]]] = []

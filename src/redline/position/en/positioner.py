@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.language import Language
+
 from redline.models import Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
+from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.holders import Agent, Holder, HolderFinder, Memory
 from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
@@ -52,6 +55,7 @@ class _State:
     """What the stage carries from one unit to the next within a document."""
 
     memory: Memory = field(default_factory=Memory)
+    concepts: list[ConceptMatch] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
     issues_sentence: int = -10
 
@@ -73,10 +77,13 @@ class EnglishPositioner:
 
     language = "en"
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, nlp: Language | None = None) -> None:
         self.pack = pack
         self._actors = ActorIndex(pack)
         self._issues = IssueDetector(pack, self._actors)
+        # Concepts need a parse: the attributor's pipeline when the caller has one.
+        needs_parse = any(issue.concepts for issue in pack.issues)
+        self._concepts = ConceptFinder(pack, self._actors, nlp or load_nlp()) if needs_parse else None
         self._cues = CueReader(pack.cues)
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
@@ -96,7 +103,7 @@ class EnglishPositioner:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
         text = document.text
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
-        state = _State()
+        state = _State(concepts=self._concepts.find(text) if self._concepts else [])
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
@@ -132,7 +139,7 @@ class EnglishPositioner:
         """Read one unit's segments into readings and update the running state."""
         claims = self._cues.find("security_claim", text, unit.start, unit.end)
         mentions = [
-            m for m in self._issues.mentions(text, unit.start, unit.end)
+            m for m in self._issues.mentions(text, unit.start, unit.end, state.concepts)
             if not any(c.start < m.end and m.start < c.end for c in claims)
         ]
         cues = [

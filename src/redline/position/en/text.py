@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from redline.patterns import compile as compile_pattern
+
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
 _NEWLINE = re.compile(r"\s*\n\s*")
@@ -24,7 +26,7 @@ def phrase_regex(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Patt
         return None
     body = "|".join(f"(?:{p})" for p in items)
     # Word boundaries, except where a pattern starts or ends with punctuation (",").
-    return re.compile(rf"(?:(?<![\w-])|(?=\W))(?:{body})(?:(?![\w-])|(?<=\W))", flags)
+    return compile_pattern(rf"(?:(?<![\w-])|(?=\W))(?:{body})(?:(?![\w-])|(?<=\W))", flags)
 
 
 def words_between(text: str, start: int, end: int) -> int:

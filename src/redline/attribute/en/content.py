@@ -1,0 +1,51 @@
+"""What every reported-speech frame shares: the candidate record and content bounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from redline.attribute.en.parse import end_offset, offset
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reported statement before its speaker is named: cue, speaker head, content bounds.
+
+    ``nested`` marks a statement reported inside another's content ("aides said the mayor
+    had told them that …"): it stays a record of its own.
+    """
+
+    frame: str
+    speaker: Token | None
+    start: int
+    end: int
+    cue: list[Token]
+    extent: tuple[int, int]
+    nested: bool = False
+
+
+def bounds(tokens: list[Token]) -> tuple[int, int] | None:
+    """Content bounds of a token run, without a leading "that" or punctuation at either end."""
+    while tokens and ((tokens[0].is_punct and tokens[0].text not in "“«‘\"'") or tokens[0].is_space
+                      or (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in ".,;:—–-" or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not any(t.is_alpha for t in tokens):
+        return None
+    return offset(tokens[0]), end_offset(tokens[-1])
+
+
+def run(sent: Span, first: int, last: int) -> list[Token]:
+    """The tokens from index ``first`` to ``last`` (inclusive) of the sentence's document."""
+    return list(sent.doc[first : last + 1])
+
+
+def candidate(frame: str, speaker: Token | None, found: tuple[int, int], cue: list[Token]) -> Candidate:
+    """A candidate whose extent spans its content, its cue and its speaker."""
+    points = [found[0], found[1], offset(cue[0]), end_offset(cue[-1])]
+    if speaker is not None:
+        points += [offset(speaker.left_edge), end_offset(speaker)]
+    return Candidate(frame, speaker, found[0], found[1], cue, (min(points), max(points)))

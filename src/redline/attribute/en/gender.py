@@ -1,0 +1,43 @@
+"""A person's gender, so that "she" never resolves to a man: titles, role nouns, given names.
+
+Titles and gendered role nouns come from the lexicon ("Ms", "spokesman"); a given name is
+looked up in a general first-name dictionary (gender-guesser's, tens of thousands of names
+across many countries), never in a list written for one corpus. ``nameparser`` splits the
+given name from titles and surnames ("Sir Keir Starmer" -> title "Sir", first "Keir").
+Only names the dictionary calls plainly male or female count: "mostly" and unisex names
+leave the person compatible with either pronoun.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from gender_guesser.detector import Detector
+from nameparser import HumanName
+
+from redline.attribute.en.lexicon import Lexicon
+
+_BY_DICTIONARY = {"male": "masculine", "female": "feminine"}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Detector:
+    """The first-name dictionary, read once per process (about a tenth of a second)."""
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(given: str) -> str | None:
+    """'feminine' or 'masculine' for a given name the dictionary is sure of, else None."""
+    if not given.isalpha():
+        return None
+    return _BY_DICTIONARY.get(_detector().get_gender(given))
+
+
+def person_gender(lexicon: Lexicon, name: str, written: str = "", role: str | None = None) -> str | None:
+    """The gender a person's title, role or given name tells ("Ms Roe", "the spokesman")."""
+    parsed = HumanName(written or name)
+    told = lexicon.gender([*(role or "").split(), *parsed.title.split(), *written.split()[:1]])
+    if told is not None:
+        return told
+    first = HumanName(name).first
+    return given_name_gender(first) if first and len(name.split()) > 1 else None

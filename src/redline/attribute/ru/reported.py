@@ -1,0 +1,343 @@
+"""Russian attribution frames: where a cue's content and speaker lie in the parse.
+
+Each frame is a shape of Russian reporting, tried in this order for every cue lemma:
+
+- ``«…», — сказал он`` and ``ответил: «…»``: a quotation beside its cue (direct);
+- ``Об этом заявил X``: the content is the sentence before;
+- ``X заявил, что …`` / ``ответил, когда …``: a clause after a complementizer;
+- ``X отметил: …``: a clause after a colon;
+- ``X сообщил о …``: the "о" phrase;
+- ``…, как заявил X, …``: the clause after the aside;
+- ``…, заявил X``: the content before the cue (inverted order);
+- ``X исключил размещение …``: the object of a verb whose object is the content;
+- ``По словам X, …`` / ``…, по мнению X``: prepositional source frames;
+- ``Рябков: …``: a headline naming its speaker before a colon.
+
+A frame gives a :class:`Draft`: the content span and the speaker phrase, resolved later
+in text order (a pronoun needs the speakers before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redline.attribute.ru.lexicon import Lexicon
+from redline.attribute.ru.parse import Parsed, Sentence, Token
+from redline.attribute.ru.quotes import Quote
+from redline.models import Kind
+
+_SUBJECT = ("nsubj", "nsubj:pass")
+_NOT_CUE_POS = frozenset({"NOUN", "ADP", "PUNCT", "CCONJ", "SCONJ", "NUM"})
+_CONTENT_DEPS = ("obj", "iobj", "obl", "xcomp", "ccomp", "nmod")
+_TRIM = " \t\n.,;:—–-"
+_MIN_CHARS = 3
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A statement before its speaker is resolved: content span, cue and speaker phrase."""
+
+    start: int
+    end: int
+    kind: Kind
+    order: int
+    cue: tuple[int, int] | None = None
+    subject: tuple[int, int, int] | None = None
+    gender: str | None = None
+    # No speaker phrase: the source is the last one named ("говорится в сообщении").
+    impersonal: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, start: int, end: int, lexicon: Lexicon) -> Kind:
+    return "mixed" if any(c in lexicon.all_marks for c in text[start:end]) else "indirect"
+
+
+class Frames:
+    """Finds the drafts of one parsed document."""
+
+    def __init__(self, parsed: Parsed, lexicon: Lexicon) -> None:
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.text = parsed.text
+
+    def _sentence(self, token: Token) -> Sentence:
+        return self.parsed.sentences[token.sentence]
+
+    def _is_cue(self, token: Token) -> bool:
+        if token.lemma not in self.lexicon.cues or token.pos in _NOT_CUE_POS:
+            return False
+        return token.feats.get("VerbForm") not in ("Conv", "Part")
+
+    def subjects(self, verb: Token) -> list[tuple[int, int, int]]:
+        """The speaker phrases of a verb: its subject and the subject's coordinated members."""
+        tokens = self.parsed.tokens
+        heads = [c for c in self.parsed.children(verb.index) if c.rel in _SUBJECT]
+        if not heads and verb.rel == "conj" and verb.head is not None:
+            heads = [c for c in self.parsed.children(verb.head) if c.rel in _SUBJECT]
+        out = []
+        for head in heads[:1]:
+            members = [head, *(c for c in self.parsed.children(head.index) if c.rel == "conj")]
+            for k, member in enumerate(members):
+                first, last = self.parsed.subtree(member.index)
+                if k + 1 < len(members):
+                    last = min(last, self.parsed.subtree(members[k + 1].index)[0] - 1)
+                if k == 0 and len(members) > 1:
+                    last = min(last, self.parsed.subtree(members[1].index)[0] - 1)
+                first, last = self._clip(first, last, member.index, verb.index)
+                out.append((first, last, member.index))
+        if not out:
+            name = self._adjacent_name(verb)
+            if name is not None:
+                out.append(name)
+        return [(f, l, h) for f, l, h in out if tokens[f].start < tokens[l].end]
+
+    def _clip(self, first: int, last: int, head: int, verb: int) -> tuple[int, int]:
+        """A subject phrase stops at commas, quotation marks and its verb."""
+        tokens = self.parsed.tokens
+        stop = {",", ":", "(", ")", *self.lexicon.all_marks, *self.lexicon.dashes}
+        k = head
+        while k > first and k - 1 != verb and tokens[k - 1].text not in stop:
+            k -= 1
+        m = head
+        while m < last and m + 1 != verb and tokens[m + 1].text not in stop:
+            m += 1
+        while m > k and tokens[m].pos in ("ADP", "PUNCT", "CCONJ"):
+            m -= 1
+        while k < m and tokens[k].pos in ("ADP", "PUNCT", "CCONJ"):
+            k += 1
+        return k, m
+
+    def _adjacent_name(self, verb: Token) -> tuple[int, int, int] | None:
+        """A person named right after a verb the parser gave no subject."""
+        sentence = self._sentence(verb)
+        for name in self.parsed.names:
+            if name.kind in ("PER", "ORG") and verb.index < name.first <= verb.index + 6 and name.last < sentence.last:
+                return name.first, name.last, name.last
+        return None
+
+    def _locative(self, verb: Token) -> tuple[int, int, int] | None:
+        """"В МИД настаивают": a plural verb with no subject speaks for the place it names."""
+        if verb.feats.get("Number") != "Plur":
+            return None
+        for child in self.parsed.children(verb.index):
+            first, last = self.parsed.subtree(child.index)
+            if child.rel == "obl" and self.parsed.tokens[first].lemma == "в" and self.parsed.name_at(child.index):
+                return first + 1, last, child.index
+        return None
+
+    def _draft(self, verb: Token, start: int, end: int, kind: Kind | None = None) -> list[Draft]:
+        start, end = _trim(self.text, start, end)
+        if end - start < _MIN_CHARS:
+            return []
+        kind = kind or _kind(self.text, start, end, self.lexicon)
+        gender = verb.feats.get("Gender") or ("Plur" if verb.feats.get("Number") == "Plur" else None)
+        cue = (verb.start, verb.end)
+        if verb.lemma in self.lexicon.impersonal:
+            return [Draft(start, end, kind, verb.start, cue, None, gender, True)]
+        subjects = self.subjects(verb)
+        if not subjects and (located := self._locative(verb)) is not None:
+            subjects = [located]
+        return [Draft(start, end, kind, verb.start, cue, s, gender) for s in subjects]
+
+    def quote_cue(self, quote: Quote) -> Token | None:
+        """The cue verb of a quotation: after it (", — сказал он") or before it ("ответил: «")."""
+        dashes = "".join(re.escape(d) for d in self.lexicon.dashes)
+        after = re.match(rf"\s*[,!?…]?\s*[{dashes}]\s*", self.text[quote.close:])
+        tokens = self.parsed.tokens
+        if after is not None:
+            at = quote.close + after.end()
+            nearby = [t for t in tokens if at <= t.start < at + 40][:3]
+            for token in nearby:
+                if self._is_cue(token) or token.lemma in self.lexicon.impersonal:
+                    return token
+        before = self.text[:quote.open].rstrip()
+        if before.endswith(":"):
+            colon = len(before) - 1
+            inside = [t for t in tokens if t.end <= colon and t.sentence == self._sentence_at(colon)]
+            for token in reversed(inside):
+                if self._is_cue(token):
+                    return token
+        return None
+
+    def _sentence_at(self, char: int) -> int:
+        for k, sentence in enumerate(self.parsed.sentences):
+            if sentence.start <= char < sentence.end:
+                return k
+        return -1
+
+    def quoted(self, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
+        """Drafts of the quotations beside a cue, and the cue tokens they used."""
+        out: list[Draft] = []
+        used: set[int] = set()
+        for quote in quotes:
+            verb = self.quote_cue(quote)
+            if verb is None:
+                continue
+            used.add(verb.index)
+            out += self._draft(verb, quote.start, quote.end, "direct")
+        return out, used
+
+    def reported(self, used: set[int], quotes: list[Quote]) -> list[Draft]:
+        """Drafts of reported speech around every cue verb not used by, nor inside, a quotation."""
+        out: list[Draft] = []
+        for token in self.parsed.tokens:
+            if token.index in used or not self._is_cue(token):
+                continue
+            if any(q.open <= token.start < q.close for q in quotes):
+                continue
+            span = self._content(token)
+            if span is not None:
+                out += self._draft(token, *span)
+        return out
+
+    def _content(self, verb: Token) -> tuple[int, int] | None:
+        """The content span of a cue verb, by the first frame that fits."""
+        tokens = self.parsed.tokens
+        sentence = self._sentence(verb)
+        body = tokens[sentence.first:sentence.last]
+        end = sentence.end
+        phrasal = [p for p in self.lexicon.phrasal_objects if p[0] == verb.lemma]
+        if phrasal:
+            return self._phrasal(verb, sentence, phrasal)
+        lead = [t.lemma for t in body[:3]]
+        if lead[:2] in (["о", "это"], ["об", "это"]) and verb.sentence > 0:
+            before = self.parsed.sentences[verb.sentence - 1]
+            return before.start, before.end
+        later = tokens[verb.index + 1:sentence.last]
+        for k, token in enumerate(later):
+            if token.lemma in self.lexicon.complementizers and token.pos in ("SCONJ", "ADV", "PART"):
+                return token.end, end
+            if token.text == ":":
+                return token.end, end
+            if token.pos in ("VERB", "AUX") or token.text in self.lexicon.all_marks:
+                break
+        if verb.lemma in self.lexicon.clause_only:
+            return self._inverted(verb, sentence)
+        if later and later[0].lemma in ("о", "об") and not (len(later) > 1 and later[1].lemma == "это"):
+            return later[0].start, end
+        as_frame = self._as_frame(verb, sentence)
+        if as_frame is not None:
+            return as_frame
+        inverted = self._inverted(verb, sentence)
+        if inverted is not None:
+            return inverted
+        if verb.lemma in self.lexicon.object_verbs:
+            deps = [self.parsed.subtree(c.index)[0] for c in self.parsed.children(verb.index)
+                    if c.rel in _CONTENT_DEPS]
+            if deps:
+                return tokens[min(deps)].start, end
+        return None
+
+    def _phrasal(self, verb: Token, sentence: Sentence, phrases: list[list[str]]) -> tuple[int, int] | None:
+        """"выступили с резкой критикой <content>": the content follows the fixed words."""
+        later = [t for t in self.parsed.tokens[verb.index + 1:sentence.last] if t.pos not in ("ADJ", "ADV")]
+        for phrase in phrases:
+            words = phrase[1:]
+            if [t.lemma for t in later[:len(words)]] == words and len(later) > len(words):
+                return later[len(words) - 1].end, sentence.end
+        return None
+
+    def _as_frame(self, verb: Token, sentence: Sentence) -> tuple[int, int] | None:
+        """"…, как заявил X, <content>": the content follows the aside."""
+        tokens = self.parsed.tokens
+        before = [t for t in tokens[max(sentence.first, verb.index - 3):verb.index]]
+        if not any(t.lemma == "как" for t in before):
+            return None
+        comma = next((t for t in tokens[verb.index + 1:sentence.last] if t.text == ","), None)
+        return (comma.end, sentence.end) if comma is not None else None
+
+    def _inverted(self, verb: Token, sentence: Sentence) -> tuple[int, int] | None:
+        """"<content>, заявил X": the verb follows a comma (or a dash) after its content."""
+        tokens = self.parsed.tokens
+        k = verb.index - 1
+        while k > sentence.first and tokens[k].pos in ("ADV", "PART"):
+            k -= 1
+        if k <= sentence.first or tokens[k].text not in {",", *self.lexicon.dashes}:
+            return None
+        while k > sentence.first and tokens[k - 1].text in {",", *self.lexicon.dashes}:
+            k -= 1
+        return sentence.start, tokens[k].start
+
+    def according(self) -> list[Draft]:
+        """"По словам X, …" and "…, по мнению X": prepositional source frames."""
+        tokens = self.parsed.tokens
+        frames = {(a.prep, a.noun) for a in self.lexicon.according}
+        out: list[Draft] = []
+        for token in tokens:
+            sentence = self._sentence(token)
+            nxt = tokens[token.index + 1:min(token.index + 3, sentence.last)]
+            noun = next((t for t in nxt if t.pos in ("NOUN", "PROPN")), None)
+            if (token.lemma, None) in frames:
+                noun = token
+            elif noun is None or (token.lemma, noun.lemma) not in frames:
+                continue
+            comma = next((t for t in tokens[noun.index + 1:sentence.last] if t.text == ","), None)
+            phrase_end = (comma.index if comma else sentence.last) - 1
+            owner = [t for t in tokens[token.index + 1:phrase_end + 1] if t.index != noun.index]
+            if not owner:
+                continue
+            head = next((t for t in owner if t.pos in ("PROPN", "NOUN")), owner[0])
+            gender = self.lexicon.pronouns.get(head.lemma) if head.pos == "PRON" else None
+            lead = token.index == sentence.first or tokens[token.index - 1].text in (":", "—", "–")
+            if lead and comma is not None:
+                start, end = comma.end, sentence.end
+            elif token.index > sentence.first and tokens[token.index - 1].text == ",":
+                start, end = sentence.start, tokens[token.index - 1].start
+            else:
+                continue
+            start, end = _trim(self.text, start, end)
+            if end - start >= _MIN_CHARS:
+                cue_end = noun.end if noun is not token else token.end
+                out.append(Draft(start, end, _kind(self.text, start, end, self.lexicon), token.start,
+                                 (token.start, cue_end), (owner[0].index, owner[-1].index, head.index), gender))
+        return out
+
+    def headlines(self) -> list[Draft]:
+        """Lines naming their speaker with punctuation alone, no verb.
+
+        "Рябков: Россия не согласится …" (a name and a colon open the line) and
+        "Присутствие НАТО будет увеличено, - Туск" (a dash and a name close it), the
+        forms of headlines and related-link lines.
+        """
+        tokens = self.parsed.tokens
+        out: list[Draft] = []
+        for sentence in self.parsed.sentences:
+            first, last = sentence.first, sentence.last - 1
+            if tokens[last].text in ".!" and last > first:
+                last -= 1
+            opening = self._name_run(first, 1)
+            if opening is not None and opening + 1 < sentence.last and tokens[opening + 1].text == ":":
+                start, end = tokens[opening + 1].end, sentence.end
+                subject = (first, opening, opening)
+            else:
+                closing = self._name_run(last, -1)
+                if closing is None or closing - 1 <= first or tokens[closing - 1].text not in self.lexicon.dashes:
+                    continue
+                start, end, subject = sentence.start, tokens[closing - 1].start, (closing, last, last)
+            if any((n := self.parsed.name_at(k)) is not None and n.kind == "LOC" for k in subject[:2]):
+                continue
+            start, end = _trim(self.text, start, end)
+            if end - start >= _MIN_CHARS:
+                out.append(Draft(start, end, _kind(self.text, start, end, self.lexicon), tokens[subject[0]].start,
+                                 None, subject))
+        return out
+
+    def _name_run(self, edge: int, step: int) -> int | None:
+        """The other end of a run of one or two proper nouns at ``edge`` (a name), if any."""
+        tokens = self.parsed.tokens
+        sentence = tokens[edge].sentence
+        if tokens[edge].pos != "PROPN":
+            return None
+        other = edge + step
+        if 0 <= other < len(tokens) and tokens[other].sentence == sentence and tokens[other].pos == "PROPN":
+            return other
+        return edge

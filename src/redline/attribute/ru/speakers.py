@@ -1,0 +1,163 @@
+"""Russian speakers: one person per name whatever its case, and pronouns and roles resolved.
+
+Russian inflects names ("Пескова", "Пескову" are Песков), and natasha's lemmas of rare
+surnames are unreliable ("Мерца" -> "мерец"), so mentions are grouped by surname stem:
+two surnames are one when they share all but the inflectional ending. A person's name is
+the fullest form the article gives in the nominative, the case a title and a subject
+take; the title words written before the name ("глава МИД Украины") are kept as the role.
+A pronoun ("он", "по его словам") or a generic role noun ("дипломат", "министр") is the
+last person who spoke, of the verb's gender; a specific role ("пресс-секретарь Кремля")
+only a person introduced with the same noun, otherwise the role itself is the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from redline.attribute.ru.lexicon import Lexicon
+from redline.attribute.ru.parse import Name, Parsed, Token
+
+_TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+_TITLE_WORDS = 8
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two surname forms of one person: equal but for an ending of up to three letters."""
+    a, b = a.lower().replace("ё", "е"), b.lower().replace("ё", "е")
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    return common >= 3 and common >= shorter - 1 and max(len(a), len(b)) - common <= 3
+
+
+@dataclass
+class Person:
+    """One person of the article, however often and in whichever case named."""
+
+    name: str
+    nominative: bool
+    gender: str | None
+    title: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name, by which mentions are grouped."""
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name to report, the mention's span and the role words."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None = None
+    person: Person | None = None
+
+
+class People:
+    """The persons an article names, and the speakers it has given so far."""
+
+    def __init__(self, parsed: Parsed, lexicon: Lexicon) -> None:
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self._persons: list[Person] = []
+        self._by_name: dict[Name, Person] = {}
+        self.history: list[Person] = []
+        for name in parsed.names:
+            if name.kind == "PER":
+                self._by_name[name] = self._add(name)
+
+    def _add(self, name: Name) -> Person:
+        tokens = self.parsed.tokens[name.first:name.last + 1]
+        nominative = all(t.feats.get("Case", "Nom") == "Nom" for t in tokens)
+        form = " ".join(t.text for t in tokens) if nominative else name.normal
+        gender = next((t.feats["Gender"] for t in tokens if "Gender" in t.feats), None)
+        title = self._title(name)
+        person = next((p for p in self._persons if same_stem(p.surname, form.split()[-1])), None)
+        if person is None:
+            person = Person(form, nominative, gender)
+            self._persons.append(person)
+        elif (nominative, len(form.split())) > (person.nominative, len(person.name.split())):
+            person.name, person.nominative = form, nominative
+        if title:
+            person.title = person.title or title
+            person.roles |= {t.lemma for t in self.parsed.tokens[name.first - len(title.split()):name.first]
+                             if t.lemma in self.lexicon.roles}
+        person.gender = person.gender or gender
+        return person
+
+    def _title(self, name: Name) -> str | None:
+        """The title words written just before a name ("замглавы МИД России")."""
+        tokens = self.parsed.tokens
+        sentence = self.parsed.sentences[tokens[name.first].sentence]
+        k = name.first
+        while k > sentence.first and name.first - k < _TITLE_WORDS and tokens[k - 1].pos in _TITLE_POS:
+            k -= 1
+        while k < name.first and tokens[k].lemma not in self.lexicon.roles:
+            k += 1
+        return " ".join(t.text for t in tokens[k:name.first]) or None
+
+    def last(self, gender: str | None, role: str | None = None) -> Person | None:
+        """The last person who spoke, of this gender (and introduced with this role noun)."""
+        for person in reversed(self.history):
+            if gender in (None, "Plur") or person.gender in (None, gender):
+                if role is None or role in person.roles:
+                    return person
+        return None
+
+    def spoke(self, speaker: Speaker) -> None:
+        """Record a resolved speaker, for the pronouns and roles that follow."""
+        if speaker.person is not None:
+            self.history.append(speaker.person)
+
+    def resolve(self, first: int, last: int, head: int, gender: str | None) -> Speaker | None:
+        """The speaker of the phrase ``tokens[first:last + 1]`` headed by ``head`` (None: no one)."""
+        tokens = self.parsed.tokens
+        start, end = tokens[first].start, tokens[last].end
+        names = [n for n in self.parsed.names if n.first >= first and n.last <= last]
+        people = [n for n in names if n.kind == "PER"]
+        if people:
+            name = next((n for n in people if n.first <= head <= n.last), people[-1])
+            person = self._by_name[name]
+            return Speaker(person.name, start, end, person.title, person)
+        word = tokens[head]
+        known = next((p for p in self._persons if word.pos == "PROPN" and same_stem(p.surname, word.text)), None)
+        if known is not None:
+            return Speaker(known.name, start, end, known.title, known)
+        if word.lemma in self.lexicon.pronouns:
+            return self._refer(start, end, gender or self.lexicon.pronouns[word.lemma])
+        roles = [t for t in tokens[first:last + 1] if t.lemma in self.lexicon.roles]
+        if any(t.lemma in self.lexicon.relays for t in tokens[first:last + 1]) and not roles:
+            return None
+        phrase = self.parsed.text[start:end]
+        plural = word.feats.get("Number") == "Plur"
+        if roles and word.pos == "NOUN" and not plural and not (names and word.index >= names[0].first):
+            role = roles[0].lemma
+            found = self._refer(start, end, gender, role, role in self.lexicon.specific_roles, phrase)
+            if found is not None:
+                return found
+        return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None)
+
+    def _refer(self, start: int, end: int, gender: str | None, role: str | None = None,
+               specific: bool = False, phrase: str | None = None) -> Speaker | None:
+        """The person a pronoun or role refers to: the last speaker, else one with that role."""
+        person = self.last(gender, role if specific else None)
+        if person is None and role is not None:
+            # A role before the name it stands for ("…, заявил глава МИД" in a lead).
+            person = next((p for p in self._persons if role in p.roles), None)
+        if person is None:
+            return None
+        return Speaker(person.name, start, end, phrase or person.title, person)
+
+
+def _nominative(tokens: tuple[Token, ...], names: list[Name], phrase: str) -> str:
+    """An organisation or place speaker in the nominative ("в Москве" -> "Москва")."""
+    if len(names) == 1 and tokens and tokens[0].feats.get("Case") not in (None, "Nom"):
+        return names[0].normal
+    return phrase

@@ -1,0 +1,258 @@
+"""Russian positions: statements and reporting to (actor, issue, stance), on lemmas.
+
+Each sentence is cut into units: the part a statement with an actor covers (its holder is
+that actor) and the rest, the article's own reporting (its holder is the actor named as
+a subject there). Each issue term of the pack's ``ru:`` section found in a unit is read
+within its clause: a condition after it ("только после …", "без согласия …") or a
+requirement before it ("мир необходим для …") makes it conditional; otherwise the nearest
+stance cue gives the stance, turned by a negation just before it and by an inverse term
+("внеблоковый статус" opposes membership). Terms inside a condition are not positions.
+The readings merge into positions as the English ones do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from redline.attribute.ru.parse import Parsed, Token, parse
+from redline.attribute.ru.speakers import same_stem
+from redline.errors import PackError
+from redline.models import Document, Position, Stance, Statement
+from redline.position.merge import Reading, merge
+from redline.position.pack import Pack
+from redline.position.ru.lemmas import Match, PhraseMatcher
+
+STANCE_LEXICON = Path(__file__).resolve().parent / "stance.yaml"
+_BEFORE = 8
+_AFTER = 4
+_NEGATION_REACH = 3
+_CONDITION_WORDS = 8
+_CUE_REACH = 3
+_MODIFIER_HOPS = 3
+_TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
+_SUBJECT = ("nsubj", "nsubj:pass")
+
+
+class RussianStance(BaseModel):
+    """The shared Russian stance lexicon (position/ru/stance.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    support: list[str]
+    oppose: list[str]
+    neutral: list[str]
+    negation: list[str]
+    condition: list[str]
+    requirement: list[str]
+    security_claim: list[str]
+    threat: list[str]
+    boundaries: list[str]
+
+
+def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
+    """Load and validate the Russian stance lexicon."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        return RussianStance.model_validate(data)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise PackError(f"{path}: cannot read stance lexicon: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class _Unit:
+    first: int
+    last: int
+    actor: str | None
+    statement_index: int | None = None
+    speaker: str | None = None
+
+
+class RussianPositioner:
+    """Speakers to actors and Russian statements and reporting to positions, with one pack's data."""
+
+    language = "ru"
+
+    def __init__(self, pack: Pack, lexicon: Path = STANCE_LEXICON) -> None:
+        self.pack = pack
+        self.stance = load_stance(lexicon)
+        self.section = pack.ru
+
+    # The matchers parse their phrases with natasha: built on the first Russian document.
+    @cached_property
+    def _actors(self) -> PhraseMatcher:
+        section = self.section
+        return PhraseMatcher((a, n) for a, entry in (section.actors.items() if section else ())
+                             for n in (*entry.names, *entry.adjectives))
+
+    @cached_property
+    def _issues(self) -> PhraseMatcher:
+        section = self.section
+        return PhraseMatcher((f"{'-' if inverse else '+'}{i}", t) for i, entry in (section.issues.items() if section else ())
+                             for inverse, terms in ((False, entry.terms), (True, entry.inverse_terms)) for t in terms)
+
+    @cached_property
+    def _cues(self) -> PhraseMatcher:
+        kinds = ("neutral", "support", "oppose", "negation", "condition", "requirement", "security_claim",
+                 "threat", "boundaries")
+        return PhraseMatcher((kind, phrase) for kind in kinds for phrase in getattr(self.stance, kind))
+
+    def actor_of(self, speaker: str, role: str | None) -> str | None:
+        """The actor a speaker speaks for: a pack person by surname, else a name in the role."""
+        section = self.section
+        if section is None:
+            return None
+        last = speaker.split()[-1] if speaker.split() else ""
+        for actor, entry in section.actors.items():
+            for person in entry.persons:
+                if any(same_stem(form.split()[-1], last) for form in (person.name, *person.variants)):
+                    return actor
+        words = parse(f"{role or ''} {speaker}".strip())
+        if any(t.lemma in section.non_actor for t in words.tokens):
+            return None
+        found = self._actors.find(words.tokens, 0, len(words.tokens))
+        return found[0].label if found else None
+
+    def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
+        """Statements with their actors, and the document's positions (one per actor x issue)."""
+        statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
+        parsed = parse(document.text)
+        readings: list[Reading] = []
+        for unit in self._units(parsed, statements):
+            readings += self._read(parsed, unit)
+        return statements, merge(document.id, document.text, readings)
+
+    def _units(self, parsed: Parsed, statements: list[Statement]) -> list[_Unit]:
+        """Each sentence cut into statement units and reporting units."""
+        tokens = parsed.tokens
+        units: list[_Unit] = []
+        for sentence in parsed.sentences:
+            covered: set[int] = set()
+            for index, statement in enumerate(statements):
+                start, end = self._region(parsed, statement)
+                inside = [t.index for t in tokens[sentence.first:sentence.last] if start <= t.start and t.end <= end]
+                if inside and statement.actor:
+                    units.append(_Unit(inside[0], inside[-1] + 1, statement.actor, index, statement.speaker))
+                # What a non-party speaker (an outlet, an expert) claims is not the article's reporting.
+                covered.update(inside)
+            rest = [i for i in range(sentence.first, sentence.last) if i not in covered]
+            if rest:
+                holder = self._subject_actor(parsed, rest)
+                if holder is not None:
+                    units.append(_Unit(rest[0], rest[-1] + 1, holder))
+        return units
+
+    def _region(self, parsed: Parsed, statement: Statement) -> tuple[int, int]:
+        """A statement's content, widened to its cue when the cue leads into it ("исключил размещение")."""
+        cue = statement.cue_start
+        if cue is None or cue >= statement.start:
+            return statement.start, statement.end
+        between = [t for t in parsed.tokens if cue <= t.start < statement.start]
+        return (cue, statement.end) if len(between) <= _CUE_REACH else (statement.start, statement.end)
+
+    def _subject_actor(self, parsed: Parsed, indexes: list[int]) -> str | None:
+        """The actor named as a subject in the article's own reporting ("Москва настаивает")."""
+        tokens = parsed.tokens
+        for i in indexes:
+            if tokens[i].rel in _SUBJECT:
+                found = [m for m in self._actors.find(tokens, i, min(i + 3, len(tokens))) if m.first == i]
+                if found:
+                    return found[0].label
+        return None
+
+    def _read(self, parsed: Parsed, unit: _Unit) -> list[Reading]:
+        """The readings of one unit's issue mentions."""
+        if unit.actor is None:
+            return []
+        tokens = parsed.tokens
+        cues = self._cues.find(tokens, unit.first, unit.last)
+        claims = [c for c in cues if c.label == "security_claim"]
+        mentions = [m for m in self._issues.find(tokens, unit.first, unit.last)
+                    if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
+        out: list[Reading] = []
+        for mention in mentions:
+            reading = self._stance(parsed, unit, mention, cues)
+            if reading is not None:
+                out.append(reading)
+        return out
+
+    def _modifies(self, parsed: Parsed, mention: Match, mentions: list[Match]) -> bool:
+        """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
+        token = parsed.tokens[mention.first]
+        for _ in range(_MODIFIER_HOPS):
+            if token.head is None:
+                return False
+            token = parsed.tokens[token.head]
+            if mention.first <= token.index <= mention.last:
+                continue
+            if any(m is not mention and m.first <= token.index <= m.last for m in mentions):
+                return True
+        return False
+
+    def _clause(self, unit: _Unit, mention: Match, cues: list[Match]) -> tuple[int, int]:
+        """The clause around a mention: between the boundary words of the unit."""
+        first, last = unit.first, unit.last
+        for cue in cues:
+            if cue.label == "boundaries":
+                if cue.last < mention.first:
+                    first = max(first, cue.last + 1)
+                elif cue.first > mention.last:
+                    last = min(last, cue.first)
+        return first, last
+
+    def _stance(self, parsed: Parsed, unit: _Unit, mention: Match, cues: list[Match]) -> Reading | None:
+        tokens = parsed.tokens
+        first, last = self._clause(unit, mention, cues)
+        inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
+        issue, inverse = mention.label[1:], mention.label[0] == "-"
+        stance: Stance | None = None
+        condition: str | None = None
+        # A term inside a condition the holder sets ("только на основе гарантий России") is
+        # what the holder asks for.
+        if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
+            stance = "oppose" if inverse else "support"
+        after = next((c for c in inside if c.label == "condition" and c.first > mention.last), None)
+        before = next((c for c in inside if c.label == "requirement" and c.last < mention.first), None)
+        if stance is not None:
+            pass
+        elif after is not None or before is not None:
+            stance = "conditional"
+            cut = after or before
+            assert cut is not None
+            stop = min(cut.first + _CONDITION_WORDS, last) - 1
+            condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end]
+        else:
+            stance = self._polarity(tokens, mention, inside)
+            if stance is not None and inverse:
+                stance = _TURN.get(stance, stance)
+        if stance is None:
+            return None
+        start, end = tokens[first].start, tokens[last - 1].end
+        return Reading(
+            actor=unit.actor or "", issue=issue, stance=stance, start=start, end=end, condition=condition,
+            statement_index=unit.statement_index, speaker=unit.speaker, sentence=tokens[mention.first].sentence,
+            threat=any(c.label == "threat" for c in inside),
+            security_claim=any(c.label == "security_claim" for c in cues if first <= c.first < last),
+        )
+
+    def _polarity(self, tokens: tuple[Token, ...], mention: Match, cues: list[Match]) -> Stance | None:
+        """The nearest stance cue's direction, turned by a negation just before it."""
+        polar = [c for c in cues if c.label in ("neutral", "support", "oppose", "threat", "security_claim")
+                 and (mention.first - _BEFORE <= c.first < mention.first or mention.last < c.first <= mention.last + _AFTER)]
+        if not polar:
+            return None
+        # "не возражает против …" is open to it: a neutral phrase before the term outweighs a nearer cue.
+        cue = next((c for c in polar if c.label == "neutral" and c.first < mention.first), None) or min(
+            polar, key=lambda c: (min(abs(c.first - mention.first), abs(c.first - mention.last)), c.label != "neutral"))
+        if cue.label == "security_claim":
+            return "support"
+        if cue.label == "neutral":
+            return "neutral"
+        stance: Stance = "oppose" if cue.label in ("oppose", "threat") else "support"
+        negated = any(c.label == "negation" and cue.first - _NEGATION_REACH <= c.first < cue.first for c in cues)
+        return _TURN[stance] if negated and cue.label != "threat" else stance

@@ -1,0 +1,115 @@
+"""What the dashboard reads: the store opened per request, and the matrix cached per generation.
+
+Every request opens the store (read-only unless in review mode) and closes it when done,
+so an ingest running in another process can write its next batch between requests. Within
+one process DuckDB shares an open file between connections, so under load the opening is
+nearly free; the :class:`Gate` makes sure the file is let go now and then even then, so a
+waiting ingest is never starved. The aggregated matrix costs a pass over every position,
+so it is computed once per store generation (each committed write raises it).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from redline.aggregate import aggregate
+from redline.models import ActorIssue
+from redline.store import Store
+
+# Readers share the file for at most this long before letting a writer in for a moment.
+HOLD_SECONDS = 1.0
+GAP_SECONDS = 0.05
+
+
+class Gate:
+    """Readers in one process share the file; after a while they let go all at once."""
+
+    def __init__(self, hold: float = HOLD_SECONDS, gap: float = GAP_SECONDS) -> None:
+        self.hold, self.gap = hold, gap
+        self._cond = threading.Condition()
+        self._active = 0
+        self._since = 0.0
+        self._draining = False
+        self._reopen_at = 0.0
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Enter as a reader; on leaving, the last reader of a long shared spell closes it."""
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                if self._active == 0 and now < self._reopen_at:
+                    self._cond.wait(self._reopen_at - now)
+                elif self._active == 0:
+                    self._since = now
+                    break
+                elif self._draining or now - self._since > self.hold:
+                    self._draining = True
+                    self._cond.wait()
+                else:
+                    break
+            self._active += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._active -= 1
+                if self._active == 0 and self._draining:
+                    self._draining = False
+                    self._reopen_at = time.monotonic() + self.gap
+                self._cond.notify_all()
+
+
+@dataclass
+class _Cached:
+    generation: int
+    cells: list[ActorIssue]
+
+
+class Reader:
+    """The dashboard's access to one store: per-request opening and the cached matrix."""
+
+    def __init__(self, db: str | Path, review: bool = False) -> None:
+        self.db = Path(db)
+        self.review = review
+        self.gate = Gate()
+        self._lock = threading.Lock()
+        self._cache: _Cached | None = None
+        # Opening once up front turns a missing or newer store into a clear error at start;
+        # each request then takes a copy of it (a Store's held session is per object).
+        self._template = Store(self.db, read_only=not review)
+
+    def open(self) -> Store:
+        """The store for one request: writable only in review mode."""
+        return copy.copy(self._template)
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """The store held open for one request, so its reads agree with each other."""
+        with self.gate.reading():
+            store = self.open()
+            with store.session():
+                yield store
+
+    def cells(self, store: Store) -> list[ActorIssue]:
+        """The actor x issue matrix as corrected, recomputed only after the store changed."""
+        generation = store.generation()
+        with self._lock:
+            cached = self._cache
+        if cached is not None and cached.generation == generation:
+            return cached.cells
+        documents = {d.id: d for d in store.documents()}
+        cells = aggregate(store.positions(), documents)
+        with self._lock:
+            self._cache = _Cached(generation, cells)
+        return cells
+
+    def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
+        """One cell of the matrix, or None when the actor has no stance on the issue."""
+        return next((c for c in self.cells(store) if (c.actor, c.issue) == (actor, issue)), None)

@@ -1,0 +1,27 @@
+"""Gender comes from titles, role nouns and a general first-name dictionary."""
+
+from __future__ import annotations
+
+from redline.attribute.en.gender import given_name_gender, person_gender
+from redline.attribute.en.lexicon import load_lexicon
+
+
+def test_gender_given_name_from_the_dictionary() -> None:
+    assert given_name_gender("Jane") == "feminine"
+    assert given_name_gender("Ivan") == "masculine"
+    # Names the dictionary calls "mostly" one gender, or unisex, tell nothing.
+    assert given_name_gender("Sam") is None
+    assert given_name_gender("O'Neil") is None
+
+
+def test_gender_title_wins_over_the_given_name() -> None:
+    lexicon = load_lexicon()
+    assert person_gender(lexicon, "Jane Roe", "Mr") == "masculine"
+    assert person_gender(lexicon, "Robin Vale", "", "spokeswoman") == "feminine"
+
+
+def test_gender_needs_a_full_name_for_the_dictionary() -> None:
+    lexicon = load_lexicon()
+    assert person_gender(lexicon, "Jane Roe") == "feminine"
+    # A surname alone is not a given name: "Jordan" could be either.
+    assert person_gender(lexicon, "Roe") is None

@@ -1,0 +1,101 @@
+"""Issue concepts: a head by lemma, the words it is about and its objects, through the parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from redline.errors import PackError
+from redline.models import Document
+from redline.position import load_pack
+from redline.position.en import EnglishPositioner
+from redline.position.en.actors import ActorIndex
+from redline.position.en.concepts import ConceptFinder
+
+PACK = """\
+name: harbour
+actors:
+  - id: Alpha
+    name: Alpha
+    aliases: [Alpha]
+  - id: League
+    name: Harbour League
+    aliases: [Harbour League, the League]
+  - id: Bloc
+    name: Trade Bloc
+    aliases: [Trade Bloc]
+issues:
+  - id: league-membership
+    label: Alpha in the League
+    description: Alpha joining the Harbour League.
+    concepts:
+      - {heads: [membership, accession, join], objects: [League]}
+  - id: bloc-membership
+    label: Alpha in the Bloc
+    description: Alpha joining the Trade Bloc.
+    concepts:
+      - {heads: [membership, accession, join], objects: [Bloc]}
+  - id: harbour-protection
+    label: Protection of the harbour
+    description: Others pledging to defend Alpha's harbour.
+    concepts:
+      - {heads: [pledge, guarantee, commitment], about: [defend, protect, security]}
+"""
+
+
+@pytest.fixture(scope="module")
+def positioner(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> EnglishPositioner:
+    path = tmp_path_factory.mktemp("pack") / "harbour.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return EnglishPositioner(load_pack(path), nlp)
+
+
+def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, str]]:
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    return {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [])[1]}
+
+
+def test_concepts_object_through_a_conjunction(positioner: EnglishPositioner) -> None:
+    text = "Alpha refuses to renounce accession to the Harbour League and the Trade Bloc."
+    assert _stances(positioner, text) == {("Alpha", "league-membership", "support"),
+                                          ("Alpha", "bloc-membership", "support")}
+
+
+def test_concepts_head_with_the_word_it_is_about(positioner: EnglishPositioner) -> None:
+    text = "Alpha welcomed a league-style pledge to defend the harbour."
+    assert _stances(positioner, text) == {("Alpha", "harbour-protection", "support")}
+
+
+def test_concepts_head_without_its_about_word_is_no_issue(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Alpha welcomed a pledge to reopen the market.") == set()
+
+
+def test_concepts_non_prefix_names_the_opposite(positioner: EnglishPositioner) -> None:
+    text = "Alpha backs non-membership in the Harbour League."
+    assert _stances(positioner, text) == {("Alpha", "league-membership", "oppose")}
+
+
+def test_concepts_negation_stays_outside_the_span(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    pack = load_pack(path)
+    text = "Alpha said the Harbour League would not join talks."
+    found = ConceptFinder(pack, ActorIndex(pack), nlp).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("join", "league-membership")]
+
+
+def test_concepts_unknown_object_actor_is_a_pack_error(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK.replace("objects: [Bloc]", "objects: [Empire]"), encoding="utf-8")
+    with pytest.raises(PackError, match=r"harbour.yaml:\d+: issues\[1\]\.concepts\[0\]\.objects: unknown actor 'Empire'"):
+        load_pack(path)
+
+
+def test_concepts_an_issue_needs_terms_or_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK.replace("    concepts:\n      - {heads: [membership, accession, join], objects: [Bloc]}\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(PackError, match=r"issues\[1\]: an issue needs terms or concepts"):
+        load_pack(path)
