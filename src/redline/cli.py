@@ -98,6 +98,9 @@ def ingest(
     analyse: Annotated[bool, typer.Option(help="Extract statements and positions too.")] = True,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per commit.")] = None,
     workers: WorkersOption = None,
+    engine: Annotated[str, typer.Option(help="local, or dask to spread the work over a Dask cluster.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
+    out_parquet: Annotated[Optional[Path], typer.Option(help="Keep the Dask partitions as Parquet in DIR.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -105,6 +108,7 @@ def ingest(
     with _errors(), _progress(verbose, quiet=as_json) as on_event:
         summary = api.ingest(
             sources, db=db, analyse=analyse, on_event=on_event,
+            engine=engine, scheduler=scheduler, out_parquet=out_parquet,
             pack=pack, model=model, batch_size=batch_size, workers=workers,
         )
     if as_json:

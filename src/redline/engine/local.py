@@ -16,13 +16,12 @@ from typing import Any
 import httpx
 
 from redline.engine.events import IngestSummary, Notify, ignore
-from redline.engine.work import Done, Loader, Work, WorkItem, chunks, run
+from redline.engine.work import Loader, Work, WorkItem, articles, chunks, run
 from redline.engine.writer import Writer
 from redline.errors import InputError
-from redline.ingest.document import document_id
-from redline.ingest.prepare import inputs, read
+from redline.ingest.prepare import Input, inputs
 from redline.ingest.sources import make_client
-from redline.models import Document, RawArticle
+from redline.models import Document
 from redline.pipeline import Models
 from redline.store import Store
 
@@ -88,24 +87,21 @@ def _new_items(
     sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
 ) -> Iterator[WorkItem]:
     """The articles not stored yet, with the mark closing each input."""
+    return articles(new_inputs(sources, settings, http, writer), settings, http, writer.known, writer.skip)
+
+
+def new_inputs(
+    sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
+) -> Iterator[Input]:
+    """The inputs of the sources that are not stored whole yet (the writer hears of the rest)."""
     stored = writer.store.known_inputs()
-    seen: set[str] = set()
     for item in inputs(sources, settings, http):
         if isinstance(item, InputError):
             writer.error(str(item))
-            continue
-        if item.key is not None and item.key in stored:
+        elif item.key is not None and item.key in stored:
             writer.skip(item.source)
-            continue
-        for article in read(item, settings, http):
-            if isinstance(article, RawArticle):
-                identity = document_id(article.text)
-                if identity in writer.known or identity in seen:
-                    writer.skip(article.doc)
-                    continue
-                seen.add(identity)
-            yield article
-        yield Done(item.source, item.key)
+        else:
+            yield item
 
 
 def _pending(store: Store, work: Work, summary: IngestSummary) -> Iterator[Document]:

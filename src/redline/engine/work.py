@@ -14,15 +14,18 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
+import httpx
+
 from redline.engine.events import analysis_error
 from redline.errors import InputError
-from redline.ingest.prepare import prepare
+from redline.ingest.document import document_id
+from redline.ingest.prepare import Input, prepare, read
 from redline.models import Document, RawArticle
 from redline.pipeline import Analysis, Models, process_many, skipped
 
@@ -106,6 +109,25 @@ class Work:
         except Exception as exc:  # noqa: BLE001 - one article's failure is reported, not raised
             return Failed(f"{item.doc}: cannot be prepared ({' '.join(f'{type(exc).__name__}: {exc}'.split())})")
         return Ready(prepared.document, prepared.signature)
+
+
+def articles(
+    inputs: Iterable[Input], settings: Mapping[str, Any], client: httpx.Client,
+    known: Container[str], skip: Callable[[str], None],
+) -> Iterator[WorkItem]:
+    """The articles of the inputs whose id is not known yet, with the mark closing each
+    input; ``skip`` hears of each known one, which is never cleaned or analysed."""
+    seen: set[str] = set()
+    for item in inputs:
+        for article in read(item, settings, client):
+            if isinstance(article, RawArticle):
+                identity = document_id(article.text)
+                if identity in known or identity in seen:
+                    skip(article.doc)
+                    continue
+                seen.add(identity)
+            yield article
+        yield Done(item.source, item.key)
 
 
 def chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:

@@ -15,7 +15,7 @@ import pytest
 from redline import settings
 from redline.attribute import Attributor
 from redline.attribute.en import attributor
-from redline.engine import analyse, ingest, local
+from redline.engine import analyse, ingest, work
 from redline.ingest.prepare import Input
 from redline.models import Document, Statement
 from redline.pipeline import LanguageModels, Models
@@ -67,13 +67,13 @@ def test_engine_second_ingest_reads_no_stored_input(tmp_path: Path, monkeypatch:
         ingest([str(tmp_path / "corpus")], store, cfg)
         (tmp_path / "corpus" / "002.txt").write_text("Report 2, corrected\n\nDelegates met again on Friday.\n")
         read: list[str] = []
-        original = local.read
+        original = work.read
 
         def spy(item: Input, *args: Any) -> Any:
             read.append(Path(item.source).name)
             return original(item, *args)
 
-        monkeypatch.setattr(local, "read", spy)
+        monkeypatch.setattr(work, "read", spy)
         second = ingest([str(tmp_path / "corpus")], store, cfg)
     # The changed file is read again, and so is the one that failed; the others are not.
     assert read == ["002.txt", "empty.txt"]
