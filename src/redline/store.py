@@ -302,6 +302,26 @@ class Store:
         """Ids of every stored document."""
         return {row[0] for row in self._rows("SELECT id FROM documents")}
 
+    def analysed_with(self) -> str | None:
+        """The settings of the last ingest that left every document analysed, as it recorded them."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'analysed_with'")
+        return str(rows[0][0]) if rows else None
+
+    def set_analysed_with(self, settings: str | None) -> None:
+        """Record (None: forget) the settings every document is now analysed with."""
+        with self._transaction() as con:
+            con.execute("DELETE FROM meta WHERE key = 'analysed_with'")
+            if settings is not None:
+                con.execute("INSERT INTO meta VALUES ('analysed_with', ?)", [settings])
+
+    def all_analysed(self) -> bool:
+        """True when every stored document has an analysis (with some pack and model)."""
+        rows = self._rows(
+            "SELECT count(*) FROM documents d LEFT JOIN analysed a ON a.document_id = d.id "
+            "WHERE a.document_id IS NULL"
+        )
+        return int(rows[0][0]) == 0
+
     def known_inputs(self) -> set[str]:
         """Keys of every input (file bytes, URL version) already stored whole."""
         return {row[0] for row in self._rows("SELECT key FROM inputs")}

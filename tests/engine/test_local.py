@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from redline import settings
+from redline import pipeline, settings
 from redline.attribute import Attributor
-from redline.attribute.en import attributor
 from redline.engine import analyse, ingest, work
 from redline.ingest.prepare import Input
 from redline.models import Document, Statement
@@ -136,10 +135,10 @@ def test_engine_analysed_ingest_stores_statements_once(tmp_path: Path, monkeypat
 
     api.ingest([str(folder)], db=tmp_path / "s.duckdb")
 
-    def no_model(*_args: object, **_options: object) -> None:
-        raise AssertionError("a re-ingest of stored inputs loaded the spaCy model")
+    def no_models(*_args: object, **_options: object) -> None:
+        raise AssertionError("a re-ingest of stored inputs loaded the models")
 
-    monkeypatch.setattr(attributor.spacy, "load", no_model)
+    monkeypatch.setattr(pipeline, "load_models", no_models)
     again = api.ingest([str(folder)], db=tmp_path / "s.duckdb")
     assert (again.added, again.skipped) == (0, 1)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:

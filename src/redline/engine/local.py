@@ -8,6 +8,7 @@ the :class:`~redline.engine.writer.Writer`.
 
 from __future__ import annotations
 
+import json
 import os
 from itertools import chain
 from collections.abc import Iterator, Mapping, Sequence
@@ -24,6 +25,10 @@ from redline.ingest.sources import make_client
 from redline.models import Document
 from redline.pipeline import Models
 from redline.store import Store
+
+
+# Settings that change where or how fast a run goes, never what it finds.
+_RUN_ONLY = frozenset({"db", "workers", "batch_size"})
 
 
 def workers(settings: Mapping[str, Any]) -> int:
@@ -45,10 +50,14 @@ def ingest(
     writer = Writer(store, settings, summary, on_event or ignore)
     work = Work(settings, models)
     http = client or make_client(settings)
+    fingerprint = analysis_settings(settings)
     try:
         items = _new_items(sources, settings, http, writer)
         if models is not None:
-            items = chain(items, _pending(store, work, summary))
+            if store.analysed_with() != fingerprint:
+                # Analyses by these settings are about to mix in: nothing is uniformly analysed.
+                store.set_analysed_with(None)
+            items = chain(items, _pending(store, work, summary, fingerprint))
         for outcomes in run(chunks(items, int(settings["batch_size"])), work, workers(settings)):
             for outcome in outcomes:
                 writer.take(outcome)
@@ -56,7 +65,14 @@ def ingest(
     finally:
         if client is None:
             http.close()
+    if models is not None and not summary.failed:
+        store.set_analysed_with(fingerprint)
     return summary
+
+
+def analysis_settings(settings: Mapping[str, Any]) -> str:
+    """The settings an analysis depends on, as one string: all but where and how fast it runs."""
+    return json.dumps({k: str(v) for k, v in settings.items() if k not in _RUN_ONLY}, sort_keys=True)
 
 
 def analyse(
@@ -104,8 +120,14 @@ def new_inputs(
             yield item
 
 
-def _pending(store: Store, work: Work, summary: IngestSummary) -> Iterator[Document]:
-    """Stored documents with no analysis by these models (read one at a time)."""
+def _pending(store: Store, work: Work, summary: IngestSummary, fingerprint: str | None = None) -> Iterator[Document]:
+    """Stored documents with no analysis by these models (read one at a time).
+
+    When the last ingest with the same settings left every document analysed, none can
+    be pending, and the models are not loaded just to ask.
+    """
+    if fingerprint is not None and store.analysed_with() == fingerprint and store.all_analysed():
+        return
     pack, model = work.models().signature
     for identity in store.unanalysed_ids(pack, model):
         document = store.document(identity)

@@ -147,7 +147,7 @@ def chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
 _WORKER: Work | None = None
 
 
-def _start(settings: Mapping[str, Any], loader: Loader) -> None:
+def _start(settings: Mapping[str, Any], loader: Loader | None) -> None:
     global _WORKER
     _WORKER = Work(settings, loader)
     threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
@@ -169,13 +169,14 @@ def _pooled(items: Sequence[WorkItem]) -> list[Outcome]:
 def run(batches: Iterable[list[WorkItem]], work: Work, workers: int) -> Iterator[list[Outcome]]:
     """The outcomes of each chunk, in order.
 
-    With ``workers`` > 1, models to load and more than one chunk, the chunks go to a pool
-    of processes that each load their own models once; at most two chunks per worker are
-    in flight, so memory stays bounded however many documents stream through.
+    With ``workers`` > 1 and more than one chunk, the chunks go to a pool of processes
+    that each load their own models once (models given already loaded stay in this
+    process); at most two chunks per worker are in flight, so memory stays bounded
+    however many documents stream through.
     """
     stream = iter(batches)
     ahead = list(islice(stream, 2))
-    if len(ahead) < 2 or workers <= 1 or work.source is None or isinstance(work.source, Models):
+    if len(ahead) < 2 or workers <= 1 or isinstance(work.source, Models):
         # One chunk is done sooner here than a pool of processes could start.
         yield from map(work, chain(ahead, stream))
         return
