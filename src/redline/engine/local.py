@@ -47,17 +47,20 @@ def ingest(
     """Ingest every source into the store; with models, analyse each new document too,
     and every stored one not yet analysed with them."""
     summary = IngestSummary()
-    writer = Writer(store, settings, summary, on_event or ignore)
+    fingerprint = analysis_settings(settings)
+    # One connection for the start-up reads: opening the store file costs more than they do.
+    with store.session():
+        writer = Writer(store, settings, summary, on_event or ignore)
+        uniform = store.analysed_with() == fingerprint and store.all_analysed()
+        if models is not None and store.analysed_with() not in (None, fingerprint):
+            # Analyses by these settings are about to mix in: nothing is uniformly analysed.
+            store.set_analysed_with(None)
     work = Work(settings, models)
     http = client or make_client(settings)
-    fingerprint = analysis_settings(settings)
     try:
         items = _new_items(sources, settings, http, writer)
-        if models is not None:
-            if store.analysed_with() != fingerprint:
-                # Analyses by these settings are about to mix in: nothing is uniformly analysed.
-                store.set_analysed_with(None)
-            items = chain(items, _pending(store, work, summary, fingerprint))
+        if models is not None and not uniform:
+            items = chain(items, _pending(store, work, summary))
         for outcomes in run(chunks(items, int(settings["batch_size"])), work, workers(settings)):
             for outcome in outcomes:
                 writer.take(outcome)
@@ -65,7 +68,7 @@ def ingest(
     finally:
         if client is None:
             http.close()
-    if models is not None and not summary.failed:
+    if models is not None and not summary.failed and not uniform:
         store.set_analysed_with(fingerprint)
     return summary
 
@@ -110,7 +113,7 @@ def new_inputs(
     sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
 ) -> Iterator[Input]:
     """The inputs of the sources that are not stored whole yet (the writer hears of the rest)."""
-    stored = writer.store.known_inputs()
+    stored = writer.stored_inputs
     for item in inputs(sources, settings, http):
         if isinstance(item, InputError):
             writer.error(str(item))
@@ -120,14 +123,8 @@ def new_inputs(
             yield item
 
 
-def _pending(store: Store, work: Work, summary: IngestSummary, fingerprint: str | None = None) -> Iterator[Document]:
-    """Stored documents with no analysis by these models (read one at a time).
-
-    When the last ingest with the same settings left every document analysed, none can
-    be pending, and the models are not loaded just to ask.
-    """
-    if fingerprint is not None and store.analysed_with() == fingerprint and store.all_analysed():
-        return
+def _pending(store: Store, work: Work, summary: IngestSummary) -> Iterator[Document]:
+    """Stored documents with no analysis by these models (read one at a time)."""
     pack, model = work.models().signature
     for identity in store.unanalysed_ids(pack, model):
         document = store.document(identity)

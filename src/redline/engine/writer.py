@@ -42,6 +42,7 @@ class Writer:
         self.summary = summary
         self.notify = notify
         self.known = store.known_ids()
+        self.stored_inputs = store.known_inputs()
         self._settings = settings
         self._size = int(settings["batch_size"])
         self._syndicator: Syndicator | None = None
