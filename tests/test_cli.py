@@ -1,10 +1,16 @@
-"""The CLI wraps the library: exit codes, one-line errors and stable JSON shapes."""
+"""The CLI wraps the library: every command, its exit codes, one-line errors, JSON and CSV."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from redline.cli import app
@@ -57,3 +63,303 @@ def test_cli_show_unknown_document_is_one_line_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["show", "nope.txt", "--db", str(db)])
     assert result.exit_code == 1
     assert "nope.txt: no such document" in result.stderr
+
+
+# -- an analysed store shared by the command tests below ----------------------------------
+
+KREMLIN = (
+    "Kremlin rules out NATO path for Ukraine\n\n"
+    "Kremlin spokesman Dmitry Peskov said on Monday that Ukraine's membership of NATO was "
+    "unacceptable to Russia and a red line for Moscow.\n\n"
+    '"We will never accept Ukraine in NATO," Peskov told reporters.\n'
+)
+KYIV = (
+    "Kyiv insists on alliance membership\n\n"
+    "Ukraine's foreign minister Andrii Sybiha said on Tuesday that membership of NATO "
+    "remained the only real guarantee of Ukraine's security.\n\n"
+    "Sybiha also said Ukraine supports a ceasefire along the front line.\n"
+)
+META = [
+    {"doc": "kremlin.txt", "outlet": "Eastern Wire", "date": "2025-03-03", "url": "https://wire.example/k"},
+    {"doc": "kyiv.txt", "outlet": "River Herald", "date": "2025-03-04"},
+]
+PROPOSAL = (
+    "title: Draft\n"
+    "provisions:\n"
+    "  - {id: nato, issue: ukraine-nato-membership, outcome: granted, text: Ukraine joins NATO}\n"
+    "  - {id: truce, issue: ceasefire, outcome: granted, must_keep: true}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of two invented articles, analysed with the default pack."""
+    root = tmp_path_factory.mktemp("analysed")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "kremlin.txt").write_text(KREMLIN, encoding="utf-8")
+    (corpus / "kyiv.txt").write_text(KYIV, encoding="utf-8")
+    (corpus / "meta.jsonl").write_text("\n".join(json.dumps(m) for m in META) + "\n", encoding="utf-8")
+    (root / "proposal.yaml").write_text(PROPOSAL, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(root / "s.duckdb"), "--json"])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def _run(*args: str) -> Result:
+    return runner.invoke(app, list(args))
+
+
+def _json(*args: str) -> Any:
+    result = _run(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _csv(*args: str) -> list[dict[str, str]]:
+    result = _run(*args, "--csv")
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_cli_version_prints_the_package_version() -> None:
+    result = _run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"redline {version('redline')}\n")
+
+
+def test_cli_help_lists_every_command() -> None:
+    text = _run("--help").stdout
+    for command in ("ingest", "analyse", "docs", "show", "statements", "positions", "evidence",
+                    "eval", "check", "pack", "serve", "corrections"):
+        assert f" {command} " in text
+
+
+def test_cli_ingest_verbose_prints_input_names_as_they_are(tmp_path: Path) -> None:
+    # "[/" used to end the output with a MarkupError before the batch was stored, and
+    # "[bold red]" used to restyle the error line.
+    folder = tmp_path / "in"
+    (folder / "x[").mkdir(parents=True)
+    (folder / "x[" / "a].txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "[bold red]b.txt").write_bytes(b"\x00\x01\x02PNG\x00\x00binary")
+    db = tmp_path / "s.duckdb"
+    result = _run("ingest", str(folder), "--db", str(db), "--no-analyse", "-v")
+    assert result.exit_code == 1
+    assert f"error: {folder / '[bold red]b.txt'}: binary file" in result.stderr
+    assert "read: a].txt" in result.stderr
+    assert [d["doc"] for d in _json("docs", "--db", str(db))] == ["a].txt"]
+
+
+def test_cli_docs_and_show_make_control_characters_visible(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    title = "Talks \x1b]0;pwned\x07 resume [bold red]now[/]"
+    body = "Negotiators met again \x1b[2J in Geneva and agreed to continue next week, officials said.\n"
+    (folder / "a.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    _run("ingest", str(folder), "--db", db, "--no-analyse")
+    listing = _run("docs", "--db", db).stdout
+    assert "\x1b" not in listing and "\x07" not in listing and "pwned" in listing
+    shown = _run("show", "a.txt", "--db", db).stdout
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b[2J" in shown
+    assert "Talks \\x1b]0;pwned\\x07 resume [bold red]now[/]" in _run("show", "a.txt", "--db", db).stdout
+    assert _json("show", "a.txt", "--db", db)["title"] == title
+
+
+def test_cli_docs_csv_has_the_json_columns(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    records, rows = _json("docs", "--db", db), _csv("docs", "--db", db)
+    assert [list(r) for r in rows] == [list(r) for r in records]
+    assert [(r["doc"], r["outlet"], r["date"]) for r in rows] == [
+        ("kremlin.txt", "Eastern Wire", "2025-03-03"), ("kyiv.txt", "River Herald", "2025-03-04"),
+    ]
+
+
+def test_cli_docs_dates_filter_and_a_bad_date_is_an_error(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    assert [d["doc"] for d in _json("docs", "--db", db, "--since", "2025-03-04")] == ["kyiv.txt"]
+    result = _run("docs", "--db", db, "--since", "2025-13-01")
+    assert result.exit_code == 1
+    assert result.stderr == "error: --since 2025-13-01: not a date (use YYYY-MM-DD)\n"
+
+
+def test_cli_statements_json_and_csv_agree(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    records, rows = _json("statements", "--db", db, "--doc", "kyiv.txt"), _csv("statements", "--db", db, "--doc", "kyiv.txt")
+    assert [list(r) for r in rows] == [list(r) for r in records]
+    assert [(r["speaker"], int(r["start"])) for r in rows] == [(r["speaker"], r["start"]) for r in records]
+    assert {r["doc"] for r in records} == {"kyiv.txt"}
+    assert "Andrii Sybiha" in {r["speaker"] for r in records}
+    result = _run("statements", "--db", db, "--doc", "kyev.txt")
+    assert result.exit_code == 1
+    assert result.stderr == f"error: kyev.txt: no such document in {db} (did you mean 'kyiv.txt' or 'kremlin.txt'?)\n"
+
+
+def test_cli_positions_json_and_csv_have_the_same_columns(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    records, rows = _json("positions", "--db", db), _csv("positions", "--db", db)
+    assert [list(r) for r in rows] == [list(r) for r in records]
+    russia = next(r for r in records if r["actor"] == "Russia")
+    assert (russia["issue"], russia["stance"], russia["red_line"]) == ("ukraine-nato-membership", "oppose", True)
+    assert json.loads(next(r for r in rows if r["actor"] == "Russia")["evidence"]) == russia["evidence"]
+    per_doc = _json("positions", "--db", db, "--per-doc")
+    assert [list(r) for r in _csv("positions", "--db", db, "--per-doc")] == [list(r) for r in per_doc]
+    assert "Russia" in _run("positions", "--db", db).stdout
+
+
+def test_cli_positions_ids_match_case_and_typos_are_errors(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    assert {r["actor"] for r in _json("positions", "--db", db, "--actor", "russia")} == {"Russia"}
+    result = _run("positions", "--db", db, "--actor", "Rusia")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: Rusia: unknown actor (did you mean 'Russia'")
+    result = _run("positions", "--db", db, "--issue", "nato", "--per-doc")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: nato: unknown issue (did you mean 'nato-expansion' or 'ukraine-nato-membership'?)")
+    assert "redline pack ukraine-security" in result.stderr
+
+
+def test_cli_evidence_records_say_where_they_are(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    [item] = _json("evidence", "russia", "UKRAINE-NATO-MEMBERSHIP", "--db", db)
+    assert (item["doc"], item["outlet"], item["date"], item["stance"]) == (
+        "kremlin.txt", "Eastern Wire", "2025-03-03", "oppose",
+    )
+    assert KREMLIN.count(item["quote"]) == 1
+    assert {"document_id", "start", "end"} <= set(item)
+    assert [list(r) for r in _csv("evidence", "Russia", "ukraine-nato-membership", "--db", db)] == [list(item)]
+    assert "Eastern Wire" in _run("evidence", "Russia", "ukraine-nato-membership", "--db", db).stdout
+    result = _run("evidence", "Rusia", "ukraine-nato-membership", "--db", db)
+    assert (result.exit_code, "did you mean 'Russia'" in result.stderr) == (1, True)
+
+
+def test_cli_check_json_evidence_carries_document_and_span(analysed: Path) -> None:
+    db = str(analysed / "s.duckdb")
+    report = _json("check", str(analysed / "proposal.yaml"), "--db", db, "--alternatives", "2")
+    assert report["warnings"] == []
+    [evidence] = report["actors"]["Russia"]["provisions"]["nato"]["evidence"]
+    assert {"doc", "document_id", "start", "end", "quote"} <= set(evidence)
+    assert evidence["doc"] == "kremlin.txt"
+    # Every actor of the pack is listed; those without evidence as unknown.
+    assert report["actors"]["China"]["verdict"] == "unknown"
+    assert all(p["provisions"]["ceasefire"] == "granted" for p in report["alternatives"])
+
+
+def test_cli_check_reads_at_80_columns(analysed: Path) -> None:
+    result = _run("check", str(analysed / "proposal.yaml"), "--db", str(analysed / "s.duckdb"))
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "…" not in result.stdout
+    assert "│ Russia  │ rejects │       0 │           0 │       1 │" in result.stdout
+    assert "│ nato      │ Ukraine              │                     │ Russia (red line)   │" in result.stdout
+    assert "rejects = a red line is crossed" in " ".join(result.stdout.split())
+    markdown = _run("check", str(analysed / "proposal.yaml"), "--db", str(analysed / "s.duckdb"), "--markdown")
+    assert markdown.stdout.startswith("# Check: Draft\n")
+
+
+def test_cli_check_warns_when_the_store_was_analysed_with_another_pack(analysed: Path, tmp_path: Path) -> None:
+    db = tmp_path / "other.duckdb"
+    db.write_bytes((analysed / "s.duckdb").read_bytes())
+    result = _run("analyse", "--db", str(db), "--pack", "sarn-river")
+    assert (result.exit_code, result.stdout) == (0, f"analysed 2 documents in {db}\n")
+    report = _json("check", str(analysed / "proposal.yaml"), "--db", str(db))
+    assert report["warnings"] == [
+        f"{db}: analysed with pack 'sarn-river' (2 documents), but pack 'ukraine-security' is "
+        "in use: pass --pack sarn-river or re-analyse with `redline analyse --pack ukraine-security`"
+    ]
+    assert "warning:" in _run("check", str(analysed / "proposal.yaml"), "--db", str(db)).stdout
+
+
+def test_cli_check_unknown_issue_suggests_one(tmp_path: Path, analysed: Path) -> None:
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - {id: a, issue: cease-fire, outcome: granted}\n", encoding="utf-8")
+    result = _run("check", str(proposal), "--db", str(analysed / "s.duckdb"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {proposal}: provision 'a': unknown issue 'cease-fire' (did you mean 'ceasefire'?)\n"
+    )
+
+
+def test_cli_pack_lists_actor_and_issue_ids() -> None:
+    record = _json("pack", "sarn-river")
+    assert record["name"] == "sarn-river"
+    assert "Varnia" in [a["id"] for a in record["actors"]]
+    assert "kesh-dam" in [i["id"] for i in record["issues"]]
+    text = _run("pack").stdout
+    assert "ukraine-nato-membership" in text and "Russia" in text
+    result = _run("pack", "no-such-pack")
+    assert (result.exit_code, result.stderr.startswith("error: ")) == (1, True)
+
+
+def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "type": "statement", "doc": "kremlin.txt", "speaker": "Dmitry Peskov", "actor": "Russia",
+        "cue": "told reporters", "content": "We will never accept Ukraine in NATO", "kind": "direct",
+        "issues": [{"issue": "ukraine-nato-membership", "stance": "oppose"}],
+    }) + "\n", encoding="utf-8")
+    result = _json("eval", "--corpus", str(analysed / "corpus"), "--gold", str(gold))
+    assert (result["documents"], result["pack"], result["input_errors"]) == (2, "ukraine-security", [])
+    assert result["statements"]["recall"] == 1.0
+    assert "eval" in _run("eval", "--corpus", str(analysed / "corpus"), "--gold", str(gold)).stdout
+
+
+def test_cli_serve_starts_the_dashboard_on_loopback(analysed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    started: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(options))
+    db = analysed / "s.duckdb"
+    result = _run("serve", "--db", str(db), "--port", "8799")
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8799)
+    assert " ".join(result.stdout.split()) == f"redline dashboard on http://127.0.0.1:8799/ ({db}, read-only)"
+
+
+def test_cli_corrections_errors_name_the_input_as_it_is(tmp_path: Path, analysed: Path) -> None:
+    (tmp_path / "x[").mkdir()
+    file = tmp_path / "x[" / "[bold red]y].jsonl"
+    file.write_text("not json\n", encoding="utf-8")
+    copy = tmp_path / "c.duckdb"
+    copy.write_bytes((analysed / "s.duckdb").read_bytes())
+    result = _run("corrections", "import", str(file), "--db", str(copy))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {file}")
+    exported = tmp_path / "x[" / "out].jsonl"
+    result = _run("corrections", "export", str(exported), "--db", str(copy))
+    assert (result.exit_code, " ".join(result.stdout.split())) == (0, f"exported 0 corrections to {exported}")
+
+
+PACK_WITH_EXAMPLES = """\
+name: harbour
+actors:
+  - id: Alpha
+    name: Alpha
+    aliases: [Alpha]
+issues:
+  - id: river-access
+    label: River access
+    description: Access to the river for boats.
+    terms: [river access]
+    examples:
+      - {text: "Alpha rejects river access.", actor: Alpha, stance: oppose}
+      - {text: "Alpha is humming about river access.", actor: Alpha, stance: support}
+"""
+
+
+def test_cli_pack_check_lists_examples_read_wrongly(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"pack": "harbour", "examples": 2, "misread": [
+        {"issue": "river-access", "text": "Alpha is humming about river access.", "actor": "Alpha",
+         "expected": "support", "found": None}]}
+
+
+def test_cli_pack_check_passes_when_every_example_reads_right(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES.split("      - {text: \"Alpha is humming")[0], encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path)])
+    assert result.exit_code == 0
+    assert "all 1 examples read as annotated" in result.stdout

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from spacy.language import Language
 from typer.testing import CliRunner
 
 from redline import api
@@ -106,3 +108,29 @@ def test_corrections_cli_export_then_import_adds_nothing_twice(tmp_path: Path) -
         assert result.exit_code == 0, result.output
     assert Store(target).corrections() == Store(source).corrections()
     assert Store(target, read_only=True).positions() == []
+
+
+@pytest.mark.slow
+def test_corrections_survive_analyse_with_another_model_and_check_uses_them(tmp_path: Path, nlp: Language) -> None:
+    db = tmp_path / "demo.duckdb"
+    api.ingest([str(Path(__file__).parents[1] / "examples" / "corpus")], db=db)
+    before = Store(db, read_only=True).positions()
+    # A party whose whole stance on the ceasefire rests on one supporting position.
+    target = next(p for p in before if p.stance == "support" and p.issue == "ceasefire"
+                  and sum((q.actor, q.issue) == (p.actor, p.issue) for q in before) == 1)
+    Store(db).add_corrections([Correction("position", target.document_id, target.start, target.end,
+                                          target.actor, target.issue, stance="oppose")])
+    # Another model: the same weights saved under another name, so every document is re-analysed.
+    other = tmp_path / "other-model"
+    nlp.to_disk(other)
+    assert api.analyse(db=db, model=str(other)) == len(Store(db, read_only=True).known_ids())
+    models = {row["model"] for row in Store(db, read_only=True).overview()["analysed_with"]}
+    assert [m.split("+")[0] for m in models] == [str(other)]
+    after = [p for p in Store(db, read_only=True).positions()
+             if (p.document_id, p.actor, p.issue) == (target.document_id, target.actor, target.issue)]
+    assert [(p.stance, p.corrected) for p in after] == [("oppose", True)]
+    proposal = tmp_path / "deal.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - id: truce\n    issue: ceasefire\n    outcome: granted\n",
+                        encoding="utf-8")
+    verdicts = {a.actor: a.provisions["truce"].verdict for a in api.check(proposal, db=db).actors}
+    assert verdicts[target.actor] == "rejects"

@@ -64,6 +64,26 @@ def test_store_read_only_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
+def test_store_analysis_packs_and_position_ids(tmp_path: Path) -> None:
+    position = Position("d1", "Russia", "ceasefire", "oppose", "Hello", 0, 5)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt"), _document("d2", "b.txt")], [[1], [2]],
+                        [([], [position]), ([], [])], "river", "m")
+        assert store.analysis_packs() == {"river": 2}
+        assert store.position_ids() == (["Russia"], ["ceasefire"])
+
+
+def test_store_syndication_rows_and_set_duplicates(tmp_path: Path) -> None:
+    long_text = "a" * 10 + "b" * 10 + "c" * 10
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt", long_text), _document("d2", "b.txt")], [[1], [2]], [None, None])
+        store.set_duplicates({"d1": "d2"})
+        assert list(store.syndication_rows(5)) == [
+            ("d1", [1], "2026-02-10", "example.org", "aaaaa\nccccc", "d2"),
+            ("d2", [2], "2026-02-10", "example.org", "Hello\norld.", None),
+        ]
+
+
 def test_store_generation_rises_with_every_write(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.duckdb")
     before = store.generation()

@@ -17,14 +17,15 @@ import httpx
 
 from redline import settings as settings_module
 from redline.errors import RedlineError
-from redline.lookup import resolve
-from redline.models import ActorIssue, Evidence
+from redline.lookup import did_you_mean, resolve
+from redline.models import ActorIssue, Document, Evidence
 from redline.records import position_record, statement_record
 from redline.store import Store
 
 if TYPE_CHECKING:
     from redline.check import Report
     from redline.position import Pack
+    from redline.position.examples import Misread
     from redline.engine import IngestSummary, Notify
 
 
@@ -76,7 +77,28 @@ def pack(name: str | None = None) -> Pack:
     """A pack by name or path (default: the configured one), to list its actors and issues."""
     from redline.position import load_pack
 
-    return load_pack(settings_module.load({"pack": name})["pack"])
+    cfg = settings_module.load({"pack": name})
+    return load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+
+
+def find_document(store: Store, key: str) -> Document:
+    """A stored document by id or doc name, or an error suggesting the names nearest to it."""
+    document = store.document(key)
+    if document is None:
+        hint = did_you_mean(key, store.document_names())
+        raise RedlineError(f"{key}: no such document in {store.path}{hint}")
+    return document
+
+
+def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack, int, list[Misread]]:
+    """Run a pack's own examples through the pipeline: (pack, examples, those read wrongly)."""
+    from redline.pipeline import load_models, process
+    from redline.position.examples import misread_examples
+
+    cfg = settings_module.load({"pack": name, "model": model})
+    models = load_models(cfg)
+    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1])
+    return models.pack, total, wrong
 
 
 def resolve_ids(
@@ -104,15 +126,16 @@ def positions(
     actor: str | None = None,
     issue: str | None = None,
     pack: str | None = None,
+    min_confidence: float = 0.0,
 ) -> list[ActorIssue]:
-    """The actor x issue matrix, aggregated across every stored document."""
+    """The actor x issue matrix across every stored document, without positions below ``min_confidence``."""
     from redline.aggregate import aggregate
 
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         actor, issue = resolve_ids(store, actor, issue, pack)
         documents = {d.id: d for d in store.documents()}
-        return aggregate(store.positions(actor=actor, issue=issue), documents)
+        return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
 
 
 def document_positions(

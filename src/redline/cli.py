@@ -1,7 +1,9 @@
 """The ``redline`` command: argument parsing and printing over the library API.
 
 Every command prints a Rich view by default and the records of :mod:`redline.records`
-with ``--json``. A :class:`RedlineError` becomes one red line and exit code 1.
+with ``--json`` (and, for listings, ``--csv``). Whatever comes from input reaches the
+terminal through :mod:`redline.terminal`, never as markup or control codes. A
+:class:`RedlineError` becomes one red line and exit code 1.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -152,7 +155,7 @@ def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = N
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
         count = api.analyse(db=db, pack=pack, model=model, workers=workers)
-    out.print(plain(f"analysed {count} documents in {_db(db)}"))
+    out.print(plain(f"analysed {count} documents in {_db(db)}"), soft_wrap=True)
 
 
 @app.command()
@@ -184,9 +187,7 @@ def show(
 ) -> None:
     """Show a document: metadata, cleaned text with its statements marked, what was removed."""
     with _errors(), Store(_db(db), read_only=True) as store:
-        document = store.document(doc)
-        if document is None:
-            raise RedlineError(f"{doc}: no such document in {store.path}")
+        document = api.find_document(store, doc)
         statements = store.statements(document_id=document.id)
     if as_json:
         record = document_record(document, full=True)
@@ -209,10 +210,7 @@ def statements(
         documents = {d.id: d for d in store.documents()}
         document_id = None
         if doc is not None:
-            found = store.document(doc)
-            if found is None:
-                raise RedlineError(f"{doc}: no such document in {store.path}")
-            document_id = found.id
+            document_id = api.find_document(store, doc).id
         rows = store.statements(document_id=document_id, speaker=speaker)
     _print_rows([statement_record(s, documents[s.document_id]) for s in rows], as_json, as_csv,
                 lambda: views.statements_table(rows, documents))
@@ -225,6 +223,8 @@ def positions(
     issue: Annotated[Optional[str], typer.Option(help="Only this issue (an id of the pack).")] = None,
     pack: PackOption = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Per-document positions.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Hide positions less sure than this (0-1).")] = 0.0,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -234,7 +234,7 @@ def positions(
             records = api.document_positions(db, actor=actor, issue=issue, pack=pack)
             _print_rows(records, as_json, as_csv, lambda: views.per_doc_table(records))
             return
-        cells = api.positions(db, actor=actor, issue=issue, pack=pack)
+        cells = api.positions(db, actor=actor, issue=issue, pack=pack, min_confidence=min_confidence)
     _print_rows([cell_record(c) for c in cells], as_json, as_csv, lambda: _matrix(cells))
 
 
@@ -323,16 +323,35 @@ def check(
 
 @app.command(name="pack")
 def pack_command(
-    name: Annotated[Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")] = None,
+    name: Annotated[
+        Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
+    ] = None,
+    checked: Annotated[Optional[str], typer.Argument(
+        metavar="[PACK]", help="After `check`: the pack whose examples to run.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List a pack's actors and issues with the ids that commands and proposals use."""
+    """List a pack's actors and issues; `redline pack check PACK` runs its examples as tests."""
+    if name == "check":
+        _check_pack(checked, as_json)
+        return
     with _errors():
         loaded = api.pack(name)
     if as_json:
         _print_json(pack_record(loaded))
     else:
         out.print(views.pack_view(loaded))
+
+
+def _check_pack(name: str | None, as_json: bool) -> None:
+    """Print the pack's examples that the pipeline reads wrongly; exit 1 if there are any."""
+    with _errors():
+        loaded, total, wrong = api.check_pack(name)
+    if as_json:
+        _print_json({"pack": loaded.name, "examples": total, "misread": [asdict(m) for m in wrong]})
+    else:
+        out.print(views.pack_check_view(loaded.name, total, wrong))
+    if wrong:
+        raise typer.Exit(1)
 
 
 # The dashboard's commands live beside the dashboard; registered here, one CLI.

@@ -113,11 +113,14 @@ def apply_to_statements(statements: Sequence[Statement], corrections: Iterable[C
         if fix is None:
             result.append(statement)
         elif not fix.wrong:
-            result.append(replace(
-                statement, speaker=fix.speaker or statement.speaker,
-                actor=fix.actor or statement.actor, corrected=True,
-            ))
+            result.append(corrected_statement(statement, fix))
     return result
+
+
+def corrected_statement(statement: Statement, fix: Correction) -> Statement:
+    """One statement with a (not "wrong") correction's speaker and actor laid over it."""
+    return replace(statement, speaker=fix.speaker or statement.speaker,
+                   actor=fix.actor or statement.actor, corrected=True)
 
 
 def apply_to_positions(positions: Sequence[Position], corrections: Iterable[Correction]) -> list[Position]:

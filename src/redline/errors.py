@@ -2,7 +2,8 @@
 
     RedlineError
     ├── InputError      a source could not be read or made into an article
-    │   └── FetchError  a URL or feed could not be fetched
+    │   ├── FetchError  a URL or feed could not be fetched
+    │   └── InputWarning  read, but not quite as given (a looping symlink skipped, bad bytes replaced)
     ├── PackError       a pack file is malformed (names file, line and field)
     ├── ProposalError   a proposal file is malformed or names what the pack lacks
     ├── GoldError       a gold file does not follow the annotation format
@@ -30,6 +31,14 @@ class InputError(RedlineError):
 
 class FetchError(InputError):
     """A URL or feed could not be fetched: timeout, status, size or content type."""
+
+
+class InputWarning(InputError):
+    """Something about an input a user should know, though nothing was lost with it.
+
+    It travels in the same stream as errors so that it is reported where it happened,
+    but it does not fail the ingest.
+    """
 
 
 class PackError(RedlineError):

@@ -9,6 +9,7 @@ through the same parser as dates in sources, and one it cannot read is an error.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection
 
 from redline.errors import RedlineError
@@ -16,12 +17,20 @@ from redline.errors import RedlineError
 # How alike (difflib ratio) a known id must be to be offered as a suggestion.
 SUGGEST_CUTOFF = 0.6
 SUGGESTIONS = 3
+_WORD_SPLIT = re.compile(r"[-_\s]+")
 
 
 def did_you_mean(value: str, known: Collection[str]) -> str:
-    """`` (did you mean 'X'?)`` naming the known ids nearest to ``value``, or ``""``."""
-    by_folded = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(value.casefold(), list(by_folded), SUGGESTIONS, SUGGEST_CUTOFF)
+    """`` (did you mean 'X'?)`` naming the known ids nearest to ``value``, or ``""``.
+
+    Ids that hold the typed word as one of their parts come first (``nato`` suggests
+    ``nato-expansion``), then ids spelled alike.
+    """
+    folded = value.casefold()
+    by_folded = {k.casefold(): k for k in sorted(known)}
+    parts = [k for k in by_folded if folded in _WORD_SPLIT.split(k)]
+    alike = difflib.get_close_matches(folded, list(by_folded), SUGGESTIONS, SUGGEST_CUTOFF)
+    close = list(dict.fromkeys(parts + alike))[:SUGGESTIONS]
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(by_folded[c]) for c in close) + "?)"

@@ -29,7 +29,8 @@ class RawArticle:
     ``doc`` is the name a user sees: the file name of a file source (``000_x.txt``,
     ``items.jsonl#3`` for a record without a URL), or the URL of a web source
     or of a record that gives one. ``origin`` is where it
-    came from in full (a path, a feed URL, an archive path).
+    came from in full (a path, a feed URL, an archive path). ``warning`` says what a
+    reader had to repair (bytes that were not UTF-8), to be reported, not stored.
     """
 
     doc: str
@@ -40,6 +41,7 @@ class RawArticle:
     date: str | None = None
     author: str | None = None
     outlet: str | None = None
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,19 @@ class Evidence:
     threat: bool = False
     security_claim: bool = False
     corrected: bool = False
+    confidence: float = 1.0
+    # The source's language, whether it is a machine translation, and the document it copies
+    # (a syndicated print or the original of a translation), when linked.
+    language: str | None = None
+    machine_translated: bool = False
+    copy_of: str | None = None
+
+    @property
+    def language_note(self) -> str | None:
+        """"ru", or "en, machine-translated": how a reader should weigh the quote's wording."""
+        if self.language is None:
+            return None
+        return f"{self.language}, machine-translated" if self.machine_translated else self.language
 
 
 @dataclass

@@ -51,6 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("minhash_threshold", 0.7, "Jaccard similarity above which two articles are copies."),
     Setting("minhash_perm", 128, "Number of MinHash permutations."),
+    Setting("story_threshold", 0.45, "Score at which a machine translation and an original are one story."),
     Setting("language_min_chars", 40, "Shortest text whose language is guessed."),
     Setting("embeddings", False, "Use sentence embeddings in issue detection."),
 )

@@ -20,7 +20,7 @@ import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,6 +36,9 @@ SCHEMA_VERSION = 2
 # ingest batch takes well under a second, so this only runs out when something is stuck.
 LOCK_WAIT_SECONDS = 30.0
 _LOCK_POLL_SECONDS = 0.01
+
+# (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
+SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -112,6 +115,60 @@ _CORRECTION_FIELDS = (
 )
 
 
+# Rows go in as multi-row VALUES of this many rows: one statement per chunk instead of one
+# per row makes a batch write about ten times shorter, so readers wait less.
+_CHUNK_ROWS = 200
+
+
+def _document_row(d: Document, signature: Sequence[int]) -> list[Any]:
+    return [
+        d.id, d.doc, d.origin, d.url, d.title, d.date, d.author, d.outlet, d.language,
+        d.machine_translated, d.translation_service, d.duplicate_of, d.raw_text, d.text,
+        json.dumps([asdict(s) for s in d.segments]),
+        json.dumps([asdict(r) for r in d.removed], ensure_ascii=False),
+        list(signature),
+    ]
+
+
+@dataclass
+class _Rows:
+    """The rows of one write, gathered before the transaction opens."""
+
+    documents: list[list[Any]] = field(default_factory=list)
+    statements: list[list[Any]] = field(default_factory=list)
+    positions: list[list[Any]] = field(default_factory=list)
+    analysed: list[list[Any]] = field(default_factory=list)
+
+    def add_analysis(self, document_id: str, statements: Sequence[Statement],
+                     positions: Sequence[Position], pack: str, model: str) -> None:
+        self.statements += [[document_id, i, *(getattr(s, f) for f in _STATEMENT_FIELDS)]
+                            for i, s in enumerate(statements)]
+        self.positions += [[document_id, i, *(getattr(p, f) for f in _POSITION_FIELDS)]
+                           for i, p in enumerate(positions)]
+        self.analysed.append([document_id, pack, model])
+
+    def insert(self, con: duckdb.DuckDBPyConnection) -> None:
+        _insert(con, "documents", f"{_DOC_COLUMNS}, signature", self.documents,
+                extra=("seq", "nextval('document_seq')"))
+        _insert(con, "statements", f"document_id, idx, {_quoted(_STATEMENT_FIELDS)}", self.statements)
+        _insert(con, "positions", f"document_id, idx, {_quoted(_POSITION_FIELDS)}", self.positions)
+        _insert(con, "analysed", "document_id, pack, model", self.analysed)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequence[Sequence[Any]],
+            extra: tuple[str, str] | None = None) -> None:
+    """Insert rows with bound values, a chunk per statement; ``extra`` adds a computed column."""
+    if not rows:
+        return
+    width = len(rows[0])
+    names = f"{columns}, {extra[0]}" if extra else columns
+    one = "(" + ", ".join(["?"] * width + ([extra[1]] if extra else [])) + ")"
+    for first in range(0, len(rows), _CHUNK_ROWS):
+        chunk = rows[first:first + _CHUNK_ROWS]
+        con.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
+                    [value for row in chunk for value in row])
+
+
 def _quoted(fields: Sequence[str], table: str = "") -> str:
     prefix = f"{table}." if table else ""
     return ", ".join(f'{prefix}"{f}"' for f in fields)
@@ -120,9 +177,13 @@ def _quoted(fields: Sequence[str], table: str = "") -> str:
 class Store:
     """A redline store file; each call opens it briefly, so other processes can take turns."""
 
-    def __init__(self, path: str | Path = "redline.duckdb", read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "redline.duckdb", read_only: bool = False,
+                 threads: int | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        # A server answering many requests at once parallelises across them, not within one.
+        self._config: dict[str, str | bool | int | float | list[str]] = (
+            {"threads": threads} if threads else {})
         self._held: duckdb.DuckDBPyConnection | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
@@ -177,12 +238,14 @@ class Store:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=self.read_only)
+                return duckdb.connect(str(self.path), read_only=self.read_only, config=self._config)
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
+            if not self.read_only:
+                _touch(writer_waiting(self.path))
             time.sleep(_LOCK_POLL_SECONDS)
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -224,13 +287,15 @@ class Store:
     ) -> None:
         """Store documents with their signatures and analyses in one transaction, and the
         (key, source) of inputs whose every document is now stored."""
+        rows = _Rows()
+        for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
+            rows.documents.append(_document_row(document, signature))
+            if analysis is not None:
+                rows.add_analysis(document.id, *analysis, pack=pack, model=model)
         with self._transaction() as con:
-            for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
-                self._insert_document(con, document, signature)
-                if analysis is not None:
-                    self._write_analysis(con, document.id, *analysis, pack=pack, model=model)
-            for key, source in inputs:
-                con.execute("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [key, source])
+            rows.insert(con)
+            if inputs:
+                con.executemany("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [list(i) for i in inputs])
 
     def replace_analyses(
         self,
@@ -242,11 +307,14 @@ class Store:
 
         Corrections are not touched: they are keyed to spans and re-attach to the new rows.
         """
+        rows = _Rows()
+        for document_id, statements, positions in analyses:
+            rows.add_analysis(document_id, statements, positions, pack=pack, model=model)
         with self._transaction() as con:
-            for document_id, statements, positions in analyses:
+            for document_id, _, _ in analyses:
                 for table in ("statements", "positions", "analysed"):
                     con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-                self._write_analysis(con, document_id, statements, positions, pack=pack, model=model)
+            rows.insert(con)
 
     def add_corrections(self, corrections: Sequence[Correction]) -> None:
         """Store corrections; a later one on the same statement or position replaces it."""
@@ -257,40 +325,6 @@ class Store:
                     f"VALUES (?, {', '.join('?' * len(_CORRECTION_FIELDS))})",
                     [c.id, *(getattr(c, f) for f in _CORRECTION_FIELDS)],
                 )
-
-    @staticmethod
-    def _insert_document(con: duckdb.DuckDBPyConnection, d: Document, signature: Sequence[int]) -> None:
-        con.execute(
-            f"INSERT INTO documents ({_DOC_COLUMNS}, seq, signature) "
-            f"VALUES ({', '.join('?' * 16)}, nextval('document_seq'), ?)",
-            [
-                d.id, d.doc, d.origin, d.url, d.title, d.date, d.author, d.outlet, d.language,
-                d.machine_translated, d.translation_service, d.duplicate_of, d.raw_text, d.text,
-                json.dumps([asdict(s) for s in d.segments]),
-                json.dumps([asdict(r) for r in d.removed], ensure_ascii=False),
-                list(signature),
-            ],
-        )
-
-    @staticmethod
-    def _write_analysis(
-        con: duckdb.DuckDBPyConnection,
-        document_id: str,
-        statements: Sequence[Statement],
-        positions: Sequence[Position],
-        pack: str,
-        model: str,
-    ) -> None:
-        # executemany: one statement per table, twenty times faster than a row at a time.
-        for table, fields, rows in (("statements", _STATEMENT_FIELDS, statements),
-                                    ("positions", _POSITION_FIELDS, positions)):
-            if rows:
-                con.executemany(
-                    f"INSERT INTO {table} (document_id, idx, {_quoted(fields)}) "
-                    f"VALUES (?, ?, {', '.join('?' * len(fields))})",
-                    [[document_id, idx, *(getattr(row, f) for f in fields)] for idx, row in enumerate(rows)],
-                )
-        con.execute("INSERT INTO analysed VALUES (?, ?, ?)", [document_id, pack, model])
 
     # -- reading -----------------------------------------------------------------------
 
@@ -367,6 +401,10 @@ class Store:
             [key, key],
         )
         return _document(rows[0]) if rows else None
+
+    def document_names(self) -> list[str]:
+        """The doc name (file name or URL) of every stored document, in ingestion order."""
+        return [row[0] for row in self._rows("SELECT doc FROM documents ORDER BY seq")]
 
     def statements(
         self, document_id: str | None = None, speaker: str | None = None, raw: bool = False
@@ -466,39 +504,49 @@ class Store:
         """
         where, params = filters.where()
         hits = (
-            "SELECT s.*, d.seq, d.outlet, d.language FROM statements s "
+            "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language FROM statements s "
             f"JOIN documents d ON d.id = s.document_id {where}"
         )
-        facet_sql = " UNION ALL ".join(
-            f"(SELECT '{name}', CAST({column} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
+        # One pass: the matching statements are materialised once, then counted per facet.
+        facet_sql = f"SELECT 'total', NULL, count(*) FROM hits" + "".join(
+            f" UNION ALL (SELECT '{name}', CAST({name} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
             f"ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
-            for name, column in (("actor", "actor"), ("speaker", "speaker"), ("outlet", "outlet"),
-                                 ("language", "language"))
+            for name in ("actor", "speaker", "outlet", "language")
         ) + "".join(
             f" UNION ALL (SELECT '{name}', p.{name}, count(DISTINCT (h.document_id, h.idx)) FROM hits h "
             "JOIN positions p ON p.document_id = h.document_id AND p.statement_index = h.idx "
             f"GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
             for name in ("issue", "stance")
         )
+        total = 0
+        facets: dict[str, list[tuple[str, int]]] = {}
         with self.session():
-            total = int(self._rows(f"WITH hits AS ({hits}) SELECT count(*) FROM hits", params)[0][0])
+            for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
+                if name == "total":
+                    total = int(count)
+                elif value is not None:
+                    facets.setdefault(name, []).append((value, int(count)))
             rows = self._rows(
                 f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
                 f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
                 "ORDER BY d.seq, s.idx LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
-            facets: dict[str, list[tuple[str, int]]] = {}
-            for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
-                if value is not None:
-                    facets.setdefault(name, []).append((value, int(count)))
+            fixes = self.corrections(target="statement")
         width = 1 + len(_STATEMENT_FIELDS)
         found = [
             (Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:width], strict=True))),
              _brief_document(row[width:]))
             for row in rows
         ]
-        return total, found, facets
+        if not fixes:
+            return total, found, facets
+        # The page shows statements as corrected (facets count what the analysis found).
+        attached = corrections_module.attachments([s for s, _ in found], fixes)
+        return total, [
+            (corrections_module.corrected_statement(s, attached[i]) if i in attached else s, d)
+            for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
+        ], facets
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""
@@ -511,7 +559,7 @@ class Store:
         issues = self._rows("SELECT DISTINCT issue FROM positions ORDER BY issue")
         return [row[0] for row in actors], [row[0] for row in issues]
 
-    def syndication_rows(self, edge_chars: int) -> Iterator[tuple[str, list[int], str | None, str | None, str, str | None]]:
+    def syndication_rows(self, edge_chars: int) -> Iterator[SyndicationRow]:
         """(id, signature, date, outlet, text edges, duplicate_of) of every document, in ingestion order.
 
         The text edges are the first and last ``edge_chars`` characters of the cleaned text,
@@ -590,6 +638,18 @@ def _brief_document(row: Sequence[Any]) -> Document:
         date=date, author=author, outlet=outlet, language=language,
         machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
     )
+
+
+def writer_waiting(path: Path) -> Path:
+    """The file a writer touches while readers keep it out: a reader seeing it lets go."""
+    return path.with_name(path.name + ".waiting")
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.touch()
+    except OSError:
+        pass  # a read-only folder: readers still let go after their longest hold
 
 
 def _where(filters: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:

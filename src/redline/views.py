@@ -21,6 +21,7 @@ from redline.terminal import plain
 if TYPE_CHECKING:
     from redline.engine import IngestSummary
     from redline.position import Pack
+    from redline.position.examples import Misread
 
 STANCE_STYLE = {
     "support": "bold green",
@@ -44,15 +45,21 @@ def ingest_summary(summary: IngestSummary, db: str) -> Table:
 
 
 def documents_table(documents: Sequence[Document]) -> Table:
-    """One row per stored document."""
-    table = Table(title=f"{len(documents)} documents")
-    for column in ("id", "doc", "title", "outlet", "date", "lang", "MT", "copy of"):
-        table.add_column(column, overflow="fold")
+    """One row per stored document, narrow enough for 80 columns: names over ids, outlet over date."""
+    names = {d.id: d.doc for d in documents}
+    table = Table(title=f"{len(documents)} documents", expand=True, show_lines=True)
+    table.add_column("doc / id", ratio=3, overflow="fold")
+    table.add_column("title", ratio=4, overflow="fold")
+    table.add_column("outlet / date", ratio=2, overflow="fold")
+    table.add_column("lang", no_wrap=True)
+    table.add_column("copy of", ratio=2, overflow="fold")
     for d in documents:
-        table.add_row(
-            d.id, plain(d.doc), plain((d.title or "")[:70]), plain(d.outlet), plain(d.date),
-            plain(d.language), "yes" if d.machine_translated else "", plain(d.duplicate_of),
-        )
+        name = plain(d.doc)
+        name.append(plain(f"\n{d.id}", "dim"))
+        source = plain("\n".join(x for x in (d.outlet, d.date) if x))
+        language = (d.language or "?") + (" MT" if d.machine_translated else "")
+        copy_of = names.get(d.duplicate_of, d.duplicate_of) if d.duplicate_of else None
+        table.add_row(name, plain((d.title or "")[:70]), source, plain(language), plain(copy_of))
     return table
 
 
@@ -94,28 +101,36 @@ def marked_text(text: str, statements: Sequence[Statement]) -> Text:
 
 
 def statements_table(statements: Sequence[Statement], documents: Mapping[str, Document]) -> Table:
-    """One row per statement."""
-    table = Table(title=f"{len(statements)} statements", show_lines=True)
-    for column in ("doc", "speaker", "actor", "cue", "kind", "content"):
-        table.add_column(column, overflow="fold")
+    """One row per statement; the content gets most of the width, so that it reads at 80 columns."""
+    table = Table(title=f"{len(statements)} statements", show_lines=True, expand=True)
+    table.add_column("doc", ratio=2, overflow="fold")
+    table.add_column("speaker / actor", ratio=2, overflow="fold")
+    table.add_column("cue / kind", ratio=2, overflow="fold")
+    table.add_column("content", ratio=5)
     for s in statements:
-        table.add_row(
-            plain(documents[s.document_id].doc), plain(s.speaker), plain(s.actor),
-            plain(s.cue), s.kind, plain(s.content),
-        )
+        speaker = plain(s.speaker)
+        speaker.append(plain(f"\n{s.actor}" if s.actor else "", "dim"))
+        cue = plain(s.cue or "")
+        cue.append(plain(f"\n{s.kind} {s.start}-{s.end}", "dim"))
+        table.add_row(plain(documents[s.document_id].doc), speaker, cue, plain(s.content))
     return table
 
 
 def per_doc_table(records: Sequence[Mapping[str, Any]]) -> Table:
-    """One row per per-document position."""
-    table = Table(title=f"{len(records)} positions", show_lines=True)
-    for column in ("doc", "actor", "issue", "stance", "condition", "evidence"):
-        table.add_column(column, overflow="fold")
+    """One row per per-document position; the evidence gets most of the width."""
+    table = Table(title=f"{len(records)} positions", show_lines=True, expand=True)
+    table.add_column("doc", ratio=2, overflow="fold")
+    table.add_column("actor / issue", ratio=3, overflow="fold")
+    table.add_column("stance", ratio=2, overflow="fold")
+    table.add_column("evidence", ratio=5)
     for r in records:
-        table.add_row(
-            plain(r["doc"]), plain(r["actor"]), plain(r["issue"]),
-            Text(r["stance"], STANCE_STYLE[r["stance"]]), plain(r["condition"]), plain(r["evidence"]),
-        )
+        holder = plain(r["actor"], "bold")
+        holder.append(plain(f"\n{r['issue']}"))
+        stance = Text(r["stance"], STANCE_STYLE[r["stance"]])
+        stance.append(plain(f"\n{r['condition']}" if r["condition"] else ""))
+        evidence = plain(r["evidence"])
+        evidence.append(plain(f"\n{r['start']}-{r['end']}", "dim"))
+        table.add_row(plain(r["doc"]), holder, stance, evidence)
     return table
 
 
@@ -187,17 +202,19 @@ def _cell_note(cell: ActorIssue) -> Text:
 
 def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     """Each piece of evidence with speaker, outlet, date and quote."""
-    table = Table(title=plain(f"{actor} on {issue}: {len(items)} pieces of evidence"),
+    pieces = "1 piece" if len(items) == 1 else f"{len(items)} pieces"
+    table = Table(title=plain(f"{actor} on {issue}: {pieces} of evidence"),
                   show_lines=True, expand=True)
-    table.add_column("stance", ratio=1, min_width=11)
-    table.add_column("speaker", ratio=2)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("conf.", no_wrap=True)
+    table.add_column("speaker", ratio=2, overflow="fold")
     table.add_column("source", ratio=3, overflow="fold")
     table.add_column("quote", ratio=8)
     for e in items:
-        source = plain(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source = plain(" · ".join(x for x in (e.outlet, e.date, e.language_note) if x) + "\n", "bold")
         source.append(plain(f"{e.doc} {e.start}-{e.end}", "dim"))
         table.add_row(
-            Text(e.stance, STANCE_STYLE[e.stance]), plain(e.speaker or "(article)"), source,
+            Text(e.stance, STANCE_STYLE[e.stance]), f"{e.confidence:.2f}", plain(e.speaker or "(article)"), source,
             plain(e.quote),
         )
     return table
@@ -241,3 +258,18 @@ def pack_view(pack: Pack) -> Group:
         issues.add_row(plain(issue.id), plain(issue.label))
     parts: list[Any] = [plain(pack.description)] if pack.description else []
     return Group(*parts, actors, issues)
+
+
+def pack_check_view(name: str, total: int, wrong: Sequence[Misread]) -> Group:
+    """``redline pack check``: the pack's examples read wrongly, or that all read right."""
+    if not wrong:
+        return Group(Text(f"pack {name}: all {total} examples read as annotated", "bold green"))
+    table = Table(title=plain(f"pack {name}: {len(wrong)} of {total} examples read wrongly"),
+                  show_lines=True, expand=True)
+    for column, ratio in (("issue", 2), ("actor", 2), ("expected", 1), ("found", 1), ("example", 6)):
+        table.add_column(column, ratio=ratio)
+    for m in wrong:
+        found = Text(m.found, STANCE_STYLE[m.found]) if m.found else Text("nothing", "dim")
+        table.add_row(plain(m.issue), plain(m.actor), Text(m.expected, STANCE_STYLE[m.expected]), found,
+                      plain(m.text))
+    return Group(table)

@@ -91,6 +91,20 @@ def test_engine_bad_input_is_reported_and_batch_goes_on(tmp_path: Path) -> None:
         assert "\n" not in summary.errors[0]
 
 
+def test_engine_warnings_are_notes_and_do_not_fail_the_ingest(tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "corpus", 1)
+    (tmp_path / "corpus" / "damaged.txt").write_bytes("Talks “resume” on Monday".encode() + b"\xff.")
+    (tmp_path / "corpus" / "loop").symlink_to(tmp_path / "corpus")
+    cfg = settings.load({"db": tmp_path / "s.duckdb"}, environ={})
+    with Store(cfg["db"]) as store:
+        summary = ingest([str(tmp_path / "corpus")], store, cfg)
+    assert (summary.added, summary.errors, summary.ok) == (2, [], True)
+    assert summary.notes == [
+        "damaged.txt: not valid UTF-8 in 1 place; replaced with U+FFFD",
+        f"{tmp_path / 'corpus' / 'loop'}: symbolic link back to {tmp_path / 'corpus'}, already read, skipped",
+    ]
+
+
 @pytest.mark.parametrize(("documents", "analyse"), [(400, False), pytest.param(80, True, marks=pytest.mark.slow)])
 def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path, documents: int, analyse: bool) -> None:
     _write_corpus(tmp_path / "corpus", documents)

@@ -7,24 +7,24 @@ from pathlib import Path
 import pytest
 
 from redline.errors import InputError
-from redline.ingest.decode import declared_charset, decode_bytes, human_size, is_binary, read_capped, too_large
+from redline.ingest.decode import Decoded, declared_charset, decode, human_size, is_binary, read_capped, too_large
 
 CYRILLIC = "Переговоры о гарантиях безопасности продолжатся на следующей неделе, сообщили дипломаты."
 
 
 def test_decode_utf8_with_bom_drops_the_mark() -> None:
-    assert decode_bytes("\ufeffTalks resume.".encode("utf-8"), "a.txt") == "Talks resume."
+    assert decode("\ufeffTalks resume.".encode("utf-8"), "a.txt").text == "Talks resume."
 
 
 @pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
 def test_decode_detects_russian_single_byte_charsets(codec: str) -> None:
-    assert decode_bytes(CYRILLIC.encode(codec), "ru.txt") == CYRILLIC
+    assert decode(CYRILLIC.encode(codec), "ru.txt").text == CYRILLIC
 
 
 def test_decode_honours_declared_charset() -> None:
     data = "<meta charset='windows-1251'><p>Мир</p>".encode("cp1251")
     assert declared_charset(data) == "windows-1251"
-    assert decode_bytes(data, "page.html", declared_charset(data)) == "<meta charset='windows-1251'><p>Мир</p>"
+    assert decode(data, "page.html", declared_charset(data)).text == "<meta charset='windows-1251'><p>Мир</p>"
 
 
 def test_decode_header_charset_wins_over_meta() -> None:
@@ -32,11 +32,11 @@ def test_decode_header_charset_wins_over_meta() -> None:
 
 
 def test_decode_utf16_with_bom() -> None:
-    assert decode_bytes("Two delegations.".encode("utf-16"), "a.txt") == "Two delegations."
+    assert decode("Two delegations.".encode("utf-16"), "a.txt").text == "Two delegations."
 
 
 def test_decode_normalises_newlines() -> None:
-    assert decode_bytes(b"one\r\ntwo\rthree\n", "a.txt") == "one\ntwo\nthree\n"
+    assert decode(b"one\r\ntwo\rthree\n", "a.txt").text == "one\ntwo\nthree\n"
 
 
 @pytest.mark.parametrize(
@@ -45,20 +45,20 @@ def test_decode_normalises_newlines() -> None:
 def test_decode_binary_is_refused(data: bytes) -> None:
     assert is_binary(data)
     with pytest.raises(InputError) as caught:
-        decode_bytes(data, "photo.txt")
+        decode(data, "photo.txt")
     assert str(caught.value) == "photo.txt: binary file, not text"
 
 
 def test_decode_undecodable_names_what_was_tried() -> None:
     with pytest.raises(InputError) as caught:
-        decode_bytes(bytes(range(128, 256)) * 3, "odd.txt", declared="ascii")
+        decode(bytes(range(128, 256)) * 3, "odd.txt", declared="ascii")
     assert str(caught.value) == "odd.txt: cannot decode bytes (tried utf-8, ascii (declared), charset detection)"
 
 
 @pytest.mark.parametrize("data", [b"", b" \n\t\r\n "])
 def test_decode_empty_or_blank_is_refused(data: bytes) -> None:
     with pytest.raises(InputError) as caught:
-        decode_bytes(data, "blank.txt")
+        decode(data, "blank.txt")
     assert str(caught.value) == "blank.txt: empty file"
 
 
@@ -74,3 +74,19 @@ def test_decode_read_capped_refuses_large_file_from_its_size(tmp_path: Path) -> 
     with pytest.raises(InputError) as caught:
         read_capped(big, "big.txt", 10_000_000)
     assert str(caught.value) == "big.txt: file too large (52.4 MB > 10.0 MB limit)"
+
+
+def test_decode_utf8_with_a_few_bad_bytes_stays_utf8_with_a_warning() -> None:
+    text = "Переговоры “по существу” продолжатся в среду, сказал посол."
+    data = text.encode("utf-8").replace("среду".encode(), b"\xff\xfe\xe0")
+    decoded = decode(data, "ru.txt")
+    assert decoded.text == text.replace("среду", "\ufffd\ufffd\ufffd")
+    assert decoded.warning == "not valid UTF-8 in 3 places; replaced with U+FFFD"
+
+
+def test_decode_text_that_is_not_utf8_at_all_is_still_guessed() -> None:
+    # One well-formed pair by chance cannot outweigh a page of cp1251 letters.
+    assert decode(CYRILLIC.encode("cp1251"), "ru.txt") == Decoded(CYRILLIC)
+    assert decode("Un café, déjà fermé.".encode("cp1252"), "fr.txt", declared="cp1252") == Decoded(
+        "Un café, déjà fermé."
+    )

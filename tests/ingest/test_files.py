@@ -255,3 +255,24 @@ def test_files_unreadable_feed_is_one_error(tmp_path: Path, settings: dict[str, 
     path = tmp_path / "broken.rss"
     path.write_text("this is not xml at all", encoding="utf-8")
     assert read(path, settings, client) == [f"{path}: not a readable feed (syntax error)"]
+
+
+def test_files_looping_and_broken_symlinks_are_skipped_with_a_warning(
+    tmp_path: Path, settings: dict[str, Any], client: httpx.Client
+) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "news" / "up").symlink_to(tmp_path / "news")
+    (tmp_path / "news" / "loop.txt").symlink_to(tmp_path / "news" / "loop.txt")
+    (tmp_path / "news" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "news" / "same.txt").symlink_to(tmp_path / "news" / "a.txt")
+    news = tmp_path / "news"
+    results = [(type(item).__name__, str(item)) if isinstance(item, InputError) else item.doc
+               for item in iter_path(news, settings, client)]
+    assert results == [
+        "a.txt",
+        ("InputWarning", f"{news / 'gone.txt'}: broken symbolic link, skipped"),
+        ("InputWarning", f"{news / 'loop.txt'}: symbolic link loop, skipped"),
+        "same.txt",
+        ("InputWarning", f"{news / 'up'}: symbolic link back to {news}, already read, skipped"),
+    ]

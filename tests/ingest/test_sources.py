@@ -63,3 +63,39 @@ def test_sources_url_detection() -> None:
         False,
         False,
     ]
+
+
+def test_sources_other_url_schemes_say_what_is_unsupported(settings: dict[str, Any]) -> None:
+    results = list(iter_articles(["file:///srv/news/a.txt", "ftp://files.example/a.txt", "FTP://files.example/b"], settings))
+    assert [str(item) for item in results] == [
+        "file:///srv/news/a.txt: file:// URLs are not read; give the path itself (/srv/news/a.txt)",
+        "ftp://files.example/a.txt: ftp:// URLs are not supported (only http(s) URLs, files and folders)",
+        "FTP://files.example/b: ftp:// URLs are not supported (only http(s) URLs, files and folders)",
+    ]
+
+
+def test_sources_credentials_in_urls_never_reach_messages_or_names(settings: dict[str, Any], server: Any) -> None:
+    page = server.route("/harbour", PAGE)
+    with_login = page.replace("http://", "http://editor:hunter2@")
+    missing = server.url("/missing").replace("http://", "http://editor:hunter2@")
+    feed = f"""<rss version="2.0"><channel><title>Harbour feed</title>
+<item><title>Talks</title><link>{with_login}</link></item></channel></rss>""".encode()
+    feed_url = server.route("/feed.xml", feed, "application/rss+xml").replace("http://", "http://editor:hunter2@")
+    results = list(iter_articles([with_login, missing, feed_url], settings))
+    host = page.split("/")[2]
+    assert [(item.doc, item.origin, item.url, item.outlet) if isinstance(item, RawArticle) else str(item) for item in results] == [
+        (page, page, page, host),
+        f"{server.url('/missing')}: HTTP 404",
+        (page, server.url("/feed.xml"), page, host),
+    ]
+
+
+def test_sources_repaired_bytes_warn_once_before_the_article(tmp_path: Path, settings: dict[str, Any]) -> None:
+    (tmp_path / "note.txt").write_bytes("Talks “resume” on Monday".encode() + b"\xff.")
+    results = list(iter_articles([str(tmp_path / "note.txt")], settings))
+    assert [type(item).__name__ for item in results] == ["InputWarning", "RawArticle"]
+    assert str(results[0]) == "note.txt: not valid UTF-8 in 1 place; replaced with U+FFFD"
+    assert isinstance(results[1], RawArticle) and (results[1].text, results[1].warning) == (
+        "Talks “resume” on Monday\ufffd.",
+        None,
+    )

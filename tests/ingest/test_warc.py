@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
+
+import httpx
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
 from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
 from redline.errors import InputError
+from redline.ingest.decode import human_size
+from redline.ingest.files import iter_path
 from redline.ingest.warc import iter_warc
 from redline.models import RawArticle
 
@@ -126,4 +131,53 @@ def test_warc_not_an_archive_is_one_error(tmp_path: Path) -> None:
     path.write_text("just some notes\nnot an archive\n", encoding="utf-8")
     assert outcomes(path) == [
         f"{path}: damaged archive after record 0 (Unknown archive format, first line: ['just', 'some', 'notes'])"
+    ]
+
+
+def bomb_member(body: bytes) -> bytes:
+    """One gzip member, as a record of a .warc.gz is stored."""
+    return gzip.compress(body, compresslevel=9)
+
+
+def first_record(gzip_: bool = True) -> bytes:
+    """An archive of one HTML response, https://news.example/1."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip_)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record("https://news.example/1", "response", payload=io.BytesIO(page(1)), http_headers=headers)
+    )
+    return buffer.getvalue()
+
+
+def test_warc_header_line_that_inflates_past_the_limit_stops_the_archive(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.warc.gz"
+    # 5 MB of one header line that never ends, in a few kilobytes.
+    path.write_bytes(first_record() + bomb_member(b"WARC/1.0\r\nWARC-Type: " + b"a" * 5_000_000))
+    assert path.stat().st_size < 10_000
+    # A ratio that lets the whole archive inflate, so that only the header limit is tested.
+    results = [str(item) if isinstance(item, InputError) else item for item in iter_warc(path, 100_000, 10_000)]
+    assert results == [
+        article(path, 1),
+        f"{path}: stopped after record 1: archive record headers over the 100.0 kB limit",
+    ]
+
+
+def test_warc_archive_inflating_past_its_ratio_stops_and_the_batch_goes_on(tmp_path: Path) -> None:
+    zeros = b"\0" * 3_000_000
+    block = b"".join([
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://news.example/blob\r\n",
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\nContent-Type: application/octet-stream\r\n",
+        f"Content-Length: {len(zeros)}\r\n\r\n".encode(), zeros, b"\r\n\r\n",
+    ])
+    path = tmp_path / "a.warc.gz"
+    path.write_bytes(first_record() + bomb_member(block) + first_record())
+    (tmp_path / "b.txt").write_text("The next file is read.", encoding="utf-8")
+    limit = human_size(100 * path.stat().st_size)
+    settings = {"max_bytes": 10_000, "max_inflate_ratio": 100}
+    results = [str(item) if isinstance(item, InputError) else item for item in iter_path(tmp_path, settings, httpx.Client())]
+    assert results == [
+        article(path, 1),
+        f"{path}: stopped after record 2: archive inflates to over {limit}",
+        RawArticle(doc="b.txt", origin=str(tmp_path / "b.txt"), text="The next file is read."),
     ]

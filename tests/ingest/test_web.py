@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 from pathlib import Path
 from typing import Any
@@ -318,3 +319,11 @@ def test_web_dripping_server_is_stopped_at_the_deadline(server: Any, settings: d
     url = server.route("/drip", b"<html><body><p>One byte at a time.</p></body></html>", drip=0.1)
     # Without the deadline every read comes within the timeout and all 50 bytes arrive.
     assert outcomes(url, settings, client) == [f"{url}: no complete response within the 0.5 s deadline"]
+
+
+def test_web_gzip_body_is_capped_as_it_inflates(server: Any, settings: dict[str, Any], client: httpx.Client) -> None:
+    settings["max_bytes"] = 10_000
+    body = gzip.compress(b"<p>" + b"a" * 5_000_000 + b"</p>")
+    url = server.route("/bomb", body, headers={"Content-Encoding": "gzip"})
+    assert len(body) < 10_000  # the Content-Length passes; the inflated body does not
+    assert outcomes(url, settings, client) == [f"{url}: response too large (over 10.0 kB limit)"]

@@ -181,9 +181,10 @@ def package_summary(package: Package, total: int) -> str:
         package.red_lines_crossed, f"{package.red_lines_crossed} red lines"
     )
     rejecting = ", ".join(package.actors_rejecting) or "nobody"
+    counts = f"{_count(package.acceptances, 'acceptance')}, {_count(package.objections, 'objection')}"
     return (
-        f"crosses {red_lines}; settles {package.settled:+d} ({_count(package.acceptances, 'acceptance')}, "
-        f"{_count(package.objections, 'objection')}); rejected by {rejecting}; keeps {package.kept} of {total}"
+        f"crosses {red_lines}; settles {package.settled:+d} ({counts}); rejected by {rejecting}; "
+        f"keeps {package.kept} of {total}"
     )
 
 

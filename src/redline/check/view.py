@@ -11,6 +11,7 @@ from __future__ import annotations
 import shlex
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -86,13 +87,12 @@ def _by_provision(report: Report) -> Table:
     return table
 
 
-def _evidence(evidence: Evidence) -> Text:
+def _evidence(evidence: Evidence) -> Padding:
     source = ", ".join(x for x in (evidence.speaker, evidence.outlet, evidence.date) if x)
-    text = Text("    ")
-    text.append(plain(source or "unattributed", "bold"))
+    text = plain(source or "unattributed", "bold")
     text.append(plain(f" ({evidence.doc} {evidence.start}-{evidence.end}): ", "dim"))
     text.append(plain(f"\u201c{evidence.quote}\u201d"))
-    return text
+    return Padding(text, (0, 0, 0, 4), expand=False)
 
 
 def _actor_block(actor: ActorVerdict, issues: dict[str, str]) -> list[RenderableType]:
@@ -103,18 +103,17 @@ def _actor_block(actor: ActorVerdict, issues: dict[str, str]) -> list[Renderable
     for pid, verdict in actor.provisions.items():
         if verdict.verdict == "unknown" and not verdict.evidence:
             continue
-        line = Text("  ")
-        line.append(plain(pid, "bold"))
+        line = plain(pid, "bold")
         line.append(": ")
         line.append(verdict_label(verdict), VERDICT_STYLE[verdict.verdict])
         if verdict.condition:
             line.append(plain(f" (condition: {verdict.condition})"))
-        parts.append(line)
+        parts.append(Padding(line, (0, 0, 0, 2), expand=False))
         parts.extend(_evidence(e) for e in verdict.evidence[:EVIDENCE_SHOWN])
         if len(verdict.evidence) > EVIDENCE_SHOWN:
             more = len(verdict.evidence) - EVIDENCE_SHOWN
-            parts.append(plain(f"    (+{more} more: redline evidence {shlex.quote(actor.actor)} "
-                               f"{shlex.quote(issues[pid])})", "dim"))
+            parts.append(Padding(plain(f"(+{more} more: redline evidence {shlex.quote(actor.actor)} "
+                                       f"{shlex.quote(issues[pid])})", "dim"), (0, 0, 0, 4), expand=False))
     return parts
 
 
@@ -133,12 +132,20 @@ def _packages(report: Report) -> list[RenderableType]:
     packages, total = report.alternatives, len(report.proposal.provisions)
     parts: list[RenderableType] = [Text(""), Text("Closest packages", "bold underline"),
                                    Text(PACKAGE_LEGEND, "dim")]
+    ranked = Table.grid(padding=(0, 1))
+    ranked.add_column(justify="right", no_wrap=True)
+    ranked.add_column()
     for rank, package in enumerate(packages, start=1):
         why = ranking_reason(package, rank, packages[rank - 2] if rank > 1 else None)
         original = "the proposal as drafted; " if package.original else ""
-        parts.append(plain(f"{rank}. {original}{package_summary(package, total)} ({why})"))
-        parts.extend(plain(f"   - {change_line(c)}") for c in package.changes)
-    return parts
+        changes = Table.grid(padding=(0, 1))
+        changes.add_column(no_wrap=True)
+        changes.add_column()
+        for change in package.changes:
+            changes.add_row("-", plain(change_line(change)))
+        summary = plain(f"{original}{package_summary(package, total)} ({why})")
+        ranked.add_row(f"{rank}.", Group(summary, changes))
+    return [*parts, ranked]
 
 
 def report_view(report: Report) -> Group:

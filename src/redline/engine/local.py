@@ -19,7 +19,7 @@ import httpx
 from redline.engine.events import IngestSummary, Notify, ignore
 from redline.engine.work import Loader, Work, WorkItem, articles, chunks, run
 from redline.engine.writer import Writer
-from redline.errors import InputError
+from redline.errors import InputError, InputWarning
 from redline.ingest.prepare import Input, inputs
 from redline.ingest.sources import make_client
 from redline.models import Document
@@ -115,7 +115,9 @@ def new_inputs(
     """The inputs of the sources that are not stored whole yet (the writer hears of the rest)."""
     stored = writer.stored_inputs
     for item in inputs(sources, settings, http):
-        if isinstance(item, InputError):
+        if isinstance(item, InputWarning):
+            writer.summary.notes.append(str(item))
+        elif isinstance(item, InputError):
             writer.error(str(item))
         elif item.key is not None and item.key in stored:
             writer.skip(item.source)

@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 
 from redline.engine.events import analysis_error
-from redline.errors import InputError
+from redline.errors import InputError, InputWarning
 from redline.ingest.document import document_id
 from redline.ingest.prepare import Input, prepare, read
 from redline.models import Document, RawArticle
@@ -55,9 +55,11 @@ class Ready:
 
 @dataclass(frozen=True)
 class Failed:
-    """One line for an article or record that could not be read or prepared."""
+    """One line for an article or record that could not be read or prepared; a warning
+    (bytes replaced, a symlink skipped) lost nothing and fails nothing."""
 
     line: str
+    warning: bool = False
 
 
 WorkItem = RawArticle | Document | InputError | Done
@@ -99,7 +101,7 @@ class Work:
         if isinstance(item, Done):
             return item
         if isinstance(item, InputError):
-            return Failed(str(item))
+            return Failed(str(item), isinstance(item, InputWarning))
         if isinstance(item, Document):
             return Ready(item, None)
         try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import Event, IngestSummary, Notify
 from redline.engine.work import Done, Failed, Outcome, Ready
+from redline.ingest.stories import StoryLinker
 from redline.models import Document, Position, Statement
 from redline.pipeline import Analysis
 from redline.store import Store
@@ -29,6 +30,8 @@ class _Batch:
     models: tuple[str, str] = ("", "")
     inputs: list[tuple[str, str]] = field(default_factory=list)
     replaced: list[tuple[str, list[Statement], list[Position]]] = field(default_factory=list)
+    # Translation -> original links (ingest/stories.py), kept apart from syndication.
+    stories: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.documents) + len(self.replaced)
@@ -46,12 +49,15 @@ class Writer:
         self._settings = settings
         self._size = int(settings["batch_size"])
         self._syndicator: Syndicator | None = None
+        self._stories: StoryLinker | None = None
         self._batch = _Batch()
         self._clean = True
 
     def take(self, outcome: Outcome) -> None:
         """Deal with one outcome; commit a batch once it is full."""
-        if isinstance(outcome, Failed):
+        if isinstance(outcome, Failed) and outcome.warning:
+            self.summary.notes.append(outcome.line)
+        elif isinstance(outcome, Failed):
             self.error(outcome.line)
             self._clean = False
         elif isinstance(outcome, Done):
@@ -83,6 +89,10 @@ class Writer:
         self.known.add(document.id)
         document.duplicate_of = self._syndication().add(
             document.id, minhash, document.date, document.outlet, document.text)
+        # A machine translation and its original are one story, as a syndicated copy is.
+        if (original := self._story_linker().add(document)) is not None:
+            self._batch.stories[document.id] = original
+            document.duplicate_of = document.duplicate_of or original
         self.summary.duplicates += document.duplicate_of is not None
         batch = self._batch
         batch.documents.append(document)
@@ -106,6 +116,15 @@ class Writer:
                 self._syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
         return self._syndicator
 
+    def _story_linker(self) -> StoryLinker:
+        """Translation -> original links over the stored translations and the originals
+        they may pair, built with the first new document."""
+        if self._stories is None:
+            self._stories = StoryLinker(self._settings["story_threshold"])
+            for document in [*self.store.documents(machine_translated=True), *self.store.documents(language="ru")]:
+                self._stories.index(document)
+        return self._stories
+
     def _reanalysed(self, outcome: Ready) -> None:
         if outcome.analysis is not None:
             self._batch.replaced.append((outcome.document.id, *outcome.analysis))
@@ -125,6 +144,8 @@ class Writer:
         if self._syndicator is not None:
             # An earlier copy arriving makes itself canonical, in the batch and in the store.
             self.store.set_duplicates(self._syndicator.settle(batch.documents))
+        for document in batch.documents:
+            document.duplicate_of = document.duplicate_of or batch.stories.get(document.id)
         if batch.documents or batch.inputs:
             self.store.add_batch(batch.documents, batch.signatures, batch.analyses,
                                  pack=pack, model=model, inputs=batch.inputs)

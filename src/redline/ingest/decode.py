@@ -2,13 +2,16 @@
 
 Every reader turns bytes into text here, so a binary file, an empty file or undecodable
 bytes get the same one-line reason wherever they come from (a file, a response, a WARC
-record). Order of trust: a byte-order mark, then strict UTF-8 (valid UTF-8 is almost never
-an accident), then the charset the source declares, then charset-normalizer's guess.
+record). Order of trust: a byte-order mark, then UTF-8 (valid UTF-8 is almost never an
+accident, and text that is UTF-8 but for a few damaged bytes stays UTF-8, those bytes
+replaced and a warning given), then the charset the source declares, then
+charset-normalizer's guess.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -42,6 +45,11 @@ SNIFF_BYTES = 8192
 # but hardly any other control bytes, whatever its charset.
 MAX_CONTROL_RATIO = 0.1
 _CONTROL = (frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}) | {0x7F}
+# Text is taken as damaged UTF-8 when its well-formed multi-byte characters outnumber its
+# broken sequences this many times over: a page in a legacy charset has almost no
+# well-formed ones by accident (Cyrillic in cp1251 hardly ever pairs a lead byte with a
+# continuation byte), while a UTF-8 page with one bad byte has dozens.
+UTF8_EVIDENCE_RATIO = 2
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.I)
 
@@ -91,14 +99,23 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return meta.group(1).decode("ascii") if meta else None
 
 
-def decode_bytes(data: bytes, source: str, declared: str | None = None, what: str = "file") -> str:
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, and what to warn about it (damaged bytes replaced)."""
+
+    text: str
+    warning: str | None = None
+
+
+def decode(data: bytes, source: str, declared: str | None = None, what: str = "file") -> Decoded:
     """Decode the bytes of one input to text with ``\\n`` newlines, or raise InputError."""
     if not data.strip():
         raise InputError(source, f"empty {what}")
-    text = _decode(data, source, declared)
-    if not text.strip():
+    decoded = _decode(data, source, declared)
+    if not decoded.text.strip():
         raise InputError(source, f"empty {what}")
-    return normalise_newlines(text)
+    return Decoded(normalise_newlines(decoded.text), decoded.warning)
+
 
 
 def normalise_newlines(text: str) -> str:
@@ -106,27 +123,41 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(data: bytes, source: str, declared: str | None) -> str:
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 text with its few broken sequences replaced, or None if it is not UTF-8 at all."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    well_formed = sum(1 for char in text if ord(char) > 0x7F) - text.count("\ufffd")
+    if well_formed < UTF8_EVIDENCE_RATIO * broken:
+        return None
+    places = "1 place" if broken == 1 else f"{broken} places"
+    return Decoded(text, f"not valid UTF-8 in {places}; replaced with U+FFFD")
+
+
+def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec))
             except UnicodeDecodeError as exc:
                 reason = f"cannot decode bytes as {codec} despite its byte-order mark"
                 raise InputError(source, reason) from exc
     if is_binary(data):
         raise InputError(source, "binary file, not text")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         tried = ["utf-8"]
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     if declared:
         try:
-            return data.decode(declared)
+            return Decoded(data.decode(declared))
         except (UnicodeDecodeError, LookupError):
             tried.append(f"{declared} (declared)")
     best = from_bytes(data).best()
     if best is not None:
-        return str(best)
+        return Decoded(str(best))
     tried.append("charset detection")
     raise InputError(source, f"cannot decode bytes (tried {', '.join(tried)})")

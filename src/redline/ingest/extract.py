@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 
@@ -19,7 +20,7 @@ from lxml import etree
 from trafilatura.settings import Document as Extraction
 
 from redline.errors import InputError
-from redline.ingest.decode import decode_bytes, declared_charset, normalise_newlines
+from redline.ingest.decode import declared_charset, decode, normalise_newlines
 from redline.ingest.outlet import outlet_from_site_name
 from redline.models import RawArticle
 
@@ -70,13 +71,13 @@ def article_from_bytes(
     what: str = "file",
 ) -> RawArticle:
     """Decode one article's bytes (HTML or plain text) into a RawArticle, or raise InputError."""
-    text = decode_bytes(data, source, declared_charset(data, content_type), what)
+    decoded = decode(data, source, declared_charset(data, content_type), what)
     if not html:
-        return RawArticle(doc=doc, origin=origin, text=text, url=url)
-    article = extract_html(text, doc, origin, url)
+        return RawArticle(doc=doc, origin=origin, text=decoded.text, url=url, warning=decoded.warning)
+    article = extract_html(decoded.text, doc, origin, url)
     if article is None:
         raise InputError(source, "no article text found")
-    return article
+    return replace(article, warning=decoded.warning)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:

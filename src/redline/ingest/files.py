@@ -8,6 +8,7 @@ record instead.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -16,8 +17,8 @@ from typing import Any, BinaryIO
 
 import httpx
 
-from redline.errors import InputError
-from redline.ingest.decode import decode_bytes, human_size, normalise_newlines, read_capped
+from redline.errors import InputError, InputWarning
+from redline.ingest.decode import decode, human_size, normalise_newlines, read_capped
 from redline.ingest.extract import article_from_bytes, extract_html, normalise_date
 from redline.ingest.meta import is_meta, meta_errors, with_meta
 from redline.ingest.warc import iter_warc
@@ -69,14 +70,15 @@ def iter_path(
 
 
 def walk(folder: Path, max_bytes: int, seen: set[Path] | None = None) -> Iterator[Path | InputError]:
-    """Every file of a known kind under a folder, depth first in name order, hidden ones skipped."""
+    """Every file of a known kind under a folder, depth first in name order, hidden ones skipped.
+
+    A symbolic link that loops, dangles or leads back into a folder already read is
+    skipped with a warning rather than silently.
+    """
     top = seen is None
     seen = set() if seen is None else seen
     # Remember resolved folders so that a symlink pointing upwards cannot loop forever.
-    real = folder.resolve()
-    if real in seen:
-        return
-    seen.add(real)
+    seen.add(folder.resolve())
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except OSError as exc:
@@ -86,10 +88,26 @@ def walk(folder: Path, max_bytes: int, seen: set[Path] | None = None) -> Iterato
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
+        problem = _link_problem(entry, seen) if entry.is_symlink() else None
+        if problem is not None:
+            yield InputWarning(str(entry), f"{problem}, skipped")
+        elif entry.is_dir():
             yield from walk(entry, max_bytes, seen)
         elif entry.is_file() and file_kind(entry) is not None and not is_meta(entry):
             yield entry
+
+
+def _link_problem(link: Path, seen: set[Path]) -> str | None:
+    """Why a symbolic link inside a folder is not followed; None when it may be."""
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    if target.is_dir() and any(target == done or target in done.parents for done in seen):
+        return f"symbolic link back to {target}, already read"
+    return None
 
 
 def iter_file(
@@ -98,7 +116,7 @@ def iter_file(
     """Yield the articles of one file of a known kind."""
     kind, source, max_bytes = file_kind(path), str(path), int(settings["max_bytes"])
     if kind == "warc":
-        yield from iter_warc(path, max_bytes)
+        yield from iter_warc(path, max_bytes, int(settings["max_inflate_ratio"]))
         return
     if kind == "jsonl":
         yield from iter_jsonl(path, max_bytes)
@@ -153,25 +171,30 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 def _jsonl_record(line: bytes, number: int, path: Path) -> RawArticle | InputError:
     source = str(path)
     try:
-        value = json.loads(decode_bytes(line, source, what="record"))
+        decoded = decode(line, source, what="record")
+        value = json.loads(decoded.text)
     except InputError as exc:
         return InputError(source, f"record {number}: {exc.reason}")
     except json.JSONDecodeError as exc:
         return InputError(source, f"record {number}: invalid JSON ({exc})")
-    return _record(value, number, path)
+    article = _record(value, number, path)
+    return replace(article, warning=decoded.warning) if isinstance(article, RawArticle) else article
 
 
 def _json_records(data: bytes, path: Path) -> Iterator[RawArticle | InputError]:
     """The records of a ``.json`` file: one object, or a list of them."""
     source = str(path)
     try:
-        value = json.loads(decode_bytes(data, source))
+        decoded = decode(data, source)
+        value = json.loads(decoded.text)
     except InputError as exc:
         yield exc
         return
     except json.JSONDecodeError as exc:
         yield InputError(source, f"invalid JSON ({exc})")
         return
+    if decoded.warning is not None:
+        yield InputWarning(source, decoded.warning)
     if isinstance(value, dict):
         yield _record(value, None, path)
     elif isinstance(value, list):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import InputError
-from redline.ingest.decode import decode_bytes
+from redline.ingest.decode import decode
 from redline.ingest.extract import normalise_date
 from redline.models import RawArticle
 
@@ -97,7 +97,7 @@ def _read(path: Path, _mtime_ns: int, size: int, max_bytes: int) -> FolderMeta:
     if size > max_bytes:
         return FolderMeta({}, (InputError(source, f"too large ({size} bytes, limit {max_bytes})"),))
     try:
-        text = decode_bytes(path.read_bytes(), source)
+        text = decode(path.read_bytes(), source).text
     except OSError as exc:
         return FolderMeta({}, (InputError(source, exc.strerror or str(exc)),))
     except InputError as exc:

@@ -4,6 +4,13 @@ The archive is read record by record and never held in memory. warcio stops quie
 cut gzip member and hands out a record cut short as if it were whole, so damage is found
 here: a record whose block ends before its Content-Length, or bytes left over after the
 last whole record, mean the archive was truncated.
+
+A small ``.warc.gz`` can inflate to gigabytes, and warcio reads a record's header lines
+and the blank lines between records without any limit. So every read warcio makes from
+the file is checked against how far the archive has inflated: in all, at most
+``max_inflate_ratio`` times its size on disk (and at least ``max_bytes``), and while it
+parses the headers of one record or the gap after it, at most ``max_bytes``. An archive
+past either is stopped with one line; the records before it are kept.
 """
 
 from __future__ import annotations
@@ -20,9 +27,48 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from redline.errors import InputError
 from redline.ingest.decode import human_size
 from redline.ingest.extract import HTML_TYPES, article_from_bytes
+from redline.ingest.links import without_credentials
 from redline.models import RawArticle
+from redline.settings import default
 
 _CHUNK = 65536
+# warcio inflates one block read from the file at a time, so a block this small (deflate
+# inflates at most about 1,000 times) keeps the overshoot past a cap to a few megabytes.
+_BLOCK = 4096
+
+
+class _Inflated(Exception):
+    """The archive inflates past one of its caps."""
+
+
+class _Guarded:
+    """The archive file as warcio reads it, checking at each read how far it has inflated."""
+
+    def __init__(self, stream: BinaryIO, total: int, window: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.window = window
+        self.reader: Any = None
+        self.mark: int | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        """Read from the file, unless what was inflated so far is already past a cap."""
+        inflated = self.reader.num_read if self.reader is not None else 0
+        if inflated > self.total:
+            raise _Inflated(f"inflates to over {human_size(self.total)}")
+        if self.mark is not None and inflated - self.mark > self.window:
+            raise _Inflated(f"record headers over the {human_size(self.window)} limit")
+        return self.stream.read(size)
+
+    def tell(self) -> int:
+        return self.stream.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.stream.seek(offset, whence)
+
+    def watch(self, on: bool) -> None:
+        """Start (or stop) limiting what may inflate from here: while headers are parsed."""
+        self.mark = (self.reader.num_read if self.reader is not None else 0) if on else None
 
 
 class _Damaged(Exception):
@@ -38,13 +84,15 @@ class _Damaged(Exception):
         self.detail = f" ({detail})" if detail else ""
 
 
-def iter_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
+def iter_warc(path: Path, max_bytes: int, max_inflate_ratio: int | None = None) -> Iterator[RawArticle | InputError]:
     """Yield an article for every HTML 200 response of a WARC, then any damage found."""
     source, origin = str(path), str(path.resolve())
+    ratio = int(default("max_inflate_ratio")) if max_inflate_ratio is None else max_inflate_ratio
     complete = 0
     try:
         with path.open("rb") as stream:
-            records = _Records(stream)
+            total = max(max_bytes, ratio * path.stat().st_size)
+            records = _Records(_Guarded(stream, total, max_bytes))
             for number, record in enumerate(records, start=1):
                 item = _response_article(record, number, source, origin, max_bytes)
                 records.finish(record)
@@ -54,6 +102,8 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[RawArticle | InputError]:
             records.check_end()
     except _Damaged as exc:
         yield InputError(source, f"{exc.kind} archive after record {complete}{exc.detail}")
+    except _Inflated as exc:
+        yield InputError(source, f"stopped after record {complete}: archive {exc}")
     except OSError as exc:
         yield InputError(source, exc.strerror or str(exc))
 
@@ -66,9 +116,10 @@ class _Records:
     record is taken as damage to the archive, not as a bug here.
     """
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: _Guarded) -> None:
         self.stream = stream
-        self.archive = ArchiveIterator(stream)
+        self.archive = ArchiveIterator(stream, block_size=_BLOCK)
+        stream.reader = self.archive.reader
         self.inner = iter(self.archive)
         self.end = 0
 
@@ -76,12 +127,15 @@ class _Records:
         return self
 
     def __next__(self) -> Any:
+        self.stream.watch(True)
         try:
             return next(self.inner)
-        except StopIteration:
+        except (StopIteration, _Inflated):
             raise
         except Exception as exc:
             raise _Damaged("damaged", exc) from exc
+        finally:
+            self.stream.watch(False)
 
     def finish(self, record: Any) -> None:
         """Read the rest of a record's block, check it was all there, note where it ends."""
@@ -89,9 +143,15 @@ class _Records:
         try:
             while raw.read(_CHUNK):
                 pass
+            # warcio reads the blank lines after a record, however long, to find its end.
+            self.stream.watch(True)
             self.end = self.archive.get_record_offset() + self.archive.get_record_length()
+        except _Inflated:
+            raise
         except Exception as exc:
             raise _Damaged("damaged", exc) from exc
+        finally:
+            self.stream.watch(False)
         # Without a LimitReader the record had no readable Content-Length: its header was cut.
         if not isinstance(raw, LimitReader) or raw.limit > 0:
             raise _Damaged("truncated")
@@ -112,9 +172,12 @@ def _response_article(
     content_type = record.http_headers.get_header("Content-Type") or ""
     if record.http_headers.get_statuscode() != "200" or not content_type.lower().startswith(HTML_TYPES):
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(source).name}#{number}"
+    target = record.rec_headers.get_header("WARC-Target-URI")
+    uri = without_credentials(target) if target else f"{Path(source).name}#{number}"
     try:
         payload = record.content_stream().read(max_bytes + 1)
+    except _Inflated:
+        raise
     except Exception as exc:
         raise _Damaged("damaged", exc) from exc
     if len(payload) > max_bytes:

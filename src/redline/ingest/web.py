@@ -29,7 +29,7 @@ import httpx
 from redline.errors import FetchError, InputError
 from redline.ingest.decode import declared_charset, human_size, normalise_newlines, read_capped, too_large
 from redline.ingest.extract import HTML_TYPES, article_from_bytes, extract_html, strip_tags
-from redline.ingest.links import private_address, refused
+from redline.ingest.links import private_address, refused, without_credentials
 from redline.ingest.outlet import feed_outlet
 from redline.models import RawArticle
 
@@ -237,7 +237,9 @@ def _get(url: str, current: str, client: httpx.Client, limits: _Limits) -> Fetch
                 if len(body) > max_bytes:
                     raise FetchError(url, f"response too large (over {human_size(max_bytes)} limit)")
                 limits.left(url)
-            return Fetched(str(response.url), response.headers.get("content-type", ""), bytes(body))
+            # The final URL names the article and its outlet: without the credentials.
+            final = without_credentials(str(response.url))
+            return Fetched(final, response.headers.get("content-type", ""), bytes(body))
     except httpx.TimeoutException as exc:
         limits.left(url)
         raise _Retry(f"timed out after {timeout:g} s") from exc
@@ -302,7 +304,9 @@ def _entry_article(
     entry: Any, number: int, feed: FeedSource, client: httpx.Client, settings: Mapping[str, Any]
 ) -> RawArticle | InputError:
     """The article of one feed entry: its own content if substantial, else its link's page."""
-    link = entry.get("link") or None
+    given = entry.get("link") or None
+    # Credentials in a link may serve its fetch; names, URLs and outlets never carry them.
+    link = without_credentials(given) if given else None
     content, is_html = _entry_content(entry)
     visible = strip_tags(content) if is_html else content.strip()
     if visible and (link is None or len(visible) >= INLINE_MIN_CHARS):
@@ -323,7 +327,7 @@ def _entry_article(
     if reason is not None:
         return InputError(feed.source, f"entry {number}: link {link} refused: {reason}")
     try:
-        return _fetched_article(link, feed.origin, fetch(link, client, settings, private_ok=feed.private))
+        return _fetched_article(link, feed.origin, fetch(given or link, client, settings, private_ok=feed.private))
     except FetchError as exc:
         return exc
 

@@ -109,7 +109,9 @@ def create_app(db: str | Path, review: bool = False, host: str = "127.0.0.1",
     app.include_router(api.router)
     app.include_router(review_routes.router)
     app.include_router(pages.router)
-    allowed = sorted({host, "127.0.0.1", "localhost", "::1", "[::1]"})
+    # Only the names of this machine's loopback (a page on another site cannot rebind its
+    # name to it and read the store); a server told to listen on every address takes any.
+    allowed = ["*"] if host in ("0.0.0.0", "::") else sorted({host, "127.0.0.1", "localhost", "::1", "[::1]"})
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed)
     app.add_middleware(Limits)
 

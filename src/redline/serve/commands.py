@@ -16,6 +16,7 @@ from redline.errors import InputError, RedlineError
 from redline.models import Correction
 from redline.settings import load as load_settings
 from redline.store import Store
+from redline.terminal import line, plain
 
 out = Console()
 err = Console(stderr=True)
@@ -25,7 +26,7 @@ FileArgument = Annotated[Path, typer.Argument(help="A JSONL file, one correction
 
 
 def _fail(exc: RedlineError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+    err.print(line("error:", "red", exc), highlight=False, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -47,7 +48,7 @@ def serve(
     except RedlineError as exc:
         raise _fail(exc) from exc
     mode = "review mode: corrections are saved" if review else "read-only"
-    out.print(f"redline dashboard on http://{host}:{port}/  ({path}, {mode})", highlight=False)
+    out.print(plain(f"redline dashboard on http://{host}:{port}/  ({path}, {mode})"), highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -59,7 +60,7 @@ def export(file: FileArgument, db: DbOption = None) -> None:
         count = corrections_module.export_jsonl(store.corrections(), file)
     except RedlineError as exc:
         raise _fail(exc) from exc
-    out.print(f"exported {count} corrections to {file}", highlight=False)
+    out.print(plain(f"exported {count} corrections to {file}"), highlight=False)
 
 
 @corrections_app.command("import")
@@ -73,7 +74,7 @@ def import_(file: FileArgument, db: DbOption = None) -> None:
         else:
             good.append(item)
     for problem in bad:
-        err.print(f"[red]error:[/red] {problem}", markup=True, highlight=False, soft_wrap=True)
+        err.print(line("error:", "red", problem), highlight=False, soft_wrap=True)
     try:
         Store(str(load_settings({"db": db})["db"])).add_corrections(good)
     except RedlineError as exc:

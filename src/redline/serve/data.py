@@ -3,9 +3,11 @@
 Every request opens the store (read-only unless in review mode) and closes it when done,
 so an ingest running in another process can write its next batch between requests. Within
 one process DuckDB shares an open file between connections, so under load the opening is
-nearly free; the :class:`Gate` makes sure the file is let go now and then even then, so a
-waiting ingest is never starved. The aggregated matrix costs a pass over every position,
-so it is computed once per store generation (each committed write raises it).
+nearly free; but overlapping requests would then hold the file for ever. A writer that
+finds the file held touches ``<store>.waiting`` (see :func:`redline.store.writer_waiting`);
+the :class:`Gate` sees it and lets every reader finish and the file go for a moment, so
+a waiting ingest is never starved. The aggregated matrix costs a pass over every
+position, so it is computed once per store generation (each committed write raises it).
 """
 
 from __future__ import annotations
@@ -20,23 +22,42 @@ from pathlib import Path
 
 from redline.aggregate import aggregate
 from redline.models import ActorIssue
-from redline.store import Store
+from redline.serve.shapes import Grid, grid
+from redline.store import Store, writer_waiting
 
-# Readers share the file for at most this long before letting a writer in for a moment.
-HOLD_SECONDS = 1.0
+# Readers share the file at least this long before letting a waiting writer in; they let go
+# after MAX_HOLD_SECONDS in any case (a writer that cannot leave its sign still gets in).
+HOLD_SECONDS = 0.2
+MAX_HOLD_SECONDS = 5.0
 GAP_SECONDS = 0.05
+# Concurrent requests are the parallelism; a query of its own gets one thread.
+QUERY_THREADS = 1
 
 
 class Gate:
     """Readers in one process share the file; after a while they let go all at once."""
 
-    def __init__(self, hold: float = HOLD_SECONDS, gap: float = GAP_SECONDS) -> None:
-        self.hold, self.gap = hold, gap
+    def __init__(self, waiting: Path | None = None, hold: float = HOLD_SECONDS,
+                 gap: float = GAP_SECONDS, max_hold: float = MAX_HOLD_SECONDS) -> None:
+        self.waiting, self.hold, self.gap, self.max_hold = waiting, hold, gap, max_hold
         self._cond = threading.Condition()
         self._active = 0
         self._since = 0.0
         self._draining = False
         self._reopen_at = 0.0
+
+    def _should_let_go(self, now: float) -> bool:
+        """True when a writer has asked since this spell began (or the spell is very long)."""
+        spell = now - self._since
+        if spell > self.max_hold:
+            return True
+        if spell < self.hold or self.waiting is None:
+            return False
+        try:
+            asked = self.waiting.stat().st_mtime
+        except OSError:
+            return False
+        return asked > time.time() - spell
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -49,7 +70,7 @@ class Gate:
                 elif self._active == 0:
                     self._since = now
                     break
-                elif self._draining or now - self._since > self.hold:
+                elif self._draining or self._should_let_go(now):
                     self._draining = True
                     self._cond.wait()
                 else:
@@ -70,6 +91,7 @@ class Gate:
 class _Cached:
     generation: int
     cells: list[ActorIssue]
+    grid: Grid
 
 
 class Reader:
@@ -78,12 +100,12 @@ class Reader:
     def __init__(self, db: str | Path, review: bool = False) -> None:
         self.db = Path(db)
         self.review = review
-        self.gate = Gate()
+        self.gate = Gate(writer_waiting(self.db))
         self._lock = threading.Lock()
         self._cache: _Cached | None = None
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
-        self._template = Store(self.db, read_only=not review)
+        self._template = Store(self.db, read_only=not review, threads=QUERY_THREADS)
 
     def open(self) -> Store:
         """The store for one request: writable only in review mode."""
@@ -99,16 +121,24 @@ class Reader:
 
     def cells(self, store: Store) -> list[ActorIssue]:
         """The actor x issue matrix as corrected, recomputed only after the store changed."""
+        return self._matrix(store).cells
+
+    def grid(self, store: Store) -> Grid:
+        """The matrix laid out for the page, cached with the cells."""
+        return self._matrix(store).grid
+
+    def _matrix(self, store: Store) -> _Cached:
         generation = store.generation()
         with self._lock:
             cached = self._cache
         if cached is not None and cached.generation == generation:
-            return cached.cells
+            return cached
         documents = {d.id: d for d in store.documents()}
         cells = aggregate(store.positions(), documents)
+        fresh = _Cached(generation, cells, grid(cells))
         with self._lock:
-            self._cache = _Cached(generation, cells)
-        return cells
+            self._cache = fresh
+        return fresh
 
     def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
         """One cell of the matrix, or None when the actor has no stance on the issue."""

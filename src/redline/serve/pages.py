@@ -50,10 +50,10 @@ def docs(request: Request) -> Response:
 def matrix(request: Request, r: ReaderDep, actor: Name = None, issue: Name = None) -> Response:
     """The actor x issue matrix; with ``actor`` and ``issue``, that cell's evidence too."""
     with r.store() as store:
-        cells = r.cells(store)
+        layout = r.grid(store)
         chosen = r.cell(store, actor, issue) if actor and issue else None
         quotes = shapes.quotes(chosen.evidence, store.positions(actor=actor, issue=issue)) if chosen else []
-    return render(request, "matrix.html", grid=shapes.grid(cells), chosen=chosen, quotes=quotes,
+    return render(request, "matrix.html", grid=layout, chosen=chosen, quotes=quotes,
                   page="matrix", record=cell_record(chosen) if chosen else None)
 
 

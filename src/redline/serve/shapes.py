@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from redline.models import ActorIssue, Document, Evidence, Position, Statement
 
@@ -92,12 +92,14 @@ class Grid:
     actors: list[str]
     issues: list[str]
     cells: dict[tuple[str, str], ActorIssue]
+    corrected: set[tuple[str, str]]
 
 
 def grid(cells: Sequence[ActorIssue]) -> Grid:
-    """Rows and columns of the matrix from its cells."""
+    """Rows and columns of the matrix from its cells, and which cells an analyst corrected."""
     return Grid(sorted({c.actor for c in cells}), sorted({c.issue for c in cells}),
-                {(c.actor, c.issue): c for c in cells})
+                {(c.actor, c.issue): c for c in cells},
+                {(c.actor, c.issue) for c in cells if any(e.corrected for e in c.evidence)})
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ class Timeline:
     undated: int = 0
 
 
-LEFT, RIGHT, ROW, TOP = 150, 20, 34, 30
+LEFT, RIGHT, ROW, TOP = 150, 50, 34, 30
+TICKS = 4
 
 
 def _day(value: str | None) -> date | None:
@@ -157,7 +160,9 @@ def timeline(issue: str, positions: Sequence[Position], documents: Mapping[str, 
         chart.dots.append(Dot(round(x(day), 1), y_of[p.actor], p.stance,
                               f"{p.actor}: {p.stance}, {day.isoformat()}",
                               f"/documents/{p.document_id}?start={p.start}&end={p.end}"))
-    chart.ticks = [(d.isoformat(), round(x(d), 1)) for d in sorted({first, last})]
+    steps = min(TICKS, span)
+    days = sorted({first + timedelta(days=round(span * k / steps)) for k in range(steps + 1)})
+    chart.ticks = [(d.isoformat(), round(x(d), 1)) for d in days]
     return chart
 
 

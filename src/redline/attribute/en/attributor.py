@@ -9,6 +9,7 @@ into ``Document.text`` and every statement's content is ``text[start:end]``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -119,7 +120,19 @@ class EnglishAttributor:
                          (statement.start, statement.end))
             statements.append(statement)
             previous = (draft, statement)
-        return sorted(statements, key=lambda s: s.start)
+        return _distinct(sorted((self._forward(s, resolver) for s in statements), key=lambda s: s.start))
+
+    def _forward(self, statement: Statement, resolver: Resolver) -> Statement:
+        """A statement whose role speaker is named only later, given that name."""
+        if statement.speaker_start is None:
+            return statement
+        found = resolver.forward(statement.speaker_start)
+        if found is None:
+            return statement
+        name, _, role, factor = found
+        unresolved = self.lexicon.confidence.unresolved
+        return replace(statement, speaker=name, role=role or statement.role,
+                       confidence=round(statement.confidence * factor / unresolved, 3))
 
     def _statement(self, document: Document, draft: Draft, resolver: Resolver,
                    previous: tuple[Draft, Statement] | None) -> Statement | None:
@@ -143,7 +156,7 @@ class EnglishAttributor:
         return Statement(
             document.id, name, text[span[0]:span[1]], text[draft.start:draft.end], draft.start,
             draft.end, draft.kind, draft.cue_text(text), *draft.cue_bounds(), span[0], span[1], role,
-            round(confidence * factor * draft.factor(factors), 3),
+            round(confidence * factor * draft.factor(factors, self.lexicon), 3),
         )
 
     def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:
@@ -156,3 +169,16 @@ class EnglishAttributor:
         if head is None or resolved is None:
             return None
         return resolved, (head.start, head.end)
+
+
+def _distinct(statements: list[Statement]) -> list[Statement]:
+    """The first of statements with the same speaker and words: a headline the page repeats
+    above its text is one statement."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Statement] = []
+    for statement in statements:
+        key = (statement.speaker, " ".join(statement.content.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept

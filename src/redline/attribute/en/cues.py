@@ -14,14 +14,19 @@ from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_HYPOTHETICAL = frozenset({"may", "might", "could"})
 
 
 def subject(verb: Token, lexicon: Lexicon) -> Token | None:
     """The speaker's head for a cue: its subject, a passive's agent, or its governor's."""
+    relayed = _relayed(verb, lexicon)
+    if relayed is not None:
+        return relayed
     node = verb
     for _ in range(4):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = agents or _late_agent(node)
             if not agents and node.lemma_.lower() in lexicon.quoting_verbs:
                 # "X was quoted as saying …": the passive's subject is the speaker.
                 agents = [c for c in node.children if c.dep_ == "nsubjpass"]
@@ -45,7 +50,11 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
                 and not any(c.dep_ == "agent" for c in node.children)):
             # "…, the two ministries announced on Monday": misread as a reduced relative.
             return node.head
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in lexicon.aspect_verbs:
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "pobj" and node.head.head.lower_ == "with":
+            # "…, with the unions insisting that …": an absolute's noun speaks.
+            return node.head
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ == "xcomp" or purpose) and _shares_subject(node, lexicon):
             # "Moscow continues to demand that …": the cue is still its governor's subject's.
             node = node.head
             continue
@@ -61,6 +70,37 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _relayed(verb: Token, lexicon: Lexicon) -> Token | None:
+    """'The paper quoted the envoy as saying …': the quoted person speaks, not the paper."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in lexicon.quoting_verbs:
+        return None
+    quoted = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return quoted[0] if quoted else None
+
+
+def _late_agent(verb: Token) -> list[Token]:
+    """The "by" phrase that the parser hung on a noun after a passive cue ("was stated in an
+    interview by the deputy minister")."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for token in prep.subtree:
+            if token.lower_ == "by" and token.dep_ == "prep":
+                found += [g for g in token.children if g.dep_ == "pobj"]
+    return found[:1]
+
+
+def _shares_subject(verb: Token, lexicon: Lexicon) -> bool:
+    """True for a to-infinitive cue that keeps its governor's subject: "continues to demand",
+    "spoke to reporters to describe the plan" (but not "urged X to say", "refuses to rule out")."""
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.aspect_verbs:
+        return True
+    objects = any(c.dep_ in ("dobj", "dative") for c in head.children)
+    return lemma in lexicon.cue_lemmas and lemma not in lexicon.intent_cues and not objects
 
 
 def _opening_participle_object(verb: Token) -> Token | None:
@@ -87,7 +127,7 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     cue = host.head
     if participle(verb):
         return cue
-    if verb.dep_ != "conj" or verb.tag_ != cue.tag_ or not after_and(verb):
+    if verb.dep_ != "conj" or _tense(verb) != _tense(cue) or not after_and(verb):
         return None
     subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
     # The speaker of a subject-less "and urged …": A's verb, when it is in another tense or
@@ -95,6 +135,17 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     if verb.tag_ != host.tag_ or any(c.dep_ == "auxpass" for c in host.children):
         return cue
     return cue if subjects and mention(subjects[0], lexicon) is None else None
+
+
+def _tense(verb: Token) -> str:
+    """The tag that carries a verb's tense: its first auxiliary's ("has warned" -> VBZ)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return min(auxiliaries, key=lambda t: t.i).tag_ if auxiliaries else verb.tag_
+
+
+def hypothetical(verb: Token) -> bool:
+    """True for a negated or modal cue: "does not talk about", "may demand" report no statement."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in verb.children)
 
 
 def after_and(verb: Token) -> bool:

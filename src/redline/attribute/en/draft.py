@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from redline.attribute.en.cues import subject
 from redline.attribute.en.direct import Attribution, after, attribution_at, before, standalone
 from redline.attribute.en.lexicon import Confidence, Lexicon
 from redline.attribute.en.parse import Parsed, end_offset, offset
@@ -18,8 +19,14 @@ from redline.attribute.en.reported import Reported
 from redline.attribute.en.resolve import Resolver
 from redline.models import Kind
 
-# "Lavrov: Russia will never agree …" — a headline that gives a person's words after a colon.
-_HEADLINE = re.compile(r"([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(\S.*?)\s*$")
+# "Mayor: the bridge will reopen" — a headline that gives a source's words after a colon.
+_HEADLINE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(?P<content>\S.*?)\s*$")
+# "Bridge 'will reopen in May' – mayor", "Port to stay shut - Reports": the source at the end.
+_TAIL_SOURCE = re.compile(r"(?P<content>\S.*?\S)\s+[-–—]\s+(?P<source>[A-Za-z][\w’'.-]*(?: [A-Za-z][\w’'.-]*){0,3})\s*$")
+# Entities that a headline's closing source may be (an organisation there is a site name).
+_TAIL_ENTITIES = frozenset({"PERSON", "GPE", "NORP"})
+# Longest line read as a headline.
+_HEADLINE_CHARS = 300
 # Fewest words for an unattributed quote to continue the statement before it.
 _MIN_CONTINUATION = 3
 # Punctuation that ends a quote's content but is not part of what was said.
@@ -72,9 +79,13 @@ class Draft:
         start, end = self.cue_bounds()
         return None if start is None or end is None else text[start:end]
 
-    def factor(self, factors: Confidence) -> float:
-        """The confidence factor of the frame (a passive or a headline is less sure)."""
-        return {"passive": factors.passive, "headline": factors.headline}.get(self.frame, 1.0)
+    def factor(self, factors: Confidence, lexicon: Lexicon) -> float:
+        """The confidence factor of the frame (a passive, a headline or nested speech is less
+        sure) times that of the cue's frame (a belief or a finding is less sure than a word)."""
+        by_frame = {"passive": factors.passive, "headline": factors.headline, "nested": factors.nested}
+        cue_frame = lexicon.frame(self.cue[0].lemma_.lower()) if self.cue else None
+        by_cue = {"thought": factors.thought, "evidence": factors.evidence}
+        return by_frame.get(self.frame, 1.0) * by_cue.get(cue_frame or "", 1.0)
 
 
 def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -163,24 +174,62 @@ def reported_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote], taken
             same[0].speaker, same[0].cue = found.speaker, found.cue
             same[0].extent = (min(same[0].extent[0], found.extent[0]), max(same[0].extent[1], found.extent[1]))
             continue
-        if any(d.start <= start and end <= d.end for d in taken + drafts):
+        # Nested speech lies inside another's content by nature; anything else there is a copy.
+        if not found.nested and any(d.start <= start and end <= d.end for d in taken + drafts):
             continue
-        drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, found.frame))
+        frame = "nested" if found.nested else found.frame
+        drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, frame))
     return drafts
 
 
 def headline_drafts(parsed: Parsed, resolver: Resolver, quotes: list[Quote]) -> list[Draft]:
-    """'Name: words' headlines, when the name is a person the article names in full."""
+    """Headlines that name their source without a verb: 'Name: words' and 'words – Source'
+    ("Ministry: port stays open", "Deal 'not on the table' – minister")."""
     drafts: list[Draft] = []
+    lexicon = resolver.lexicon
+    nouns = frozenset((*lexicon.group_nouns, *lexicon.organisation_nouns, *lexicon.person_roles))
     for start, end in parsed.paragraphs:
         line = parsed.text[start:end]
+        if line.rstrip().endswith((".", "!", "?")) or len(line) > _HEADLINE_CHARS:
+            continue
         found = _HEADLINE.match(line)
-        if found is None or line.rstrip().endswith((".", "!", "?")):
+        source, content = ("name", "content") if found else ("source", "content")
+        found = found or _TAIL_SOURCE.match(line)
+        if found is None or len(found.group(content).split()) < _MIN_CONTINUATION:
             continue
-        name, person = resolver.names.fullest(found.group(1))
-        if person is not True:
+        name = _headline_source(found.group(source), resolver, nouns)
+        if source == "source" and not _tail_speaker(parsed, start + found.start(source), start + found.end(source), nouns):
             continue
-        kind, first, last = _kind(parsed.text, start + found.start(2), start + found.end(2), quotes)
+        # "Ports: the ministry ruled out a strike" names a topic; the words have a source.
+        if name is None or _attributed(parsed, lexicon, start + found.start(content), start + found.end(content)):
+            continue
+        kind, first, last = _kind(parsed.text, start + found.start(content), start + found.end(content), quotes)
         drafts.append(Draft(first, last, kind, (start, end), frame="headline", name=name,
-                            name_span=(start + found.start(1), start + found.end(1))))
+                            name_span=(start + found.start(source), start + found.end(source))))
     return drafts
+
+
+def _tail_speaker(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """True for a source at a headline's end that speaks: a person, a country, a speaking
+    noun ("- Reports", "– minister"); a title's site name ("… - Daily Wire") is an organisation."""
+    tokens = parsed.tokens_between(start, end)
+    if not tokens or tokens[-1].lower_ in nouns:
+        return bool(tokens)
+    # The parser tags a headline's last words poorly: the article's other mentions tell.
+    written = parsed.text[start:end]
+    return any(e.text == written and e.label_ in _TAIL_ENTITIES for doc in parsed.docs for e in doc.ents)
+
+
+def _attributed(parsed: Parsed, lexicon: Lexicon, start: int, end: int) -> bool:
+    """True when a stretch of text holds a cue verb with a subject of its own."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lexicon.cue_lemmas and subject(t, lexicon) is not None
+               for t in parsed.tokens_between(start, end))
+
+
+def _headline_source(written: str, resolver: Resolver, nouns: frozenset[str]) -> str | None:
+    """The fullest name of a headline's source: a person or body the article names, or a
+    speaking noun ("Reports", "Minister")."""
+    name, person = resolver.names.fullest(written)
+    if person is not None:
+        return name
+    return written if written.split()[-1].lower() in nouns else None

@@ -21,14 +21,18 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from redline.attribute.en.content import Candidate, bounds, candidate, run
-from redline.attribute.en.cues import after_and, participle, subject
+from redline.attribute.en.cues import after_and, hypothetical, participle, subject
 from redline.attribute.en.lexicon import Lexicon, PhrasalCue
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.sources import Sources
+from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl", "npadvmod", "advmod"})
-_HYPOTHETICAL = frozenset({"may", "might", "could"})
+# Longest headline, in tokens; the words a headline cue may take before its content.
+_HEADLINE_TOKENS = 30
+_HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
+_NOTHING = frozenset({"little", "nothing", "none"})
 _FILLER = frozenset({"it", "them", "this", "that", "so", "something"})
 
 
@@ -120,7 +124,8 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool])
             if is_cue(conj) or not any(g.dep_ in (*_SUBJECTS, "expl") for g in conj.children):
                 break
             last = conj.right_edge.i
-        return bounds(run(verb.sent, comps[0].left_edge.i, last))
+        # "the plan, which the mayor said would cost millions": the relative pronoun is not said.
+        return bounds(run(verb.sent, max(comps[0].left_edge.i, verb.i + 1), last))
     # "warned in an address to the nation that …": the parser hung the clause elsewhere.
     thats = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"
              and _hangs_from(t.head, verb)]
@@ -162,6 +167,13 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
 
 
 _FIXED_OBJECT_DEPS = ("dobj", "oprd", "acomp", "ccomp", "attr", "npadvmod")
+
+
+def _opening_participle(verb: Token) -> bool:
+    """True for "Commenting on the vote, the mayor said …": a participle that opens the
+    sentence before its governing cue sets the scene; the cue after it is the statement."""
+    return (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj") and verb.i < verb.head.i
+            and verb.left_edge.i == verb.sent.start)
 
 
 def _fixed_objects(verb: Token, cue: PhrasalCue) -> list[Token]:
@@ -206,8 +218,14 @@ def _phrasal(verb: Token, cue: PhrasalCue, is_cue: Callable[[Token], bool]) -> t
         # of what was said.
         direct = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < preps[0].i and not cue.objects]
         return _right_content(verb, direct[0] if direct else objects[0], is_cue)
-    tail = [c for h in holders for c in h.children if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp")]
-    return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1)) if tail else None
+    # "expressed readiness to talk", "made clear that …": the clause after the fixed word.
+    tail = [c for h in holders for c in h.children
+            if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp", "csubj")]
+    if tail:
+        return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1))
+    # "stressed the need for calm": no clause, so the noun and its phrase were said.
+    fixed = holders[-1]
+    return bounds(run(verb.sent, fixed.left_edge.i, fixed.right_edge.i)) if fixed.pos_ == "NOUN" else None
 
 
 def _phrasal_words(verb: Token, cue: PhrasalCue) -> list[Token]:
@@ -229,9 +247,15 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
     if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
-    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in objects[0].children):
+    if _nothing(objects[0]):
         return None
     return _right_content(verb, objects[0], is_cue)
+
+
+def _nothing(token: Token) -> bool:
+    """True for an object that says nothing was said: "no hint", "little", "nothing"."""
+    return token.lower_ in _NOTHING or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not")
+                                           for c in token.children)
 
 
 def _intent(verb: Token) -> tuple[int, int] | None:
@@ -241,6 +265,8 @@ def _intent(verb: Token) -> tuple[int, int] | None:
     if not clauses:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clauses[0].i]
+    if objects and _nothing(objects[0]):
+        return None
     first = objects[0].left_edge.i if objects else clauses[0].left_edge.i
     return bounds(run(verb.sent, first, clauses[0].right_edge.i))
 
@@ -296,8 +322,12 @@ class Reported:
         at = offset(nested.cue[0])
         hosts = {c.speaker.i for c in found if c is not nested and c.start <= at < c.end and c.speaker is not None}
         frame = self.lexicon.frame(nested.cue[0].lemma_.lower())
-        return (nested.frame in ("clause", "object") and frame in ("speech", "assertion")
-                and nested.speaker is not None and nested.speaker.i not in hosts)
+        if nested.frame != "clause" or frame != "speech" or nested.speaker is None or nested.speaker.i in hosts:
+            return False
+        # A person's words ("… which she said was …"); a party's acts that an outlet or an
+        # expert relays ("Reuters reported that Kyiv had announced …") are the relayer's.
+        speaker = mention(nested.speaker, self.lexicon)
+        return speaker is not None and speaker.kind in ("person", "pronoun", "role")
 
     def _at(self, token: Token) -> Iterator[Candidate]:
         if self.is_cue(token):
@@ -305,11 +335,12 @@ class Reported:
         yield from self.sources.at(token)
 
     def _verb(self, verb: Token) -> Iterator[Candidate]:
+        if _opening_participle(verb):
+            return
         speaker = subject(verb, self.lexicon)
         # "The United States does not talk about guarantees": a negated cue reports nothing;
         # "Russia may demand …" is a guess about a statement, not one.
-        if ((speaker is None and not participle(verb)) or any(c.dep_ == "neg" for c in verb.children)
-                or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)):
+        if (speaker is None and not participle(verb)) or hypothetical(verb):
             return
         lemma = verb.lemma_.lower()
         found, frame, words = None, "clause", [verb]
@@ -336,8 +367,30 @@ class Reported:
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:
             found, frame = _intent(verb), "object"
+        if found is None and speaker is not None and speaker.i < verb.i and self._headline(verb):
+            found, words = self._headline_rest(verb)
         if found is not None:
             yield candidate(frame, speaker, found, words)
+
+    def _headline(self, verb: Token) -> bool:
+        """True when the cue's sentence is a whole line without a closing stop: a headline."""
+        sent = verb.sent
+        start, end = self.parsed.paragraph_at(offset(sent[0]))
+        line = self.parsed.text[start:end].rstrip()
+        return offset(sent[0]) == start and not line.endswith((".", "!", "?")) and len(sent) <= _HEADLINE_TOKENS
+
+    def _headline_rest(self, verb: Token) -> tuple[tuple[int, int] | None, list[Token]]:
+        """'Ministry says talks key to peace', 'League calls for calm': headlines drop the
+        verbs a parse needs, so the rest of the line after the cue is what was said."""
+        doc, sent = verb.doc, verb.sent
+        first = verb.i + 1
+        words = [verb]
+        if first < sent.end and doc[first].lower_ in _HEADLINE_LINKS:
+            words.append(doc[first])
+            first += 1
+        if first >= sent.end:
+            return None, words
+        return bounds(run(sent, first, sent.end - 1)), words
 
     def _previous_sentence(self, verb: Token) -> tuple[int, int] | None:
         """The sentence a "This was stated by X" points back to, unless that sentence is

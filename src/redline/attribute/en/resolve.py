@@ -36,6 +36,9 @@ class Referent:
     kind: str
     role: str | None
     subject: bool
+    # Named in the text (not a role left unresolved), and a speaker of a statement.
+    named: bool = True
+    spoke: bool = False
 
 
 class Names:
@@ -54,9 +57,11 @@ class Names:
             target.append(name)
 
     def strip(self, name: str) -> str:
-        """A name without honorifics ("Mr Peskov" -> "Peskov")."""
+        """A name without honorifics or a title the entity took in ("Mr Peskov" -> "Peskov",
+        "Mayor Ana Ruiz" -> "Ana Ruiz")."""
         words = clean(name).split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in self.lexicon.honorifics:
+        titles = (*self.lexicon.honorifics, *self.lexicon.person_roles)
+        while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
         return " ".join(words)
 
@@ -99,6 +104,12 @@ class Resolver:
         self.genders: dict[str, str] = {}
         # What resolved statements report: the people named there are talked about.
         self.contents: list[tuple[int, int]] = []
+        # Role nouns no earlier name fits, by where they are written: a name given later
+        # may still fit ("The chief negotiator turned down the offer. … Jane Roe said").
+        self.pending: dict[int, list[str]] = {}
+        self.unresolved: set[str] = set()
+        # Pending roles written bare or as "one of …", which a later speaker may name.
+        self.openers: set[int] = set()
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED:
@@ -124,6 +135,7 @@ class Resolver:
         subject = root.dep_ in _SUBJECT or (root.dep_ in ("appos", "compound") and head.dep_ in _SUBJECT)
         name, person = self.names.fullest(found.name)
         kind = "person" if (person if person is not None else ent.label_ == "PERSON") else "organisation"
+        kind = "person" if self._person_role(role) else kind
         if kind == "person":
             self._learn_gender(name, found.text, role)
         self.referents.append(Referent(
@@ -146,7 +158,8 @@ class Resolver:
             self._learn_gender(name, written, role)
         if content is not None:
             self.contents.append(content)
-        self.referents.append(Referent(position, sentence, name, kind, role, True))
+        self.referents.append(Referent(position, sentence, name, kind, role, True,
+                                       named=name not in self.unresolved, spoke=True))
 
     def _learn_gender(self, name: str, written: str, role: str | None) -> None:
         """Note a person's gender from a title, a role noun or the given name, when told."""
@@ -176,9 +189,17 @@ class Resolver:
             if person is not None:
                 kind = "person" if person else "organisation"
         role = found.role
+        # "Jan Vos, director of the institute": a person's role makes a person of the name.
+        kind = "person" if kind != "group" and self._person_role(role) else kind
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
         return name, kind, role, 1.0
+
+    def _person_role(self, role: str | None) -> bool:
+        """True for a role whose head is a person's ("director of the institute")."""
+        words = (role or "").lower().split()
+        head = words[: words.index("of")] if "of" in words else words
+        return bool(head) and head[-1] in self.lexicon.person_roles
 
     def _role(self, found: Mention) -> Resolved | None:
         factors = self.lexicon.confidence
@@ -189,10 +210,37 @@ class Resolver:
                 if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
                     return _as_tuple(referent, factors.role)
             return clean(found.text), "organisation", None, factors.unresolved
-        person = self._by_role(words, found.start) or self._walk(found.start, _accepts("person"))
+        # A headline's bare role ("Minister says …") comes before the text that names it.
+        walk = not found.forward and not found.bare
+        person = None if found.forward else (
+            self._by_role(words, found.start) or (self._walk(found.start, _accepts("person")) if walk else None))
         if person is None:
+            self.pending[found.start] = words
+            if found.forward or found.bare:
+                self.openers.add(found.start)
+            self.unresolved.add(clean(found.text))
             return clean(found.text), "person", found.role, factors.unresolved
         return _as_tuple(person, factors.role)
+
+    def forward(self, position: int) -> Resolved | None:
+        """The named person a role left unresolved at ``position`` turns out to be: the first
+        one named later with a fitting role, or, for a role in the opening lines (a headline
+        "Minister says …"), the first named speaker after it."""
+        words = self.pending.get(position)
+        if words is None:
+            return None
+        later = sorted((r for r in self.referents if r.position > position and r.kind == "person" and r.named),
+                       key=lambda r: r.position)
+        head = next((w for w in reversed(words) if w.rstrip("s") in self.lexicon.person_roles
+                     or w in self.lexicon.person_roles), None)
+        if head is not None:
+            related = self.lexicon.role_class(head) | self.lexicon.role_class(head.rstrip("s"))
+            fitting = [r for r in later if set((r.role or "").lower().split()) & related]
+            if fitting:
+                return _as_tuple(fitting[0], self.lexicon.confidence.role)
+        opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
+        speakers = [r for r in later if r.spoke]
+        return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:
         return sorted((r for r in self.referents if r.position < position), key=lambda r: r.position)
@@ -206,7 +254,9 @@ class Resolver:
         best: tuple[int, int, Referent] | None = None
         for referent in self._before(position):
             role_words = set((referent.role or "").lower().split())
-            if referent.kind != "person" or not role_words & related:
+            if referent.kind != "person" or not referent.named or not role_words & related:
+                continue
+            if _other_holder(words, (referent.role or "").lower().split()):
                 continue
             score = (len(role_words & set(words)), referent.position)
             if best is None or score >= best[:2]:
@@ -238,6 +288,16 @@ def _fuller(candidate: str, best: str) -> bool:
     if len(candidate.split()) != len(best.split()):
         return len(candidate.split()) > len(best.split())
     return best.isupper() and not candidate.isupper()
+
+
+def _other_holder(words: list[str], role: list[str]) -> bool:
+    """True when two roles name different holders: "head of the agency" is not "head of
+    the court" (a role without an "of" phrase fits either)."""
+    if "of" not in words or "of" not in role:
+        return False
+    mine = set(words[words.index("of") + 1 :]) - {"the", "a", "an"}
+    theirs = set(role[role.index("of") + 1 :]) - {"the", "a", "an"}
+    return not mine & theirs
 
 
 def _accepts(kind: str) -> Callable[[Referent], bool]:

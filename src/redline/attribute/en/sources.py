@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from redline.attribute.en.content import Candidate, bounds, candidate, run
-from redline.attribute.en.cues import subject
+from redline.attribute.en.cues import hypothetical, subject
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.speakers import mention, noun_phrase_end
@@ -108,6 +108,12 @@ class Sources:
         after = run(sent, last + 1, sent.end - 1)
         before = run(sent, sent.start, first - 1)
         clause_before = any(t.dep_ in _SUBJECTS for t in before)
+        # "…, the minister told the show, as per the agency": an attributed clause before
+        # the phrase is the minister's; the agency only relays it.
+        if clause_before and any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.cue_lemmas
+                                 and not hypothetical(t) and subject(t, self.lexicon) is not None
+                                 for t in before):
+            return
         found = bounds(before) if clause_before or not after else bounds(after)
         if found is not None:
             yield candidate("source", speaker, found, run(sent, first, cue_end))

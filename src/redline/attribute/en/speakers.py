@@ -40,6 +40,10 @@ class Mention:
     name: str | None = None
     role: str | None = None
     refer: str | None = None
+    # A role that names someone new ("one of its ministers"): it can only be named later.
+    forward: bool = False
+    # A role written without an article ("Minister says …"), as headlines write them.
+    bare: bool = False
 
 
 def clean(text: str) -> str:
@@ -178,6 +182,9 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     ent = entity_of(head) or _outlet(head, lexicon)
     if ent is not None:
         return _named(head, ent, lexicon, head)
+    one = _one_of(head, lexicon)
+    if one is not None:
+        return one
     nested = _nested_person(head) if head.pos_ in ("NOUN", "NUM", "PRON") else None
     if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
         # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
@@ -206,6 +213,21 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
+def _one_of(head: Token, lexicon: Lexicon) -> Mention | None:
+    """'one of its deputy ministers': a person in that role, named (if at all) later."""
+    if head.lower_ != "one":
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for group in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon.person_roles):
+            if entity_of(group) is None and _nested_person(group) is None:
+                words = _left_modifiers(group, group.i) + [group]
+                role = " ".join(t.lower_ if t.i != group.i else group.lemma_.lower() for t in words
+                                if t.is_alpha and t.dep_ != "poss")
+                return Mention(head.doc[head.i : group.i + 1].text, offset(head), end_offset(group),
+                               "role", role=role, refer=role, forward=True)
+    return None
+
+
 def _spoken_for(head: Token, lexicon: Lexicon) -> Mention | None:
     """'a spokesman for the foreign ministry': an unnamed person speaks for the organisation."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
@@ -229,13 +251,18 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
     start, end = offset(tokens[0]), end_offset(tokens[-1])
     written = head.doc[tokens[0].i : tokens[-1].i + 1].text
     words = _left_modifiers(head, head.i + 1) + [t for t in tokens if t.i > head.i]
-    definite = any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
+    # "the envoy", "the mayor's spokesman", and a headline's bare "Minister says": one person
+    # the article names elsewhere. A place's or a body's ("Ukraine's envoy") names an office,
+    # not someone already met.
+    definite = any((t.lower_ == "the" and t.dep_ == "det")
+                   or (t.dep_ == "poss" and (t.ent_type_ == "PERSON" or t.pos_ == "PRON")) for t in head.children)
+    bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
-    if kind == "person" and definite and not plural:
+    if kind == "person" and (definite or bare) and not plural:
         return Mention(written, start, end, "role", role=_text(words),
-                       refer=" ".join(t.lower_ for t in words if t.is_alpha))
-    bare = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
-    if kind == "organisation" and definite and bare and not plural:
+                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=bare and not definite)
+    only = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
+    if kind == "organisation" and definite and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)
     name = _text(words)
     return Mention(written, start, end, "group" if plural else kind, name)

@@ -13,6 +13,7 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from redline import yamlfile
 from redline.errors import RedlineError
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "attribution.yaml"
@@ -117,7 +118,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     source = path or DEFAULT_LEXICON
     try:
         # Every scalar is read as a string, so that no word turns into a boolean.
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yamlfile.load(source, strings=True)
     except (OSError, yaml.YAMLError) as exc:
         raise RedlineError(f"{source}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict):

@@ -126,7 +126,7 @@ class Frames:
 
     def _locative(self, verb: Token) -> tuple[int, int, int] | None:
         """"В МИД настаивают": a plural verb with no subject speaks for the place it names."""
-        if verb.feats.get("Number") != "Plur":
+        if verb.feats.get("Number") != "Plur" or any(c.rel in _SUBJECT for c in self.parsed.children(verb.index)):
             return None
         for child in self.parsed.children(verb.index):
             first, last = self.parsed.subtree(child.index)
@@ -174,14 +174,40 @@ class Frames:
                 return k
         return -1
 
+    def split(self, quote: Quote) -> tuple[Token, list[tuple[int, int]]] | None:
+        """«Мы готовы, — сказал он, — но не сейчас»: the cue inside a quote, and its two parts."""
+        dashes = "".join(re.escape(d) for d in self.lexicon.dashes)
+        inner = re.search(rf"[,!?…]\s+[{dashes}]\s+([^{dashes}]{{3,120}}?)[,.]\s+[{dashes}]\s+",
+                          self.text[quote.start:quote.end])
+        if inner is None:
+            return None
+        a0, a1 = quote.start + inner.start(1), quote.start + inner.end(1)
+        verb = next((t for t in self.parsed.tokens if a0 <= t.start < a1 and self._is_cue(t)), None)
+        if verb is None:
+            return None
+        first = (quote.start, quote.start + inner.start() + (0 if self.text[quote.start + inner.start()] == "," else 1))
+        return verb, [first, (quote.start + inner.end(), quote.end)]
+
     def quoted(self, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
         """Drafts of the quotations beside a cue, and the cue tokens they used."""
         out: list[Draft] = []
         used: set[int] = set()
+        previous: tuple[Quote, Token] | None = None
         for quote in quotes:
+            halves = self.split(quote)
+            if halves is not None:
+                used.add(halves[0].index)
+                for start, end in halves[1]:
+                    out += self._draft(halves[0], start, end, "direct")
+                continue
             verb = self.quote_cue(quote)
+            if verb is None and quote.dialogue and previous is not None and previous[0].dialogue \
+                    and "\n" not in self.text[previous[0].close:quote.open]:
+                # "— …, — сказала она. — …": the line's second part shares the first one's cue.
+                verb = previous[1]
             if verb is None:
                 continue
+            previous = (quote, verb)
             used.add(verb.index)
             out += self._draft(verb, quote.start, quote.end, "direct")
         return out, used
@@ -231,8 +257,9 @@ class Frames:
         if inverted is not None:
             return inverted
         if verb.lemma in self.lexicon.object_verbs:
+            place = self._locative(verb)
             deps = [self.parsed.subtree(c.index)[0] for c in self.parsed.children(verb.index)
-                    if c.rel in _CONTENT_DEPS]
+                    if c.rel in _CONTENT_DEPS and (place is None or c.index != place[2])]
             if deps:
                 return tokens[min(deps)].start, end
         return None

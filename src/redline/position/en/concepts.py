@@ -93,7 +93,7 @@ class ConceptFinder:
                 if found is not None:
                     start, end, outside = found
                     attached = (*_attached(token, offset, actors), *outside)
-                    yield ConceptMatch(start, end, issue, attached, _negated(token))
+                    yield ConceptMatch(start, end, issue, attached, _negated(token) != concept.inverse)
 
 
 def _neighbours(head: Token) -> Iterator[Token]:

@@ -48,6 +48,7 @@ class Unit:
     actor: str | None = None
     statement_index: int | None = None
     speaker: str | None = None
+    content: int | None = None
 
 
 @dataclass
@@ -89,6 +90,10 @@ class EnglishPositioner:
         self._joins = phrase_regex(pack.cues.coordination)
         self._blockers = phrase_regex(pack.cues.blockers)
         self._asides = phrase_regex(pack.cues.aside)
+        self._context = phrase_regex(pack.context)
+        self._groups = {a.id: set(a.members) for a in pack.actors if a.members}
+        self._issue_red_lines = {i.id: regex for i in pack.issues
+                                 if (regex := phrase_regex(i.cues.red_line)) is not None}
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
                    if (regex := phrase_regex(getattr(i.cues, kind))) is not None]
@@ -103,12 +108,27 @@ class EnglishPositioner:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
         text = document.text
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
+        if self._context is not None and self._context.search(text) is None:
+            # An article about something else: its stances are not on this pack's issues.
+            return statements, []
         state = _State(concepts=self._concepts.find(text) if self._concepts else [])
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
         readings = self._denials(text, readings)
-        return statements, merge(document.id, text, readings)
+        return statements, merge(document.id, text, self._grouped(readings))
+
+    def _grouped(self, readings: list[Reading]) -> list[Reading]:
+        """Readings plus one for a group when two or more of its members share a reading."""
+        out = list(readings)
+        for group, members in self._groups.items():
+            shared: dict[tuple[str, str, int, int], list[Reading]] = {}
+            for r in readings:
+                if r.actor in members:
+                    shared.setdefault((r.issue, r.stance, r.start, r.end), []).append(r)
+            out += [replace(found[0], actor=group) for found in shared.values()
+                    if len({r.actor for r in found}) >= 2]
+        return out
 
     def _units(self, text: str, statements: list[Statement]) -> list[Unit]:
         """Cut every sentence into statement units and reporting units, in text order."""
@@ -122,7 +142,8 @@ class EnglishPositioner:
             for r0, r1, index, statement in inside:
                 if r0 > cursor and text[cursor:r0].strip():
                     units.append(Unit(cursor, r0, number))
-                units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker))
+                units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker,
+                                  max(r0, statement.start)))
                 cursor = max(cursor, r1)
             if text[cursor:end].strip():
                 units.append(Unit(cursor, end, number))
@@ -179,10 +200,14 @@ class EnglishPositioner:
         if scene.unit.actor is not None:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], segment.body)
-            if actor is not None and actor.actor != scene.unit.actor:
-                return [Holder(actor.actor, actor.end)]
-            return [Holder(scene.unit.actor, segment.body)]
+            opening = max(segment.body, scene.unit.content or segment.body)
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
+            speaker = Holder(scene.unit.actor, segment.body)
+            if actor is None:
+                return [speaker]
+            acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
+            # "he and Trump had agreed on X": the speaker and those joined to it.
+            return acting if actor.actor != scene.unit.actor else [speaker, *acting[1:]]
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
             scene.cues, carried,
@@ -281,7 +306,8 @@ class EnglishPositioner:
                        statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
                        sentence=scene.unit.sentence)
         base = self._flag(scene, base, (max(holder.scope, segment.body), segment.end))
-        out = [replace(base, issue=issue, stance=_turned(base.stance, mention, issue)) for issue in issues]
+        out = [self._issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
+                                    (max(holder.scope, segment.body), segment.end)) for issue in issues]
         zone = self._zone(scene, segment, following, restriction, base)
         if zone is None:
             return out
@@ -371,6 +397,13 @@ class EnglishPositioner:
         )
         claim = reading.stance == "support" and bool(self._cues.find("security_claim", text, start, end))
         return replace(reading, red_line=red_line, threat=threat, security_claim=claim)
+
+    def _issue_red_line(self, text: str, reading: Reading, scope: tuple[int, int]) -> Reading:
+        """Set the red-line flag from the reading's own issue's red-line cues ("non-negotiable")."""
+        regex = self._issue_red_lines.get(reading.issue)
+        if regex is None or reading.red_line or reading.stance == "neutral":
+            return reading
+        return replace(reading, red_line=regex.search(text, *scope) is not None)
 
     def _aimed_at(self, text: str, at: int, actor: str) -> bool:
         """Whether a threat cue is aimed at the holder (or at nobody named)."""

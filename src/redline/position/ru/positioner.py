@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from redline.attribute.ru.parse import Parsed, Token, parse
+from redline import yamlfile
+from redline.attribute.ru.parse import Parsed, Token, parse, parse_lines
 from redline.attribute.ru.speakers import same_stem
 from redline.errors import PackError
 from redline.models import Document, Position, Stance, Statement
@@ -57,7 +58,7 @@ class RussianStance(BaseModel):
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
     """Load and validate the Russian stance lexicon."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        data = yamlfile.load(path, strings=True)
         return RussianStance.model_validate(data)
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise PackError(f"{path}: cannot read stance lexicon: {exc}") from exc
@@ -81,6 +82,7 @@ class RussianPositioner:
         self.pack = pack
         self.stance = load_stance(lexicon)
         self.section = pack.ru
+        self._speakers: dict[tuple[str, str | None], str | None] = {}
 
     # The matchers parse their phrases with natasha: built on the first Russian document.
     @cached_property
@@ -103,22 +105,35 @@ class RussianPositioner:
 
     def actor_of(self, speaker: str, role: str | None) -> str | None:
         """The actor a speaker speaks for: a pack person by surname, else a name in the role."""
+        self._learn([(speaker, role)])
+        return self._speakers[(speaker, role)]
+
+    def _learn(self, speakers: list[tuple[str, str | None]]) -> None:
+        """Find the actors of speakers not seen before, their names parsed in one batch."""
         section = self.section
+        new = [key for key in dict.fromkeys(speakers) if key not in self._speakers]
+        if not new:
+            return
         if section is None:
-            return None
+            self._speakers.update({key: None for key in new})
+            return
+        for (speaker, role), words in zip(new, parse_lines([f"{r or ''} {s}" for s, r in new]), strict=True):
+            self._speakers[(speaker, role)] = self._person(speaker) or (
+                None if any(t.lemma in section.non_actor for t in words)
+                else next((m.label for m in self._actors.find(words, 0, len(words))), None))
+
+    def _person(self, speaker: str) -> str | None:
+        """The actor of a pack person whose surname (in any case) the speaker's name ends with."""
         last = speaker.split()[-1] if speaker.split() else ""
-        for actor, entry in section.actors.items():
+        for actor, entry in (self.section.actors.items() if self.section else ()):
             for person in entry.persons:
                 if any(same_stem(form.split()[-1], last) for form in (person.name, *person.variants)):
                     return actor
-        words = parse(f"{role or ''} {speaker}".strip())
-        if any(t.lemma in section.non_actor for t in words.tokens):
-            return None
-        found = self._actors.find(words.tokens, 0, len(words.tokens))
-        return found[0].label if found else None
+        return None
 
     def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
+        self._learn([(s.speaker, s.role) for s in statements])
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
         parsed = parse(document.text)
         readings: list[Reading] = []

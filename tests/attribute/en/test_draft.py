@@ -1,0 +1,69 @@
+"""Headlines that name their source, and speakers that a role names before the name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from redline.attribute.en import EnglishAttributor
+from redline.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def attributor(nlp: Language) -> EnglishAttributor:
+    return EnglishAttributor.from_nlp(nlp)
+
+
+def _found(attributor: EnglishAttributor, text: str) -> list[tuple[str, str, int, int]]:
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    return [(s.speaker, s.content, s.start, s.end) for s in attributor.statements(document)]
+
+
+def test_draft_headline_source_at_the_end(attributor: EnglishAttributor) -> None:
+    text = "Port workers to strike on Monday - union\n\nThe dock workers' union said the strike would go ahead."
+    assert _found(attributor, text) == [
+        ("union", "Port workers to strike on Monday", 0, 32),
+        ("union", "the strike would go ahead", 71, 96),
+    ]
+
+
+def test_draft_headline_site_name_is_not_a_source(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Port talks stall over wages - Daily Harbour\n\nNegotiators met on Monday.") == []
+
+
+def test_draft_headline_source_before_a_colon(attributor: EnglishAttributor) -> None:
+    text = "Ministry: port stays closed until spring\n\nThe Transport Ministry said the port would stay closed."
+    assert _found(attributor, text) == [
+        ("Transport Ministry", "port stays closed until spring", 10, 40),
+        ("Transport Ministry", "the port would stay closed", 70, 96),
+    ]
+
+
+def test_draft_headline_without_clause_verbs(attributor: EnglishAttributor) -> None:
+    text = "Ministry says port closure key to safety\n\nThe Transport Ministry said the port would stay closed."
+    assert _found(attributor, text)[0] == ("Transport Ministry", "port closure key to safety", 14, 40)
+
+
+def test_draft_repeated_headline_is_one_statement(attributor: EnglishAttributor) -> None:
+    text = "Ministry: port stays closed until spring\n\nMinistry: port stays closed until spring\n\nShips wait."
+    assert _found(attributor, text) == [("Ministry", "port stays closed until spring", 10, 40)]
+
+
+def test_draft_headline_role_is_named_later(attributor: EnglishAttributor) -> None:
+    text = ("Harbour chief says repairs will take a year\n\n"
+            "The repairs will be slow, harbour chief Jan Vos told reporters.")
+    assert _found(attributor, text) == [
+        ("Jan Vos", "repairs will take a year", 19, 43),
+        ("Jan Vos", "The repairs will be slow", 45, 69),
+    ]
+
+
+def test_draft_one_of_its_ministers_is_named_later(attributor: EnglishAttributor) -> None:
+    text = ('The dam is safe, one of the region\'s deputy ministers said on Tuesday. '
+            '"We see no risk," Marta Kell, the deputy minister, told reporters.')
+    assert _found(attributor, text) == [
+        ("Marta Kell", "The dam is safe", 0, 15),
+        ("Marta Kell", "We see no risk", 72, 86),
+    ]

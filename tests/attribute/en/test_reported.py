@@ -1,0 +1,95 @@
+"""Reported-speech frames of the general reporting lexicon, each on an invented sentence."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from redline.attribute.en import EnglishAttributor
+from redline.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def attributor(nlp: Language) -> EnglishAttributor:
+    return EnglishAttributor.from_nlp(nlp)
+
+
+def _found(attributor: EnglishAttributor, text: str) -> list[tuple[str, str, int, int]]:
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    return [(s.speaker, s.content, s.start, s.end) for s in attributor.statements(document)]
+
+
+def test_reported_as_verdict_is_a_statement(attributor: EnglishAttributor) -> None:
+    text = "Union leader Tom Hale saw the vote as a turning point."
+    assert _found(attributor, text) == [("Tom Hale", "the vote as a turning point", 26, 53)]
+
+
+def test_reported_speech_participle_with_an_object_is_a_second_statement(attributor: EnglishAttributor) -> None:
+    text = "Harbour master Ines Duarte reiterated the port's readiness to reopen, describing the repairs as nearly complete."
+    assert _found(attributor, text) == [
+        ("Ines Duarte", "to reopen", 59, 68),
+        ("Ines Duarte", "the repairs as nearly complete", 81, 111),
+    ]
+
+
+def test_reported_light_verb_make_clear(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The envoy made clear that the offer stands.") == [("envoy", "the offer stands", 26, 42)]
+
+
+def test_reported_press_for_and_warn_not_to(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Ministers pressed for a truce before the talks.") == [
+        ("Ministers", "a truce before the talks", 22, 46)]
+    assert _found(attributor, "Mayor Ana Ruiz warned the council not to delay the vote.") == [
+        ("Ana Ruiz", "the council not to delay the vote", 22, 55)]
+
+
+def test_reported_per_names_the_source(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The mill will stay open, per the regional council.") == [
+        ("regional council", "The mill will stay open", 0, 23)]
+
+
+def test_reported_quoted_as_saying_gives_the_quoted_person(attributor: EnglishAttributor) -> None:
+    text = "The Tribune quoted Mayor Ana Ruiz as saying the bridge would reopen in May."
+    assert _found(attributor, text) == [("Ana Ruiz", "the bridge would reopen in May", 44, 74)]
+
+
+def test_reported_absolute_with_clause_speaks_through_its_noun(attributor: EnglishAttributor) -> None:
+    text = "Prices rose, with the farmers' union insisting that the quota was unfair."
+    assert _found(attributor, text) == [("union", "the quota was unfair", 52, 72)]
+
+
+def test_reported_purpose_clause_keeps_the_speaker(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Mayor Ana Ruiz spoke to reporters to describe the plan.") == [
+        ("Ana Ruiz", "the plan", 46, 54)]
+
+
+def test_reported_nested_speech_is_its_own_record(attributor: EnglishAttributor) -> None:
+    text = "Aides said the mayor had told them that the budget was final."
+    assert _found(attributor, text) == [
+        ("Aides", "the mayor had told them that the budget was final", 11, 60),
+        ("mayor", "the budget was final", 40, 60),
+    ]
+
+
+def test_reported_relative_clause_cue_reports_what_follows(attributor: EnglishAttributor) -> None:
+    text = "The river plan, which Ruiz said would cost millions, was approved."
+    assert _found(attributor, text) == [("Ruiz", "would cost millions", 32, 51)]
+
+
+def test_reported_guesses_and_refusals_report_nothing(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The council may demand a recount.") == []
+    assert _found(attributor, "The ministry offered no hint it would change course.") == []
+
+
+def test_reported_opening_participle_sets_the_scene(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Commenting on the vote, Ruiz said the result was fair.") == [
+        ("Ruiz", "the result was fair", 34, 53)]
+
+
+def test_reported_evidence_frame_is_less_sure(attributor: EnglishAttributor) -> None:
+    text = "The flood survey found that most farms were insured."
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    [found] = attributor.statements(document)
+    assert (found.speaker, found.content, found.confidence) == ("flood survey", "most farms were insured", 0.72)

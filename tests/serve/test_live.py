@@ -1,0 +1,52 @@
+"""The dashboard keeps answering while another process ingests into the same store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from redline.serve import create_app
+from redline.store import Store
+
+ARTICLES = 120
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for i in range(ARTICLES):
+        (folder / f"{i:03d}.txt").write_text(
+            f"Round {i} of the river talks\n\nDelegates met for round {i} and agreed to meet "
+            f"again in week {i + 2}, the organisers said on day {i * 3}.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_live_dashboard_answers_during_a_running_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "live.duckdb"
+    Store(db)
+    corpus = _corpus(tmp_path / "corpus")
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "redline", "ingest", str(corpus), "--db", str(db), "--no-analyse",
+         "--batch-size", "1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    seen: list[int] = []
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        deadline = time.monotonic() + 240
+        while ingest.poll() is None and time.monotonic() < deadline:
+            response = client.get("/api/overview")
+            assert response.status_code == 200
+            seen.append(response.json()["documents"])
+            assert client.get("/matrix").status_code == 200
+        _, errors = ingest.communicate(timeout=60)
+        final = client.get("/api/overview").json()["documents"]
+    assert ingest.returncode == 0, errors
+    assert final == ARTICLES
+    assert seen == sorted(seen)
+    # Answers came while the ingest was part-way, not only before or after it.
+    assert any(0 < count < ARTICLES for count in seen)
