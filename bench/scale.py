@@ -97,7 +97,10 @@ def main() -> int:
             write_corpus(corpus, size, pool)
             command = [sys.executable, __file__, "--measure", str(corpus), str(Path(tmp) / f"{size}.duckdb"),
                        "--workers", str(args.workers), *(["--analyse"] if args.analyse else [])]
-            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise SystemExit(f"{size} documents: the ingest failed\n{done.stderr}")
+            output = done.stdout
             results[size] = json.loads(output.strip().splitlines()[-1])
             r = results[size]
             print(f"{size:>6} documents: {r['seconds']:8.1f} s  {size / r['seconds']:7.1f} docs/s  "

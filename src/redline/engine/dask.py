@@ -31,7 +31,7 @@ from redline.engine.events import IngestSummary, Notify, ignore
 from redline.engine.local import analyse, new_inputs, workers
 from redline.engine.work import Done, Failed, Loader, Outcome, Ready, Work, articles, chunks
 from redline.engine.writer import Writer
-from redline.errors import RedlineError
+from redline.errors import InputWarning, RedlineError
 from redline.ingest.prepare import Input
 from redline.ingest.sources import make_client
 from redline.models import Document, Position, Removal, Segment, Statement
@@ -71,8 +71,13 @@ def ingest(
     summary = IngestSummary()
     writer = Writer(store, settings, summary, on_event or ignore)
     http = client or make_client(settings)
+    todo: list[Input] = []
     try:
-        todo = list(new_inputs(sources, settings, http, writer))
+        for item in new_inputs(sources, settings, http, writer):
+            if isinstance(item, Input):
+                todo.append(item)
+            else:
+                writer.take(Failed(str(item), isinstance(item, InputWarning)))
     finally:
         if client is None:
             http.close()

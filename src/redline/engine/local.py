@@ -19,7 +19,7 @@ import httpx
 from redline.engine.events import IngestSummary, Notify, ignore
 from redline.engine.work import Loader, Work, WorkItem, articles, chunks, run
 from redline.engine.writer import Writer
-from redline.errors import InputError, InputWarning
+from redline.errors import InputError
 from redline.ingest.prepare import Input, inputs
 from redline.ingest.sources import make_client
 from redline.models import Document
@@ -111,15 +111,12 @@ def _new_items(
 
 def new_inputs(
     sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
-) -> Iterator[Input]:
-    """The inputs of the sources that are not stored whole yet (the writer hears of the rest)."""
+) -> Iterator[Input | InputError]:
+    """The inputs of the sources not stored whole yet, with the errors met listing them
+    (the writer hears of the inputs skipped)."""
     stored = writer.stored_inputs
     for item in inputs(sources, settings, http):
-        if isinstance(item, InputWarning):
-            writer.summary.notes.append(str(item))
-        elif isinstance(item, InputError):
-            writer.error(str(item))
-        elif item.key is not None and item.key in stored:
+        if isinstance(item, Input) and item.key is not None and item.key in stored:
             writer.skip(item.source)
         else:
             yield item

@@ -114,13 +114,17 @@ class Work:
 
 
 def articles(
-    inputs: Iterable[Input], settings: Mapping[str, Any], client: httpx.Client,
+    inputs: Iterable[Input | InputError], settings: Mapping[str, Any], client: httpx.Client,
     known: Container[str], skip: Callable[[str], None],
 ) -> Iterator[WorkItem]:
     """The articles of the inputs whose id is not known yet, with the mark closing each
-    input; ``skip`` hears of each known one, which is never cleaned or analysed."""
+    input (errors met listing the inputs pass through, in order); ``skip`` hears of each
+    known one, which is never cleaned or analysed."""
     seen: set[str] = set()
     for item in inputs:
+        if isinstance(item, InputError):
+            yield item
+            continue
         for article in read(item, settings, client):
             if isinstance(article, RawArticle):
                 identity = document_id(article.text)
