@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,16 +35,32 @@ def ingest(
     analyse: bool = True,
     client: httpx.Client | None = None,
     on_event: Notify | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    out_parquet: str | Path | None = None,
     **overrides: Any,
 ) -> IngestSummary:
-    """Ingest sources into the store at ``db``; analyse new documents unless told not to."""
-    from redline import engine
+    """Ingest sources into the store at ``db``; analyse new documents unless told not to.
+
+    ``engine="dask"`` spreads the work over a Dask cluster (``scheduler``'s, or a local
+    one), its partitions kept as Parquet under ``out_parquet`` when given.
+    """
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg) if analyse else None
+    # Loaded only once a new or unanalysed document needs them (and once per worker).
+    models = partial(load_models, cfg) if analyse else None
     with Store(cfg["db"]) as store:
-        return engine.ingest(sources, store, cfg, models, client=client, on_event=on_event)
+        if engine == "dask":
+            from redline.engine import dask
+
+            folder = Path(out_parquet) if out_parquet is not None else None
+            return dask.ingest(sources, store, cfg, models, scheduler, folder, client=client, on_event=on_event)
+        if engine != "local":
+            raise RedlineError(f"unknown engine {engine!r} (expected local or dask)")
+        from redline import engine as local
+
+        return local.ingest(sources, store, cfg, models, client=client, on_event=on_event)
 
 
 def analyse(db: str | Path | None = None, **overrides: Any) -> int:
@@ -52,9 +69,8 @@ def analyse(db: str | Path | None = None, **overrides: Any) -> int:
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg)
     with Store(cfg["db"]) as store:
-        return engine.analyse(store, cfg, models)
+        return engine.analyse(store, cfg, partial(load_models, cfg))
 
 
 def pack(name: str | None = None) -> Pack:
