@@ -289,6 +289,10 @@ def test_cli_pack_lists_actor_and_issue_ids() -> None:
     assert "ukraine-nato-membership" in text and "Russia" in text
     result = _run("pack", "no-such-pack")
     assert (result.exit_code, result.stderr.startswith("error: ")) == (1, True)
+    result = _run("pack", "sarn-river", "extra")
+    assert (result.exit_code, result.stderr) == (
+        1, "error: extra: unexpected argument (only `redline pack check PACK` takes two)\n",
+    )
 
 
 def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -> None:
@@ -328,3 +332,38 @@ def test_cli_corrections_errors_name_the_input_as_it_is(tmp_path: Path, analysed
     exported = tmp_path / "x[" / "out].jsonl"
     result = _run("corrections", "export", str(exported), "--db", str(copy))
     assert (result.exit_code, " ".join(result.stdout.split())) == (0, f"exported 0 corrections to {exported}")
+
+
+PACK_WITH_EXAMPLES = """\
+name: harbour
+actors:
+  - id: Alpha
+    name: Alpha
+    aliases: [Alpha]
+issues:
+  - id: river-access
+    label: River access
+    description: Access to the river for boats.
+    terms: [river access]
+    examples:
+      - {text: "Alpha rejects river access.", actor: Alpha, stance: oppose}
+      - {text: "Alpha is humming about river access.", actor: Alpha, stance: support}
+"""
+
+
+def test_cli_pack_check_lists_examples_read_wrongly(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {"pack": "harbour", "examples": 2, "misread": [
+        {"issue": "river-access", "text": "Alpha is humming about river access.", "actor": "Alpha",
+         "expected": "support", "found": None}]}
+
+
+def test_cli_pack_check_passes_when_every_example_reads_right(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES.split("      - {text: \"Alpha is humming")[0], encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path)])
+    assert result.exit_code == 0
+    assert "all 1 examples read as annotated" in result.stdout

@@ -60,6 +60,10 @@ def _evidence(position: Position, documents: Mapping[str, Document]) -> Evidence
         threat=position.threat,
         security_claim=position.security_claim,
         corrected=position.corrected,
+        confidence=position.confidence,
+        language=document.language if document else None,
+        machine_translated=document.machine_translated if document else False,
+        copy_of=document.duplicate_of if document else None,
     )
 
 
@@ -69,13 +73,23 @@ def _order(evidence: Evidence) -> tuple[str, str]:
 
 
 def _independent(group: Sequence[Position], documents: Mapping[str, Document]) -> list[Position]:
-    """One position per canonical document: syndicated copies collapse into their original."""
+    """One position per canonical document: syndicated copies collapse into their original.
+
+    A machine translation linked to its original gives way to it, whichever came first:
+    the original's wording is the evidence.
+    """
     chosen: dict[str, Position] = {}
     for position in group:
         key = _canonical(position, documents)
-        if key not in chosen or position.document_id == key:
+        if key not in chosen or _rank(position, key, documents) < _rank(chosen[key], key, documents):
             chosen[key] = position
     return list(chosen.values())
+
+
+def _rank(position: Position, key: str, documents: Mapping[str, Document]) -> tuple[bool, bool]:
+    """Originals before machine translations, then the canonical document before its copies."""
+    document = documents.get(position.document_id)
+    return (document is not None and document.machine_translated, position.document_id != key)
 
 
 def _outlets(group: Sequence[Position], documents: Mapping[str, Document]) -> int:
@@ -123,10 +137,14 @@ def _condition(group: Sequence[Position]) -> Position | None:
     return max(reversed(conditional), key=lambda p: counts[p.condition_issue])
 
 
-def aggregate(positions: Sequence[Position], documents: Mapping[str, Document]) -> list[ActorIssue]:
-    """One row per actor x issue across documents: stance, counts, dates, flags, evidence."""
+def aggregate(positions: Sequence[Position], documents: Mapping[str, Document],
+              min_confidence: float = 0.0) -> list[ActorIssue]:
+    """One row per actor x issue across documents: stance, counts, dates, flags, evidence.
+
+    Positions below ``min_confidence`` are left out, so weak cells disappear.
+    """
     groups: dict[tuple[str, str], list[Position]] = defaultdict(list)
-    for position in positions:
+    for position in (p for p in positions if p.confidence >= min_confidence):
         groups[(position.actor, position.issue)].append(position)
     cells = []
     for (actor, issue), group in groups.items():

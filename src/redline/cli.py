@@ -13,6 +13,7 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -50,6 +51,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (the same columns as --json).")]
 PackOption = Annotated[Optional[str], typer.Option("--pack", help="Pack name or YAML file.")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=0, help="Analysing processes (0: one per core).")]
 
 
 def _version(value: bool) -> None:
@@ -98,6 +100,10 @@ def ingest(
     model: ModelOption = None,
     analyse: Annotated[bool, typer.Option(help="Extract statements and positions too.")] = True,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per commit.")] = None,
+    workers: WorkersOption = None,
+    engine: Annotated[str, typer.Option(help="local, or dask to spread the work over a Dask cluster.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
+    out_parquet: Annotated[Optional[Path], typer.Option(help="Keep the Dask partitions as Parquet in DIR.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -105,7 +111,8 @@ def ingest(
     with _errors(), _progress(verbose, quiet=as_json) as on_event:
         summary = api.ingest(
             sources, db=db, analyse=analyse, on_event=on_event,
-            pack=pack, model=model, batch_size=batch_size,
+            engine=engine, scheduler=scheduler, out_parquet=out_parquet,
+            pack=pack, model=model, batch_size=batch_size, workers=workers,
         )
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
@@ -143,10 +150,11 @@ def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], 
 
 
 @app.command()
-def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None) -> None:
+def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None,
+            workers: WorkersOption = None) -> None:
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
-        count = api.analyse(db=db, pack=pack, model=model)
+        count = api.analyse(db=db, pack=pack, model=model, workers=workers)
     out.print(plain(f"analysed {count} documents in {_db(db)}"), soft_wrap=True)
 
 
@@ -215,6 +223,8 @@ def positions(
     issue: Annotated[Optional[str], typer.Option(help="Only this issue (an id of the pack).")] = None,
     pack: PackOption = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Per-document positions.")] = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Hide positions less sure than this (0-1).")] = 0.0,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
@@ -224,7 +234,7 @@ def positions(
             records = api.document_positions(db, actor=actor, issue=issue, pack=pack)
             _print_rows(records, as_json, as_csv, lambda: views.per_doc_table(records))
             return
-        cells = api.positions(db, actor=actor, issue=issue, pack=pack)
+        cells = api.positions(db, actor=actor, issue=issue, pack=pack, min_confidence=min_confidence)
     _print_rows([cell_record(c) for c in cells], as_json, as_csv, lambda: _matrix(cells))
 
 
@@ -316,15 +326,34 @@ def pack_command(
     name: Annotated[
         Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
     ] = None,
+    checked: Annotated[Optional[str], typer.Argument(
+        metavar="[PACK]", help="After `check`: the pack whose examples to run.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List a pack's actors and issues with the ids that commands and proposals use."""
+    """List a pack's actors and issues; `redline pack check PACK` runs its examples as tests."""
+    if name == "check":
+        _check_pack(checked, as_json)
+        return
     with _errors():
+        if checked is not None:
+            raise RedlineError(f"{checked}: unexpected argument (only `redline pack check PACK` takes two)")
         loaded = api.pack(name)
     if as_json:
         _print_json(pack_record(loaded))
     else:
         out.print(views.pack_view(loaded))
+
+
+def _check_pack(name: str | None, as_json: bool) -> None:
+    """Print the pack's examples that the pipeline reads wrongly; exit 1 if there are any."""
+    with _errors():
+        loaded, total, wrong = api.check_pack(name)
+    if as_json:
+        _print_json({"pack": loaded.name, "examples": total, "misread": [asdict(m) for m in wrong]})
+    else:
+        out.print(views.pack_check_view(loaded.name, total, wrong))
+    if wrong:
+        raise typer.Exit(1)
 
 
 # The dashboard's commands live beside the dashboard; registered here, one CLI.

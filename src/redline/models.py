@@ -159,6 +159,19 @@ class Evidence:
     threat: bool = False
     security_claim: bool = False
     corrected: bool = False
+    confidence: float = 1.0
+    # The source's language, whether it is a machine translation, and the document it copies
+    # (a syndicated print or the original of a translation), when linked.
+    language: str | None = None
+    machine_translated: bool = False
+    copy_of: str | None = None
+
+    @property
+    def language_note(self) -> str | None:
+        """"ru", or "en, machine-translated": how a reader should weigh the quote's wording."""
+        if self.language is None:
+            return None
+        return f"{self.language}, machine-translated" if self.machine_translated else self.language
 
 
 @dataclass

@@ -80,6 +80,7 @@ def position_record(position: Position, document: Document) -> dict[str, Any]:
         "date": document.date,
         "red_line": position.red_line,
         "corrected": position.corrected,
+        "confidence": round(position.confidence, 3),
     }
 
 

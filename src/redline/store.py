@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS positions (
 CREATE TABLE IF NOT EXISTS analysed (
     document_id VARCHAR PRIMARY KEY, pack VARCHAR NOT NULL, model VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS inputs (key VARCHAR PRIMARY KEY, source VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS corrections (
     id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL,
     document_id VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -288,8 +289,10 @@ class Store:
         analyses: Sequence[tuple[list[Statement], list[Position]] | None],
         pack: str = "",
         model: str = "",
+        inputs: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Store documents with their signatures and analyses in one transaction."""
+        """Store documents with their signatures and analyses in one transaction, and the
+        (key, source) of inputs whose every document is now stored."""
         rows = _Rows()
         for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
             rows.documents.append(_document_row(document, signature))
@@ -297,6 +300,8 @@ class Store:
                 rows.add_analysis(document.id, *analysis, pack=pack, model=model)
         with self._transaction() as con:
             rows.insert(con)
+            if inputs:
+                con.executemany("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [list(i) for i in inputs])
 
     def replace_analyses(
         self,
@@ -336,6 +341,30 @@ class Store:
     def known_ids(self) -> set[str]:
         """Ids of every stored document."""
         return {row[0] for row in self._rows("SELECT id FROM documents")}
+
+    def analysed_with(self) -> str | None:
+        """The settings of the last ingest that left every document analysed, as it recorded them."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'analysed_with'")
+        return str(rows[0][0]) if rows else None
+
+    def set_analysed_with(self, settings: str | None) -> None:
+        """Record (None: forget) the settings every document is now analysed with."""
+        with self._transaction() as con:
+            con.execute("DELETE FROM meta WHERE key = 'analysed_with'")
+            if settings is not None:
+                con.execute("INSERT INTO meta VALUES ('analysed_with', ?)", [settings])
+
+    def all_analysed(self) -> bool:
+        """True when every stored document has an analysis (with some pack and model)."""
+        rows = self._rows(
+            "SELECT count(*) FROM documents d LEFT JOIN analysed a ON a.document_id = d.id "
+            "WHERE a.document_id IS NULL"
+        )
+        return int(rows[0][0]) == 0
+
+    def known_inputs(self) -> set[str]:
+        """Keys of every input (file bytes, URL version) already stored whole."""
+        return {row[0] for row in self._rows("SELECT key FROM inputs")}
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """(id, MinHash signature) of every document, in ingestion order."""

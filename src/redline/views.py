@@ -21,6 +21,7 @@ from redline.terminal import plain
 if TYPE_CHECKING:
     from redline.engine import IngestSummary
     from redline.position import Pack
+    from redline.position.examples import Misread
 
 STANCE_STYLE = {
     "support": "bold green",
@@ -205,14 +206,15 @@ def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     table = Table(title=plain(f"{actor} on {issue}: {pieces} of evidence"),
                   show_lines=True, expand=True)
     table.add_column("stance", no_wrap=True)
+    table.add_column("conf.", no_wrap=True)
     table.add_column("speaker", ratio=2, overflow="fold")
     table.add_column("source", ratio=3, overflow="fold")
     table.add_column("quote", ratio=8)
     for e in items:
-        source = plain(" · ".join(x for x in (e.outlet, e.date) if x) + "\n", "bold")
+        source = plain(" · ".join(x for x in (e.outlet, e.date, e.language_note) if x) + "\n", "bold")
         source.append(plain(f"{e.doc} {e.start}-{e.end}", "dim"))
         table.add_row(
-            Text(e.stance, STANCE_STYLE[e.stance]), plain(e.speaker or "(article)"), source,
+            Text(e.stance, STANCE_STYLE[e.stance]), f"{e.confidence:.2f}", plain(e.speaker or "(article)"), source,
             plain(e.quote),
         )
     return table
@@ -245,8 +247,8 @@ def pack_view(pack: Pack) -> Group:
     """A pack's actors and issues with the ids that commands and proposals use."""
     actors = Table(title=plain(f"pack {pack.name}: {len(pack.actors)} actors"), expand=True)
     actors.add_column("actor id", style="bold", no_wrap=True)
-    actors.add_column("name")
-    actors.add_column("also named", ratio=1)
+    actors.add_column("name", ratio=1)
+    actors.add_column("also named", ratio=2)
     for actor in pack.actors:
         actors.add_row(plain(actor.id), plain(actor.name), plain(", ".join(actor.aliases)))
     issues = Table(title=f"{len(pack.issues)} issues", expand=True)
@@ -256,3 +258,18 @@ def pack_view(pack: Pack) -> Group:
         issues.add_row(plain(issue.id), plain(issue.label))
     parts: list[Any] = [plain(pack.description)] if pack.description else []
     return Group(*parts, actors, issues)
+
+
+def pack_check_view(name: str, total: int, wrong: Sequence[Misread]) -> Group:
+    """``redline pack check``: the pack's examples read wrongly, or that all read right."""
+    if not wrong:
+        return Group(plain(f"pack {name}: all {total} examples read as annotated", "bold green"))
+    table = Table(title=plain(f"pack {name}: {len(wrong)} of {total} examples read wrongly"),
+                  show_lines=True, expand=True)
+    for column, ratio in (("issue", 2), ("actor", 2), ("expected", 1), ("found", 1), ("example", 6)):
+        table.add_column(column, ratio=ratio)
+    for m in wrong:
+        found = Text(m.found, STANCE_STYLE[m.found]) if m.found else Text("nothing", "dim")
+        table.add_row(plain(m.issue), plain(m.actor), Text(m.expected, STANCE_STYLE[m.expected]), found,
+                      plain(m.text))
+    return Group(table)

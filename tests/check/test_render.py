@@ -70,6 +70,10 @@ def _record(evidence: Evidence) -> dict[str, Any]:
         "threat": evidence.threat,
         "security_claim": evidence.security_claim,
         "corrected": False,
+        "confidence": 1.0,
+        "language": None,
+        "machine_translated": False,
+        "copy_of": None,
     }
 
 

@@ -102,18 +102,6 @@ def test_pack_unknown_name_lists_the_shipped_packs() -> None:
         load_pack("no-such-pack")
 
 
-def test_pack_examples_read_as_annotated() -> None:
-    pack = load_pack("ukraine-security")
-    positioner = EnglishPositioner(pack)
-    for issue in pack.issues:
-        for number, example in enumerate(issue.examples):
-            document = Document(id=f"{issue.id}-{number}", doc="x", origin="x", raw_text=example.text,
-                                text=example.text)
-            _, positions = positioner.positions(document, [])
-            found = {(p.actor, p.issue): p.stance for p in positions}
-            assert found.get((example.actor, issue.id)) == example.stance, example.text
-
-
 def test_pack_bad_description_pattern_names_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.replace("    aliases: [Alpha]", "    aliases: [Alpha]\n    descriptions: ['bloc(']"))
     assert _error(path).startswith(f"{path}:6: actors[0].descriptions[0]: bad pattern 'bloc(':")
@@ -152,3 +140,70 @@ def test_pack_unknown_shared_lexicon_section_is_an_error(tmp_path: Path) -> None
     with pytest.raises(PackError) as caught:
         load_lexicon(lexicon)
     assert str(caught.value) == f"{lexicon}:3: actors: Extra inputs are not permitted"
+
+
+def test_pack_unquoted_pattern_read_as_a_mapping_says_quote_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("terms: [river access]", "terms:\n      - river access\n      - access: free"))
+    assert _error(path) == (f"{path}:16: issues[0].terms[1]: YAML reads this as a mapping "
+                            "({'access': 'free'}): quote this pattern")
+
+
+def test_pack_unquoted_braces_in_a_pattern_say_quote_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("terms: [river access]", "terms:\n      - {beneficiary}['’]s boats"))
+    assert "quote this pattern" in _error(path)
+
+
+def test_pack_removes_a_shared_cue_and_overrides_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    support: [should]\ncues:\n  support: [\"should (?!not)\"]\n")
+    pack = load_pack(path)
+    assert "should" not in pack.cues.support
+    assert pack.cues.support[-1] == "should (?!not)"
+
+
+def test_pack_removing_an_entry_the_lexicon_lacks_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    support: [hums]\n")
+    assert _error(path) == f"{path}:19: remove.cues.support[0]: 'hums' is not in the shared lexicon"
+
+
+def test_pack_unknown_group_member_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("    name: Beta\n", "    name: Beta\n    members: [Alpha, Gamma]\n"))
+    assert _error(path) == f"{path}:10: actors[1].members: unknown member actor 'Gamma'"
+
+
+def _positions(path: Path, text: str) -> set[tuple[str, str, str, bool]]:
+    doc = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = EnglishPositioner(load_pack(path)).positions(doc, [])[1]
+    return {(p.actor, p.issue, p.stance, p.red_line) for p in found}
+
+
+GROUPED = MINIMAL.replace("  - id: Beta\n    name: Beta\n", """\
+  - id: Beta
+    name: Beta
+    aliases: [Beta]
+  - id: Coast
+    name: Coastal states
+    members: [Alpha, Beta]
+""")
+
+
+def test_pack_members_acting_together_give_the_group_a_position(tmp_path: Path) -> None:
+    path = _write(tmp_path, GROUPED)
+    assert _positions(path, "Alpha and Beta reject river access.") == {
+        ("Alpha", "river-access", "oppose", False), ("Beta", "river-access", "oppose", False),
+        ("Coast", "river-access", "oppose", False)}
+    assert _positions(path, "Alpha rejects river access.") == {("Alpha", "river-access", "oppose", False)}
+
+
+def test_pack_red_line_cue_of_one_issue_flags_only_that_issue(tmp_path: Path) -> None:
+    text = MINIMAL.replace("    terms: [river access]\n", "    terms: [river access]\n    cues:\n      red_line: [sacred]\n")
+    path = _write(tmp_path, text)
+    assert _positions(path, "Alpha says river access is sacred and it demands river access.") == {
+        ("Alpha", "river-access", "support", True)}
+    assert _positions(path, "Alpha demands river access.") == {("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_leaves_out_articles_about_something_else(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [Alpha-Beta talks, harbour]\n")
+    assert _positions(path, "Alpha demands river access.") == set()
+    assert _positions(path, "In the harbour dispute, Alpha demands river access.") == {
+        ("Alpha", "river-access", "support", False)}

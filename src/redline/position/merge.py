@@ -7,6 +7,10 @@ actor's plain "yes" and its "yes, if" are one position, the second more precise)
 definite stance beats "neutral", then the later reading (articles end on the settled view).
 Weak readings, whose issue was carried from an earlier sentence by a noun phrase, count
 only for an actor x issue that no other reading gives.
+
+Confidence: a stance a speaker's own statement gives is surer than one read from the
+article's reporting, and one carried by a noun phrase is the least sure; the share of the
+readings that agree with the chosen stance scales it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from redline.models import Outcome, Position, Stance
+
+# How sure a reading is by where it comes from (see the module docstring).
+STATEMENT_CONFIDENCE = 0.9
+REPORTING_CONFIDENCE = 0.75
+WEAK_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,13 @@ class Reading:
         return 2 if self.red_line or self.threat or self.security_claim else 1
 
 
+def _source_confidence(reading: Reading) -> float:
+    """How sure one reading is by its source: a statement, the article's reporting, a noun phrase."""
+    if reading.weak:
+        return WEAK_CONFIDENCE
+    return STATEMENT_CONFIDENCE if reading.statement_index is not None else REPORTING_CONFIDENCE
+
+
 def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position]:
     """One position per (actor, issue) of a document, with its best evidence."""
     groups: dict[tuple[str, str], list[Reading]] = defaultdict(list)
@@ -67,5 +83,6 @@ def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position
             speaker=best.speaker, red_line=any(r.red_line for r in chosen),
             threat=any(r.threat for r in chosen),
             security_claim=any(r.security_claim for r in chosen),
+            confidence=round(max(_source_confidence(r) for r in chosen) * totals[stance] / sum(totals.values()), 3),
         ))
     return sorted(positions, key=lambda p: p.start)

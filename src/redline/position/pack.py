@@ -56,6 +56,8 @@ class Actor(_Strict):
 
     ``descriptions`` are common nouns that refer back to the actor after "the" ("the
     bloc", "the alliance"); one several actors share goes to the one named last.
+    ``members`` make the actor a group: when two or more of them take the same stance
+    in one breath ("Britain, France and Germany rejected ..."), the group does too.
     """
 
     id: str
@@ -66,6 +68,7 @@ class Actor(_Strict):
     bodies: list[str] = []
     persons: list[Person] = []
     descriptions: list[Pattern] = []
+    members: list[str] = []
 
     def names(self) -> list[str]:
         """Surface forms that name the actor as an agent (not adjectives, not persons)."""
@@ -91,6 +94,8 @@ class Concept(_Strict):
     heads: list[str] = Field(min_length=1)
     about: list[str] = []
     objects: list[str] = []
+    # The concept names the issue's opposite ("neutral status" for membership).
+    inverse: bool = False
 
     @field_validator("heads", "about")
     @classmethod
@@ -99,10 +104,11 @@ class Concept(_Strict):
 
 
 class IssueCues(_Strict):
-    """Direction words that hold for one issue only (may occur inside its terms)."""
+    """Direction and red-line words that hold for one issue only (may occur inside its terms)."""
 
     support: list[Pattern] = []
     oppose: list[Pattern] = []
+    red_line: list[Pattern] = []
 
 
 class Issue(_Strict):
@@ -153,6 +159,8 @@ class StanceCues(_Strict):
     negation: list[Pattern] = []
     condition: list[Pattern] = []
     restriction: list[Pattern] = []
+    obligation: list[Pattern] = []
+    subordinate: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []
@@ -193,6 +201,12 @@ class Pack(_Strict):
     cues: StanceCues = StanceCues()
     # Russian names and terms, validated by their own models (position/ru/section.py).
     ru: RussianSection | None = None
+    # Entries of the shared lexicon this pack takes out (to override one, remove it and
+    # add the pack's own version under ``roles`` or ``cues``).
+    remove: Lexicon = Lexicon()
+    # Words that show an article is about this negotiation; an article with none of
+    # them yields no positions (empty: every article is read).
+    context: list[Pattern] = []
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
@@ -254,11 +268,27 @@ def _read(path: Path, max_bytes: int | None) -> tuple[Any, dict[Loc, int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise PackError(f"{path}:{line}: yaml: {problem}") from exc
+        context = getattr(exc, "context_mark", None)
+        # A bound that was hit (size, aliases) is not a misread pattern: no hint.
+        hint = "" if isinstance(exc, yamlfile.YamlLimitError) else (
+            _quote_hint(path, line) or (_quote_hint(path, context.line + 1) if context else ""))
+        raise PackError(f"{path}:{line}: yaml: {problem}{hint}") from exc
     lines: dict[Loc, int] = {}
     if parsed.node is not None:
         _node_lines(parsed.node, (), lines)
     return parsed.data, lines
+
+
+def _quote_hint(path: Path, line: int) -> str:
+    """A hint for a pattern YAML misreads: braces or ": " in an unquoted list item."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    item = text.strip().startswith("- ") or "[" in text
+    return " (a pattern with braces or ': ' must be quoted: quote this pattern)" if item and (
+        "{" in text or ": " in text.split("- ", 1)[-1]) else ""
 
 
 def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
@@ -269,6 +299,9 @@ def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
         if actor.id in seen:
             yield ("actors", index, "id"), f"duplicate actor {actor.id!r}"
         seen.add(actor.id)
+        for member in actor.members:
+            if member not in actor_ids or member == actor.id:
+                yield ("actors", index, "members"), f"unknown member actor {member!r}"
     seen = set()
     for index, issue in enumerate(pack.issues):
         where: Loc = ("issues", index)
@@ -314,6 +347,9 @@ def _validate(
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         reason = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "string_type" and isinstance(error.get("input"), dict):
+            # An unquoted "{beneficiary} ..." or "word: word" is a mapping to YAML.
+            reason = f"YAML reads this as a mapping ({error['input']!r}): quote this pattern"
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
 
 
@@ -322,12 +358,24 @@ def load_lexicon(path: Path = STANCE_LEXICON) -> Lexicon:
     return _validate(Lexicon, path, "roles, cues")[0]
 
 
-def _extend(shared: BaseModel, own: BaseModel) -> dict[str, list[str]]:
-    """The shared lists with the pack's own entries added after them (never replacing)."""
+def _extend(shared: BaseModel, own: BaseModel, removed: BaseModel) -> dict[str, list[str]]:
+    """The shared lists less the pack's removals, with the pack's own entries added after."""
     merged: dict[str, list[str]] = {}
     for key, base in shared:
-        merged[key] = [*base, *(item for item in getattr(own, key) if item not in base)]
+        gone = set(getattr(removed, key))
+        kept = [item for item in base if item not in gone]
+        merged[key] = [*kept, *(item for item in getattr(own, key) if item not in kept)]
     return merged
+
+
+def _unknown_removals(shared: Lexicon, removed: Lexicon) -> Iterator[tuple[Loc, str]]:
+    """Yield (location, reason) for each removal that names no entry of the shared lexicon."""
+    for section in ("roles", "cues"):
+        for key, items in getattr(removed, section):
+            base = getattr(getattr(shared, section), key)
+            for index, item in enumerate(items):
+                if item not in base:
+                    yield ("remove", section, key, index), f"{item!r} is not in the shared lexicon"
 
 
 def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_bytes: int | None = None) -> Pack:
@@ -341,6 +389,8 @@ def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_byte
     for loc, reason in _references(pack):
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
     shared = load_lexicon(lexicon)
-    roles = shared.roles.model_copy(update=_extend(shared.roles, pack.roles))
-    cues = shared.cues.model_copy(update=_extend(shared.cues, pack.cues))
+    for loc, reason in _unknown_removals(shared, pack.remove):
+        raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
+    roles = shared.roles.model_copy(update=_extend(shared.roles, pack.roles, pack.remove.roles))
+    cues = shared.cues.model_copy(update=_extend(shared.cues, pack.cues, pack.remove.cues))
     return pack.model_copy(update={"roles": roles, "cues": cues})

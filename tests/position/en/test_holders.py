@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.models import Document
+from redline.models import Document, Statement
 from redline.position import load_pack
 from redline.position.en import EnglishPositioner
 
@@ -112,3 +112,79 @@ def test_holders_document_with_adjective_author(positioner: EnglishPositioner) -
 def test_holders_document_without_author_holds_nothing(positioner: EnglishPositioner) -> None:
     text = "The draft would have Ukraine withdraw from the Donetsk region."
     assert _stances(positioner, text) == set()
+
+
+def _said(positioner: EnglishPositioner, text: str, speaker: str, content: str) -> set[tuple[str, str, str]]:
+    start = text.index(content)
+    cue = text.index(" said") + 1
+    statement = Statement(document_id="d1", speaker=speaker, speaker_mention=speaker, content=content,
+                          start=start, end=start + len(content), kind="indirect", cue="said",
+                          cue_start=cue, cue_end=cue + 4)
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    return {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+
+
+def test_holders_title_chain_is_one_person_and_conjuncts_share_the_stance(positioner: EnglishPositioner) -> None:
+    text = "British Prime Minister Keir Starmer and French President Emmanuel Macron backed a reassurance force."
+    assert _stances(positioner, text) == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
+                                          ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_conjunct_of_a_prepositional_object_holds_nothing(positioner: EnglishPositioner) -> None:
+    text = "After talks between Moscow and Kyiv, a ceasefire was welcomed."
+    assert _stances(positioner, text) == set()
+
+
+def test_holders_coordinated_parties_inside_a_statement_hold_their_own_act(positioner: EnglishPositioner) -> None:
+    text = "Zelensky said Britain and France had already committed to a reassurance force."
+    assert _said(positioner, text, "Zelensky", "Britain and France had already committed to a reassurance force") == {
+        ("United Kingdom", "foreign-troops-in-ukraine", "support"),
+        ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_party_after_a_colon_in_a_statement_holds_its_demand(positioner: EnglishPositioner) -> None:
+    text = "Erdogan said the two sides differ: Kyiv demands a truce first."
+    assert _said(positioner, text, "Erdogan", "the two sides differ: Kyiv demands a truce first") == {
+        ("Ukraine", "ceasefire", "support")}
+
+
+def test_holders_obligation_on_a_party_stays_the_speakers(positioner: EnglishPositioner) -> None:
+    text = "Lavrov said the answer is plain: Kyiv must accept a truce."
+    assert _said(positioner, text, "Lavrov", "the answer is plain: Kyiv must accept a truce") == {
+        ("Russia", "ceasefire", "support")}
+
+
+def test_holders_authors_after_the_thing_authored_support_it(positioner: EnglishPositioner) -> None:
+    text = "Paris praised the truce proposals put forward by Kyiv and the United States."
+    assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Ukraine", "ceasefire", "support"),
+                                          ("United States", "ceasefire", "support")}
+
+
+def test_holders_possessive_owns_a_cue_noun_after_an_adjective(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Moscow's disregard for the truce plan angered many.") == {
+        ("Russia", "ceasefire", "oppose")}
+
+
+def test_holders_speaker_joined_to_another_party_both_hold(positioner: EnglishPositioner) -> None:
+    text = "Macron said he and Scholz had agreed on a reassurance force."
+    statements = _said(positioner, text, "Macron", "he and Scholz had agreed on a reassurance force")
+    assert statements == {("France", "foreign-troops-in-ukraine", "support"),
+                          ("Germany", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_pronoun_opening_a_statement_is_its_speaker(positioner: EnglishPositioner) -> None:
+    text = ("Zelensky met Merz in Berlin. Biden later said he did not think it realistic for Ukraine to "
+            "join NATO.")
+    content = "he did not think it realistic for Ukraine to join NATO"
+    assert _said(positioner, text, "Biden", content) == {("United States", "ukraine-nato-membership", "oppose")}
+
+
+def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner: EnglishPositioner) -> None:
+    text = "Merz said the truce proposals put forward by Kyiv were a good start."
+    assert _said(positioner, text, "Merz", "the truce proposals put forward by Kyiv were a good start") == {
+        ("Germany", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}
+
+
+def test_holders_party_in_a_leading_subordinate_clause_is_not_the_subject(positioner: EnglishPositioner) -> None:
+    text = "As talks on postwar Ukraine went on, Paris signed a pledge to send a reassurance force."
+    assert _stances(positioner, text) == {("France", "foreign-troops-in-ukraine", "support")}

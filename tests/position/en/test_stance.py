@@ -258,7 +258,9 @@ def test_stance_passive_agent_on_the_mention_does_not_stop_the_predicate(positio
     content = "the legal guarantees drafted by Washington were remarkable"
     text = f"Merz said {content}."
     positions = _read(positioner, text, [_said(text, "Merz", content)])
-    assert _stances(positions) == {("Germany", "legally-binding-guarantees", "support")}
+    # The draft's author holds what it drafted, as the speaker holds the praise.
+    assert _stances(positions) == {("Germany", "legally-binding-guarantees", "support"),
+                                   ("United States", "legally-binding-guarantees", "support")}
 
 
 def test_stance_refusing_to_withdraw_from_land_opposes_concessions(positioner: EnglishPositioner) -> None:
@@ -289,3 +291,19 @@ def test_stance_governing_after_naming_verb_takes_the_cue_after() -> None:
     cue = Cue("support", 25, 38, 1)
     assert governing(text, [cue], (12, 22), (4, 38), [], [Cue("naming", 5, 11)]) == cue
     assert governing(text, [cue], (12, 22), (4, 38), [], []) is None
+
+
+def test_stance_negated_feasibility_opposes(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Berlin does not find it realistic for Ukraine to join NATO.")) == {
+        ("Germany", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_without_a_partys_participation_is_a_condition(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv says security guarantees without Washington's participation are worthless.")
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "guarantees-for-ukraine", "conditional")]
+    assert positions[0].condition == "without Washington's participation are worthless"
+
+
+def test_stance_neutral_status_concept_names_the_opposite_of_membership(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Moscow demands a non-aligned status for Ukraine.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}

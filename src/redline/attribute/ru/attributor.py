@@ -41,6 +41,7 @@ class RussianAttributor:
         frames = Frames(parsed, self.lexicon)
         drafts, used = frames.quoted(quotes)
         drafts += frames.reported(used, quotes) + frames.according() + frames.headlines()
+        drafts = _outermost(drafts)
         # 4. Speakers in text order, so that "он" and "дипломат" find who spoke before.
         people = People(parsed, self.lexicon)
         out: list[Statement] = []
@@ -73,3 +74,12 @@ class RussianAttributor:
             cue=text[cue_start:cue_end] if cue_start is not None else None, cue_start=cue_start, cue_end=cue_end,
             speaker_start=speaker.start, speaker_end=speaker.end, role=speaker.role,
         )
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop a cue reported inside another statement ("эксперт считает, что Москва будет настаивать …")."""
+    def nested(draft: Draft) -> bool:
+        return draft.cue is not None and any(
+            other is not draft and other.start <= draft.cue[0] < other.end and other.cue is not None
+            and not draft.start <= other.cue[0] < draft.end for other in drafts)
+    return [d for d in drafts if not nested(d)]

@@ -10,7 +10,8 @@ stop, and natasha's sentence splitter would run it into the next paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -107,16 +108,26 @@ def _models() -> _Natasha:
                     NewsNERTagger(embedding), MorphVocab())
 
 
-def _natasha_doc(text: str) -> Any:
-    """One natasha Doc with every layer this module reads."""
+def _natasha_doc(text: str, lines: bool = False, full: bool = True) -> Any:
+    """One natasha Doc with every layer this module reads, its sentences in one batch.
+
+    With ``lines``, sentences never cross a line break: each line is split on its own.
+    Without ``full``, only morphology (for lemmas): no syntax, no names.
+    """
     from natasha import Doc
+    from natasha.doc import DocSent
 
     models = _models()
     doc = Doc(text)
     doc.segment(models.segmenter)
+    if lines:
+        doc.sents = [DocSent(line.start() + s.start, line.start() + s.stop, s.text)
+                     for line in _LINE.finditer(text) for s in models.segmenter.sentenize(line.group())]
+        doc.envelop_sent_tokens()
     doc.tag_morph(models.morph)
-    doc.parse_syntax(models.syntax)
-    doc.tag_ner(models.ner)
+    if full:
+        doc.parse_syntax(models.syntax)
+        doc.tag_ner(models.ner)
     return doc
 
 
@@ -124,31 +135,51 @@ def _natasha_doc(text: str) -> Any:
 def parse(text: str) -> Parsed:
     """Parse a Russian text (cached: attribution and positions read the same parse)."""
     vocab = _models().vocab
+    doc = _natasha_doc(text, lines=True)
+    line_starts = [m.start() for m in _LINE.finditer(text)]
     tokens: list[Token] = []
     sentences: list[Sentence] = []
+    for sent in doc.sents:
+        first = len(tokens)
+        ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
+        for k, tok in enumerate(sent.tokens):
+            tok.lemmatize(vocab)
+            tokens.append(Token(
+                first + k, tok.start, tok.stop, tok.text, (tok.lemma or tok.text).lower(),
+                tok.pos or "X", dict(tok.feats or {}), ids.get(tok.head_id), tok.rel or "", len(sentences),
+            ))
+        line = bisect_right(line_starts, sent.start) - 1
+        sentences.append(Sentence(sent.start, sent.stop, first, len(tokens), line))
+    starts = [t.start for t in tokens]
     names: list[Name] = []
-    for line, match in enumerate(_LINE.finditer(text)):
-        if not match.group().strip():
-            continue
-        offset, line_first = match.start(), len(tokens)
-        doc = _natasha_doc(match.group())
-        for sent in doc.sents:
-            first = len(tokens)
-            ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
-            for k, tok in enumerate(sent.tokens):
-                tok.lemmatize(vocab)
-                tokens.append(Token(
-                    first + k, offset + tok.start, offset + tok.stop, tok.text, (tok.lemma or tok.text).lower(),
-                    tok.pos or "X", dict(tok.feats or {}), ids.get(tok.head_id), tok.rel or "", len(sentences),
-                ))
-            sentences.append(Sentence(offset + sent.start, offset + sent.stop, first, len(tokens), line))
-        for span in doc.spans:
-            span.normalize(vocab)
-            inside = [t for t in tokens[line_first:] if t.start >= offset + span.start and t.end <= offset + span.stop]
-            if inside:
-                names.append(Name(span.type, offset + span.start, offset + span.stop, span.text,
-                                  span.normal or span.text, inside[0].index, inside[-1].index))
+    for span in doc.spans:
+        span.normalize(vocab)
+        stop, normal = span.stop, span.normal or span.text
+        if "\n" in span.text:
+            # NER reads the whole text: a name never runs past its line.
+            stop = span.start + span.text.index("\n")
+            normal = text[span.start:stop]
+        first, last = bisect_left(starts, span.start), bisect_left(starts, stop) - 1
+        if first <= last:
+            names.append(Name(span.type, span.start, stop, text[span.start:stop], normal, first, last))
     return Parsed(text, tuple(tokens), tuple(sentences), tuple(names))
+
+
+def parse_lines(lines: Sequence[str]) -> list[tuple[Token, ...]]:
+    """The tokens (with lemmas, no syntax) of each of many short texts, tagged in one batch."""
+    vocab = _models().vocab
+    out: list[tuple[Token, ...]] = []
+    doc = _natasha_doc("\n".join(" ".join(line.split()) or "-" for line in lines), lines=True, full=False)
+    by_line: list[list[Any]] = [[] for _ in lines]
+    text = doc.text
+    for sent in doc.sents:
+        by_line[text.count("\n", 0, sent.start)].extend(sent.tokens)
+    for number, tokens in enumerate(by_line):
+        for tok in tokens:
+            tok.lemmatize(vocab)
+        out.append(tuple(Token(k, t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "X",
+                               dict(t.feats or {}), None, "", number) for k, t in enumerate(tokens)))
+    return out
 
 
 def bare_parse(texts: Iterable[str]) -> int:

@@ -94,7 +94,7 @@ class Frames:
                     last = min(last, self.parsed.subtree(members[1].index)[0] - 1)
                 first, last = self._clip(first, last, member.index, verb.index)
                 out.append((first, last, member.index))
-        if not out:
+        if not out and self._locative(verb) is None:
             name = self._adjacent_name(verb)
             if name is not None:
                 out.append(name)
@@ -119,14 +119,18 @@ class Frames:
     def _adjacent_name(self, verb: Token) -> tuple[int, int, int] | None:
         """A person named right after a verb the parser gave no subject."""
         sentence = self._sentence(verb)
+        tokens = self.parsed.tokens
+        # Not past a comma or a complementizer: what follows is the content, not the speaker.
+        stop = next((t.index for t in tokens[verb.index + 1:sentence.last]
+                     if t.text == "," or t.lemma in self.lexicon.complementizers), sentence.last)
         for name in self.parsed.names:
-            if name.kind in ("PER", "ORG") and verb.index < name.first <= verb.index + 6 and name.last < sentence.last:
+            if name.kind in ("PER", "ORG") and verb.index < name.first <= verb.index + 6 and name.last < stop:
                 return name.first, name.last, name.last
         return None
 
     def _locative(self, verb: Token) -> tuple[int, int, int] | None:
         """"В МИД настаивают": a plural verb with no subject speaks for the place it names."""
-        if verb.feats.get("Number") != "Plur":
+        if verb.feats.get("Number") != "Plur" or any(c.rel in _SUBJECT for c in self.parsed.children(verb.index)):
             return None
         for child in self.parsed.children(verb.index):
             first, last = self.parsed.subtree(child.index)
@@ -174,14 +178,40 @@ class Frames:
                 return k
         return -1
 
+    def split(self, quote: Quote) -> tuple[Token, list[tuple[int, int]]] | None:
+        """«Мы готовы, — сказал он, — но не сейчас»: the cue inside a quote, and its two parts."""
+        dashes = "".join(re.escape(d) for d in self.lexicon.dashes)
+        inner = re.search(rf"[,!?…]\s+[{dashes}]\s+([^{dashes}]{{3,120}}?)[,.]\s+[{dashes}]\s+",
+                          self.text[quote.start:quote.end])
+        if inner is None:
+            return None
+        a0, a1 = quote.start + inner.start(1), quote.start + inner.end(1)
+        verb = next((t for t in self.parsed.tokens if a0 <= t.start < a1 and self._is_cue(t)), None)
+        if verb is None:
+            return None
+        first = (quote.start, quote.start + inner.start() + (0 if self.text[quote.start + inner.start()] == "," else 1))
+        return verb, [first, (quote.start + inner.end(), quote.end)]
+
     def quoted(self, quotes: list[Quote]) -> tuple[list[Draft], set[int]]:
         """Drafts of the quotations beside a cue, and the cue tokens they used."""
         out: list[Draft] = []
         used: set[int] = set()
+        previous: tuple[Quote, Token] | None = None
         for quote in quotes:
+            halves = self.split(quote)
+            if halves is not None:
+                used.add(halves[0].index)
+                for start, end in halves[1]:
+                    out += self._draft(halves[0], start, end, "direct")
+                continue
             verb = self.quote_cue(quote)
+            if verb is None and quote.dialogue and previous is not None and previous[0].dialogue \
+                    and "\n" not in self.text[previous[0].close:quote.open]:
+                # "— …, — сказала она. — …": the line's second part shares the first one's cue.
+                verb = previous[1]
             if verb is None:
                 continue
+            previous = (quote, verb)
             used.add(verb.index)
             out += self._draft(verb, quote.start, quote.end, "direct")
         return out, used
@@ -231,8 +261,9 @@ class Frames:
         if inverted is not None:
             return inverted
         if verb.lemma in self.lexicon.object_verbs:
+            place = self._locative(verb)
             deps = [self.parsed.subtree(c.index)[0] for c in self.parsed.children(verb.index)
-                    if c.rel in _CONTENT_DEPS]
+                    if c.rel in _CONTENT_DEPS and (place is None or c.index != place[2])]
             if deps:
                 return tokens[min(deps)].start, end
         return None
@@ -327,9 +358,20 @@ class Frames:
                 continue
             start, end = _trim(self.text, start, end)
             if end - start >= _MIN_CHARS:
-                out.append(Draft(start, end, _kind(self.text, start, end, self.lexicon), tokens[subject[0]].start,
-                                 None, subject))
+                quoted = self._unquote(start, end) != (start, end)
+                start, end = self._unquote(start, end)
+                kind: Kind = "direct" if quoted else _kind(self.text, start, end, self.lexicon)
+                out.append(Draft(start, end, kind, tokens[subject[0]].start, None, subject))
         return out
+
+    def _unquote(self, start: int, end: int) -> tuple[int, int]:
+        """A span wholly inside one pair of quotation marks, without the marks ("Песков: «…»")."""
+        text = self.text[start:end].strip()
+        offset = start + self.text[start:end].index(text[0]) if text else start
+        if len(text) > 2 and text[0] in self.lexicon.closers and text[-1] in self.lexicon.closers[text[0]] \
+                and not any(c in self.lexicon.all_marks for c in text[1:-1]):
+            return offset + 1, offset + len(text) - 1
+        return start, end
 
     def _name_run(self, edge: int, step: int) -> int | None:
         """The other end of a run of one or two proper nouns at ``edge`` (a name), if any."""

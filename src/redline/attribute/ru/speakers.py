@@ -22,7 +22,10 @@ _TITLE_WORDS = 8
 
 
 def same_stem(a: str, b: str) -> bool:
-    """Two surname forms of one person: equal but for an ending of up to three letters."""
+    """Two surname forms of one person: equal but for an ending of up to three letters.
+
+    Adjectival surnames change two letters ("Зеленский", "Зеленского"), nouns one.
+    """
     a, b = a.lower().replace("ё", "е"), b.lower().replace("ё", "е")
     common = 0
     for x, y in zip(a, b):
@@ -30,7 +33,7 @@ def same_stem(a: str, b: str) -> bool:
             break
         common += 1
     shorter = min(len(a), len(b))
-    return common >= 3 and common >= shorter - 1 and max(len(a), len(b)) - common <= 3
+    return common >= 3 and common >= shorter - 2 and max(len(a), len(b)) - common <= 3
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Person:
     name: str
     nominative: bool
     gender: str | None
+    first: int
     title: str | None = None
     roles: set[str] = field(default_factory=set)
 
@@ -81,7 +85,7 @@ class People:
         title = self._title(name)
         person = next((p for p in self._persons if same_stem(p.surname, form.split()[-1])), None)
         if person is None:
-            person = Person(form, nominative, gender)
+            person = Person(form, nominative, gender, name.start)
             self._persons.append(person)
         elif (nominative, len(form.split())) > (person.nominative, len(person.name.split())):
             person.name, person.nominative = form, nominative
@@ -148,9 +152,16 @@ class People:
                specific: bool = False, phrase: str | None = None) -> Speaker | None:
         """The person a pronoun or role refers to: the last speaker, else one with that role."""
         person = self.last(gender, role if specific else None)
+        if person is None and not specific:
+            # Nobody has spoken yet: the last person named before, of the verb's gender.
+            person = next((p for p in reversed(self._persons) if p.first < start
+                           and (gender in (None, "Plur") or p.gender in (None, gender))), None)
         if person is None and role is not None:
-            # A role before the name it stands for ("…, заявил глава МИД" in a lead).
+            # A role before the name it stands for ("…, заявил глава МИД" in a lead): the
+            # person introduced with that role, else (a generic role) the next one named.
             person = next((p for p in self._persons if role in p.roles), None)
+            if person is None and not specific:
+                person = next((p for p in self._persons if p.first > end), None)
         if person is None:
             return None
         return Speaker(person.name, start, end, phrase or person.title, person)

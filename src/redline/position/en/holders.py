@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from redline.position.en.actors import ActorIndex
+from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.issues import IssueMention
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, is_polar
@@ -22,10 +22,23 @@ from redline.position.en.text import phrase_regex, words_between
 
 _REPORTING_REACH = 3
 _ACTING_REACH = 3
+# Words between a party named inside a statement and its own verb of will ("Kyiv now demands").
+_WILL_REACH = 1
+# Words between a possessive and the cue noun it owns ("the Kremlin's refusal"); one more
+# would let "Ukraine's allies agreed" give Ukraine the allies' stance.
+_POSSESSIVE_REACH = 1
+_ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
+# A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
+_CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
+_CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
 _AUTHOR_REACH = 3
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
+# Capitalised title words between an adjective or name and a person of the same actor
+# ("French President Emmanuel Macron"): one agent, not two.
+_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for))*\s+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class Agent:
     passive: bool = False
     adjective: bool = False
     source: bool = False
+    pronoun: bool = False
 
 
 @dataclass
@@ -80,6 +94,7 @@ class HolderFinder:
         self._joins = phrase_regex(pack.cues.coordination)
         self._documents = phrase_regex(pack.cues.documents)
         self._authoring = phrase_regex(pack.cues.authoring)
+        self._subordinators = phrase_regex(pack.cues.subordinate)
         self._according = re.compile(
             "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
         ) if pack.cues.according else None
@@ -93,12 +108,17 @@ class HolderFinder:
         spans = [(m.start, m.end) for m in mentions]
         attached = {s for m in mentions for s in m.attached_spans}
         out: list[Agent] = []
-        for m in self._actors.mentions(text, start, end):
+        previous: tuple[int, bool] | None = None
+        for m in _titled(text, self._actors.mentions(text, start, end)):
             inside = any(s <= m.start and m.end <= e for s, e in spans)
             before = self._word_before(text, m.start)
             passive = bool(self._by and self._by.fullmatch(before))
             source = self._source(text, m.start)
             blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before))
+            # A conjunct shares its first member's role: "talks between Moscow and Kyiv".
+            blocked = blocked or (previous is not None and previous[1]
+                                  and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
+            previous = (m.end, blocked)
             if inside or blocked or text[m.end:m.end + 1] == ":":
                 continue
             # A bare adjective ("Varnian calls for") can only own the cue noun it modifies.
@@ -114,6 +134,11 @@ class HolderFinder:
         out += self._pronoun_agents(text, start, end, memory)
         out += self._document_agents(text, start, end, memory)
         return sorted(out, key=lambda a: a.start)
+
+    def _joined(self, text: str, end: int, start: int) -> bool:
+        """Whether only a coordinating word ("and", ", the") lies between two mentions."""
+        between = _ARTICLE.sub("", text[end:start].strip()).strip()
+        return self._joins is not None and bool(between) and self._joins.fullmatch(between) is not None
 
     def _document_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
         """Documents as subjects ("the draft would ..."), resolved to their last author."""
@@ -147,7 +172,7 @@ class HolderFinder:
         if self._pronoun is not None and memory.person is not None:
             for match in self._pronoun.finditer(text, start, end):
                 if not self._blocked(text, match.start()):
-                    out.append(Agent(memory.person, match.start(), match.end(), person=True))
+                    out.append(Agent(memory.person, match.start(), match.end(), person=True, pronoun=True))
         if self._passive is not None and memory.group is not None:
             for match in self._passive.finditer(text, start, end):
                 pronoun = match.group(0).split()[0]
@@ -179,9 +204,15 @@ class HolderFinder:
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
-        """The word before ``start``, lower-cased ("" at the start of the text)."""
+        """The word before ``start``, lower-cased ("" at the start of the text or of a clause).
+
+        A comma, colon or dash after it ends its phrase: in "talks went on, Paris said"
+        "on" governs nothing after the comma.
+        """
         match = _LAST_WORD.search(text, max(0, start - 30), start)
-        return match.group(1).lower() if match else ""
+        if match is None or _CLAUSE_BREAK.search(text, match.end(1), start):
+            return ""
+        return match.group(1).lower()
 
     def reporting(self, text: str, agents: Sequence[Agent], end: int) -> list[tuple[Agent, int]]:
         """Agents followed by a reporting verb, with the offset where their content begins."""
@@ -212,6 +243,10 @@ class HolderFinder:
         before = [(a, s) for a, s in reporting if s <= position]
         nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
         in_segment = [a for a in nearby if not a.attached and not a.adjective]
+        # "As talks on Ukraine went on, Britain and France signed ...": the main clause's
+        # subject holds the stance, not a party named in a leading subordinate clause.
+        opening = self._subordinate(text, segment[0], position)
+        in_segment = [a for a in in_segment if a.start >= opening] or in_segment
         after = [(a, s) for a, s in reporting if a.start >= position]
         lead: Agent | None = None
         main: Holder | None = None
@@ -232,58 +267,98 @@ class HolderFinder:
         for agent in nearby:
             if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
                 found.append(Holder(agent.actor, agent.end))
-        found += self._relative(text, agents, span[1], segment[1])
+        found += self.relative(text, agents, span[1], segment[1])
         unique: list[Holder] = []
         for holder in found:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
 
+    def _subordinate(self, text: str, start: int, position: int) -> int:
+        """Where the main clause begins after a leading subordinate clause ("As ..., "), else ``start``."""
+        if self._subordinators is None:
+            return start
+        stretch = text[start:position]
+        opening = self._subordinators.match(text, start + len(stretch) - len(stretch.lstrip(" \"“‘'")))
+        comma = text.find(",", start, position)
+        return comma + 1 if opening is not None and comma > 0 else start
+
     def acting(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], position: int,
                start: int) -> Agent | None:
-        """The agent opening a clause with a stance verb of its own ("Moscow insists on")."""
-        for agent in agents:
-            if agent.start >= start and words_between(text, start, agent.start) > _ACTING_REACH - 2:
-                return None
-            if start <= agent.start and agent.end <= position and not (
-                    agent.attached or agent.passive or agent.adjective or agent.possessive):
-                if any(is_polar(c) and agent.end <= c.start < position
-                       and words_between(text, agent.end, c.start) <= _ACTING_REACH for c in cues):
-                    return agent
-                return None
+        """The agent of a clause with a stance verb of its own inside a statement.
+
+        Either the agent opening it ("Moscow insists on", "Britain and France back") or
+        the last agent before the mention, opening a clause after a colon or dash, with a
+        verb of will right after it ("the two differ: Kyiv demands a truce"). An
+        obligation ("Kyiv must give up X") is the speaker's demand on that party, not the
+        party's stance.
+        """
+        own = [a for a in agents if start <= a.start and a.end <= position
+               and not (a.attached or a.passive or a.adjective or a.possessive)]
+        if not own:
+            return None
+        obligations = self._cues.find("obligation", text, start, position)
+        first, last = own[0], own[-1]
+        if words_between(text, start, first.start) <= _ACTING_REACH - 2 and self._willing(
+                text, cues, self._tail(text, agents, first), position, obligations, _ACTING_REACH):
+            return first
+        if _CLAUSE_OPEN.search(text, max(start, last.start - 8), last.start) and self._willing(
+                text, cues, self._tail(text, agents, last), position, obligations, _WILL_REACH):
+            return last
         return None
+
+    def _willing(self, text: str, cues: Sequence[Cue], end: int, position: int,
+                 obligations: Sequence[Cue], reach: int) -> bool:
+        """Whether a polar cue that is no obligation follows ``end`` closely, before the mention."""
+        return any(
+            is_polar(c) and end <= c.start < position and words_between(text, end, c.start) <= reach
+            and not any(end <= o.start < c.end for o in obligations)
+            for c in cues
+        )
+
+    def _tail(self, text: str, agents: Sequence[Agent], lead: Agent) -> int:
+        """Where a leading agent and the agents coordinated with it end ("the UK and France")."""
+        return max([lead.end, *(h.scope for h in self._coordinated(text, agents, lead))])
+
+    def with_coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
+        """A leading agent and the agents coordinated with it, as holders."""
+        lead_holder = Holder(lead.actor, lead.end)
+        return [lead_holder, *(replace(h, scope=lead.end) for h in self._coordinated(text, agents, lead))]
 
     def _coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """Agents joined to the leading one ("Britain and France say ...") share its stance."""
         out: list[Holder] = []
         following = [a for a in agents if a.start >= lead.end]
         for before, agent in zip([lead, *following], following):
-            if self._joins is None or not self._joins.fullmatch(text[before.end:agent.start].strip()):
+            if not self._joined(text, before.end, agent.start):
                 break
             out.append(Holder(agent.actor, agent.end))
         return out
 
-    def _relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
+    def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int,
+                 passive_only: bool = False) -> list[Holder]:
         """The agent of a clause right after a mention that judges it.
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
         Washington" (a passive with its agent); the judging cue follows the mention.
+        ``passive_only`` keeps the passive agents alone (inside a statement, its authors).
         """
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
                 between = text[end:agent.start].strip(" ,")
-                if self._relatives is not None and self._relatives.fullmatch(between):
+                if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
                     return [Holder(agent.actor, agent.end)]
                 if agent.passive and self._cues.polar(text, end, agent.start):
-                    return [Holder(agent.actor, end)]
+                    # "proposals put forward by Ukraine and the US": every joined agent.
+                    return [replace(h, scope=end) for h in self.with_coordinated(text, agents, agent)]
                 return []
         return []
 
     def _governs(self, text: str, agent: Agent, cues: Sequence[Cue], position: int) -> bool:
         """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's opposition")."""
         return any(
-            is_polar(c) and agent.end <= c.start < position and words_between(text, agent.end, c.start) <= 1
-            for c in cues
+            is_polar(c) and agent.end <= c.start < position
+            and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
         )
 
     def remember(self, agents: Sequence[Agent], memory: Memory) -> None:
@@ -293,3 +368,17 @@ class HolderFinder:
                 memory.person = agent.actor
             else:
                 memory.group = agent.actor
+
+
+def _titled(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions with a title chain ("British Prime Minister Keir Starmer") read as one person."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (last is not None and mention.kind == "person" and last.actor == mention.actor
+                and last.kind in ("adjective", "name") and not last.possessive
+                and _TITLE.fullmatch(text, last.end, mention.start)):
+            out[-1] = replace(mention, start=last.start)
+        else:
+            out.append(mention)
+    return out

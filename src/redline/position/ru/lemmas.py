@@ -13,21 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from redline.attribute.ru.lexicon import lemma_key
-from redline.attribute.ru.parse import Token, parse
+from redline.attribute.ru.parse import Token, parse_lines
 
 GAP = "*"
 _GAP_WORDS = 3
 
 
-def lemmas_of(phrase: str) -> tuple[str, ...]:
-    """The lemmas of a phrase as written, ``*`` kept as a gap."""
-    words = []
-    for token in parse(phrase).tokens:
-        if token.text == GAP:
-            words.append(GAP)
-        elif token.pos != "PUNCT":
-            words.append(lemma_key(token.lemma))
-    return tuple(words)
+def lemmas_of(phrases: Sequence[str]) -> list[tuple[str, ...]]:
+    """The lemmas of each phrase as written, ``*`` kept as a gap (all parsed in one batch)."""
+    return [tuple(GAP if t.text == GAP else lemma_key(t.lemma) for t in tokens if t.text == GAP or t.pos != "PUNCT")
+            for tokens in parse_lines(phrases)]
 
 
 @dataclass(frozen=True)
@@ -45,8 +40,8 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-        for label, phrase in phrases:
-            words = lemmas_of(phrase)
+        labelled = list(phrases)
+        for (label, _), words in zip(labelled, lemmas_of([p for _, p in labelled]), strict=True):
             if words and words[0] != GAP:
                 self._by_first[words[0]].append((label, words))
 

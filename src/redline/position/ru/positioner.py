@@ -20,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from redline import yamlfile
-from redline.attribute.ru.parse import Parsed, Token, parse
+from redline import yamlfile
+from redline.attribute.ru.parse import Parsed, Token, parse, parse_lines
 from redline.attribute.ru.speakers import same_stem
 from redline.errors import PackError
 from redline.models import Document, Position, Stance, Statement
@@ -82,6 +83,7 @@ class RussianPositioner:
         self.pack = pack
         self.stance = load_stance(lexicon)
         self.section = pack.ru
+        self._speakers: dict[tuple[str, str | None], str | None] = {}
 
     # The matchers parse their phrases with natasha: built on the first Russian document.
     @cached_property
@@ -104,22 +106,35 @@ class RussianPositioner:
 
     def actor_of(self, speaker: str, role: str | None) -> str | None:
         """The actor a speaker speaks for: a pack person by surname, else a name in the role."""
+        self._learn([(speaker, role)])
+        return self._speakers[(speaker, role)]
+
+    def _learn(self, speakers: list[tuple[str, str | None]]) -> None:
+        """Find the actors of speakers not seen before, their names parsed in one batch."""
         section = self.section
+        new = [key for key in dict.fromkeys(speakers) if key not in self._speakers]
+        if not new:
+            return
         if section is None:
-            return None
+            self._speakers.update({key: None for key in new})
+            return
+        for (speaker, role), words in zip(new, parse_lines([f"{r or ''} {s}" for s, r in new]), strict=True):
+            self._speakers[(speaker, role)] = self._person(speaker) or (
+                None if any(t.lemma in section.non_actor for t in words)
+                else next((m.label for m in self._actors.find(words, 0, len(words))), None))
+
+    def _person(self, speaker: str) -> str | None:
+        """The actor of a pack person whose surname (in any case) the speaker's name ends with."""
         last = speaker.split()[-1] if speaker.split() else ""
-        for actor, entry in section.actors.items():
+        for actor, entry in (self.section.actors.items() if self.section else ()):
             for person in entry.persons:
                 if any(same_stem(form.split()[-1], last) for form in (person.name, *person.variants)):
                     return actor
-        words = parse(f"{role or ''} {speaker}".strip())
-        if any(t.lemma in section.non_actor for t in words.tokens):
-            return None
-        found = self._actors.find(words.tokens, 0, len(words.tokens))
-        return found[0].label if found else None
+        return None
 
     def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
+        self._learn([(s.speaker, s.role) for s in statements])
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
         parsed = parse(document.text)
         readings: list[Reading] = []
@@ -207,24 +222,21 @@ class RussianPositioner:
         return first, last
 
     def _stance(self, parsed: Parsed, unit: _Unit, mention: Match, cues: list[Match]) -> Reading | None:
+        """The reading of one issue mention within its clause (None: no stance there)."""
         tokens = parsed.tokens
         first, last = self._clause(unit, mention, cues)
         inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
         issue, inverse = mention.label[1:], mention.label[0] == "-"
-        stance: Stance | None = None
+        stance: Stance | None
         condition: str | None = None
-        # A term inside a condition the holder sets ("только на основе гарантий России") is
-        # what the holder asks for.
+        cut = next((c for c in inside if c.label == "condition" and c.first > mention.last), None) or next(
+            (c for c in inside if c.label == "requirement" and c.last < mention.first), None)
         if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
+            # A term inside a condition the holder sets ("только на основе гарантий России")
+            # is what the holder asks for.
             stance = "oppose" if inverse else "support"
-        after = next((c for c in inside if c.label == "condition" and c.first > mention.last), None)
-        before = next((c for c in inside if c.label == "requirement" and c.last < mention.first), None)
-        if stance is not None:
-            pass
-        elif after is not None or before is not None:
+        elif cut is not None:
             stance = "conditional"
-            cut = after or before
-            assert cut is not None
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
             condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end]
         else:

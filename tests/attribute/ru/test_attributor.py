@@ -1,0 +1,112 @@
+"""Russian attribution: one invented example per construction, with exact speakers and spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.attribute.ru import RussianAttributor
+from redline.errors import RedlineError
+from redline.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def _statements(text: str) -> list[tuple[str, str | None, str, str]]:
+    document = Document("id", "d.txt", "d.txt", text, text, language="ru")
+    found = RussianAttributor().statements(document)
+    for s in found:
+        assert text[s.start:s.end] == s.content
+    return [(s.speaker, s.cue, s.kind, s.content) for s in found]
+
+
+def test_attributor_quote_before_dash_and_pronoun_resolves_to_last_person() -> None:
+    text = "Министр обороны Олег Петренко встретился с журналистами.\n\n«Мы не отступим от своих требований», — сказал он."
+    assert _statements(text) == [("Олег Петренко", "сказал", "direct", "Мы не отступим от своих требований")]
+
+
+def test_attributor_role_noun_resolves_to_the_person_who_spoke() -> None:
+    text = ("Переговоры в Вене продолжатся. Об этом заявил замминистра иностранных дел Павел Игнатов.\n\n"
+            "\"Никаких иностранных баз у наших границ не будет\", - подчеркнул дипломат.")
+    assert _statements(text) == [
+        ("Павел Игнатов", "заявил", "indirect", "Переговоры в Вене продолжатся"),
+        ("Павел Игнатов", "подчеркнул", "direct", "Никаких иностранных баз у наших границ не будет"),
+    ]
+
+
+def test_attributor_dialogue_line_gives_both_parts_to_its_speaker() -> None:
+    text = "— Переговоры зашли в тупик, — сказала Анна Соколова. — Но мы продолжим работу."
+    assert _statements(text) == [
+        ("Анна Соколова", "сказала", "direct", "Переговоры зашли в тупик"),
+        ("Анна Соколова", "сказала", "direct", "Но мы продолжим работу"),
+    ]
+
+
+def test_attributor_quote_split_by_its_attribution() -> None:
+    text = "«Мы готовы к диалогу, — заявил Игорь Лебедев, — но только на равных условиях»."
+    assert _statements(text) == [
+        ("Игорь Лебедев", "заявил", "direct", "Мы готовы к диалогу"),
+        ("Игорь Лебедев", "заявил", "direct", "но только на равных условиях"),
+    ]
+
+
+def test_attributor_clause_after_chto_with_title_as_role() -> None:
+    text = "Канцлер Австрии Карл Штайнер заявил, что Европа не пошлет войска без мандата ООН."
+    document = Document("id", "d.txt", "d.txt", text, text, language="ru")
+    [statement] = RussianAttributor().statements(document)
+    assert (statement.speaker, statement.role, statement.content) == (
+        "Карл Штайнер", "Канцлер Австрии", "Европа не пошлет войска без мандата ООН")
+
+
+def test_attributor_genitive_name_after_po_slovam_is_the_nominative_person() -> None:
+    text = "Вчера в Женеве выступил Дмитрий Песков. По словам Пескова, переговоры продолжатся в мае."
+    assert _statements(text) == [("Дмитрий Песков", "По словам", "indirect", "переговоры продолжатся в мае")]
+
+
+def test_attributor_kak_zayavila_aside_and_inverted_order() -> None:
+    assert _statements("Как заявила Елена Морозова, соглашение будет подписано до конца года.") == [
+        ("Елена Морозова", "заявила", "indirect", "соглашение будет подписано до конца года")]
+    assert _statements("Переговоры продолжатся в понедельник, сообщил представитель делегации Олег Кравец.") == [
+        ("Олег Кравец", "сообщил", "indirect", "Переговоры продолжатся в понедельник")]
+
+
+def test_attributor_headline_name_and_colon() -> None:
+    text = "Орлов: Москва не отступит\n\nТекст статьи о позиции посла Виктора Орлова."
+    assert _statements(text) == [("Виктор Орлов", None, "indirect", "Москва не отступит")]
+
+
+def test_attributor_object_verb_and_plural_verb_of_a_place() -> None:
+    assert _statements("Премьер-министр Ян Новак исключил размещение своих войск на Украине.") == [
+        ("Ян Новак", "исключил", "indirect", "размещение своих войск на Украине")]
+    assert _statements("В МИД Польши настаивают на немедленном созыве конференции.") == [
+        ("МИД Польши", "настаивают", "indirect", "на немедленном созыве конференции")]
+
+
+def test_attributor_feminine_pronoun_and_partial_quote_is_mixed() -> None:
+    text = "Ирина Васильева выступила в парламенте. Она подчеркнула, что бюджет будет «сбалансированным»."
+    assert _statements(text) == [("Ирина Васильева", "подчеркнула", "mixed", "бюджет будет «сбалансированным»")]
+
+
+def test_attributor_cue_inside_a_statement_is_not_a_second_statement() -> None:
+    assert _statements("Политолог Петр Смирнов считает, что Киев будет настаивать на гарантиях.") == [
+        ("Петр Смирнов", "считает", "indirect", "Киев будет настаивать на гарантиях")]
+    assert _statements("«Я уже говорил: мы не согласимся», — сказал Николай Белов.") == [
+        ("Николай Белов", "сказал", "direct", "Я уже говорил: мы не согласимся")]
+
+
+def test_attributor_outlet_relaying_a_speaker_is_not_a_speaker() -> None:
+    text = "Об этом заявил министр Олег Петренко, передает ТАСС."
+    assert _statements("Переговоры сорваны. " + text) == [("Олег Петренко", "заявил", "indirect", "Переговоры сорваны")]
+
+
+def test_attributor_unknown_model_is_one_clear_error() -> None:
+    with pytest.raises(RedlineError, match="Russian model 'xx' is not available"):
+        RussianAttributor("xx")
+
+
+def test_attributor_headline_colon_quote_is_direct_without_its_marks() -> None:
+    assert _statements("Орлов: «Москва не примет такой план»") == [("Орлов", None, "direct", "Москва не примет такой план")]
+
+
+def test_attributor_place_speaker_is_not_taken_from_the_content() -> None:
+    text = "Ранее в Кремле отметили, что размещение войск НАТО на Украине недопустимо."
+    assert _statements(text) == [("Кремль", "отметили", "indirect", "размещение войск НАТО на Украине недопустимо")]
