@@ -111,8 +111,11 @@ def resolve_ids(
     """
     if actor is None and issue is None:
         return actor, issue
-    loaded = pack(pack_name)
     stored_actors, stored_issues = store.position_ids()
+    # Loading a pack takes a good part of a second: only a spelling the store lacks needs it.
+    if actor in (None, *stored_actors) and issue in (None, *stored_issues):
+        return actor, issue
+    loaded = pack(pack_name)
     hint = f" (`redline pack {loaded.name}` lists them)"
     if actor is not None:
         actor = resolve(actor, loaded.actor_ids() | set(stored_actors), "actor", hint)
@@ -129,13 +132,17 @@ def positions(
     min_confidence: float = 0.0,
 ) -> list[ActorIssue]:
     """The actor x issue matrix across every stored document, without positions below ``min_confidence``."""
-    from redline.aggregate import aggregate
-
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         actor, issue = resolve_ids(store, actor, issue, pack)
-        documents = {d.id: d for d in store.documents()}
-        return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
+        return _cells(store, actor, issue, min_confidence)
+
+
+def _cells(store: Store, actor: str | None, issue: str | None, min_confidence: float = 0.0) -> list[ActorIssue]:
+    from redline.aggregate import aggregate
+
+    documents = {d.id: d for d in store.documents()}
+    return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
 
 
 def document_positions(
@@ -160,8 +167,8 @@ def evidence(
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         resolved = resolve_ids(store, actor, issue, pack)
-    actor, issue = resolved[0] or actor, resolved[1] or issue
-    cells = positions(db, actor=actor, issue=issue)
+        actor, issue = resolved[0] or actor, resolved[1] or issue
+        cells = _cells(store, actor, issue)
     return actor, issue, [e for cell in cells for e in cell.evidence]
 
 

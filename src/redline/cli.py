@@ -335,6 +335,8 @@ def pack_command(
         _check_pack(checked, as_json)
         return
     with _errors():
+        if checked is not None:
+            raise RedlineError(f"{checked}: unexpected argument (only `redline pack check PACK` takes two)")
         loaded = api.pack(name)
     if as_json:
         _print_json(pack_record(loaded))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -185,6 +185,7 @@ class Store:
         self._config: dict[str, str | bool | int | float | list[str]] = (
             {"threads": threads} if threads else {})
         self._held: duckdb.DuckDBPyConnection | None = None
+        self._block = ExitStack()
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
         with self._connection() as con:
@@ -199,6 +200,10 @@ class Store:
             self._check_version(con)
 
     def __enter__(self) -> Store:
+        # A read-only block (a CLI listing, a report) reads one state of the store; a
+        # writer's block (a whole ingest) must not hold the file, so it opens per call.
+        if self.read_only:
+            self._block.enter_context(self.session())
         return self
 
     def __exit__(
@@ -207,7 +212,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Nothing stays open between calls; kept so a Store reads as a context manager."""
+        """Let go of a read-only block's connection; nothing else stays open between calls."""
+        self._block.close()
 
     @contextmanager
     def session(self) -> Iterator[None]:
