@@ -307,3 +307,21 @@ def test_stance_without_a_partys_participation_is_a_condition(positioner: Englis
 def test_stance_neutral_status_concept_names_the_opposite_of_membership(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Moscow demands a non-aligned status for Ukraine.")) == {
         ("Russia", "ukraine-nato-membership", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv refused to give up its NATO bid.", ("Ukraine", "ukraine-nato-membership", "support")),
+        ("Kyiv agreed to drop its NATO bid.", ("Ukraine", "ukraine-nato-membership", "oppose")),
+        ("Ukraine would not give up its territory.", ("Ukraine", "territorial-concessions", "oppose")),
+    ],
+)
+def test_stance_giving_something_up_and_double_negation(positioner: EnglishPositioner, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    assert _stances(_read(positioner, text)) == {expected}
+
+
+def test_stance_obligation_on_a_party_is_the_reporters_demand(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv must give up its NATO bid, Moscow said.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}

@@ -150,11 +150,9 @@ class EnglishPositioner:
             m for m in self._issues.mentions(text, unit.start, unit.end, state.concepts)
             if not any(c.start < m.end and m.start < c.end for c in claims)
         ]
-        cues = [
-            c for c in self._cues.polar(text, unit.start, unit.end)
-            if c.kind in ("condition", "contrast", "restriction")
-            or not any(m.start < c.end and c.start < m.end for m in mentions)
-        ]
+        # A cue word inside an issue's own term ("give up" in "give up its territory") is
+        # part of the term; it goes before negations fold, so "not" still reaches the term.
+        cues = self._cues.polar(text, unit.start, unit.end, exclude=[(m.start, m.end) for m in mentions])
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory)
         mentions = self._heads(text, mentions)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
