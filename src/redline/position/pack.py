@@ -161,6 +161,7 @@ class StanceCues(_Strict):
     restriction: list[Pattern] = []
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
+    postposed_condition: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

@@ -325,3 +325,13 @@ def test_stance_giving_something_up_and_double_negation(positioner: EnglishPosit
 def test_stance_obligation_on_a_party_is_the_reporters_demand(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Kyiv must give up its NATO bid, Moscow said.")) == {
         ("Russia", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_without_right_after_a_mention_states_its_condition(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv says guarantees without Washington are worth nothing.")
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "guarantees-for-ukraine", "conditional")]
+
+
+def test_stance_provided_as_a_verb_is_no_condition(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Berlin wants air defence systems to be provided by its partners.")) == {
+        ("Germany", "weapons-for-ukraine", "support")}
