@@ -270,7 +270,9 @@ def _read(path: Path, max_bytes: int | None) -> tuple[Any, dict[Loc, int]]:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context_mark", None)
-        hint = _quote_hint(path, line) or (_quote_hint(path, context.line + 1) if context else "")
+        # A bound that was hit (size, aliases) is not a misread pattern: no hint.
+        hint = "" if isinstance(exc, yamlfile.YamlLimitError) else (
+            _quote_hint(path, line) or (_quote_hint(path, context.line + 1) if context else ""))
         raise PackError(f"{path}:{line}: yaml: {problem}{hint}") from exc
     lines: dict[Loc, int] = {}
     if parsed.node is not None:

@@ -67,3 +67,19 @@ def test_draft_one_of_its_ministers_is_named_later(attributor: EnglishAttributor
         ("Marta Kell", "The dam is safe", 0, 15),
         ("Marta Kell", "We see no risk", 72, 86),
     ]
+
+
+def test_draft_he_falls_back_to_a_surname_tagged_as_an_organisation(attributor: EnglishAttributor) -> None:
+    text = "Okonkwoy said the port would reopen. He said any deal would need a vote."
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    found = [(s.speaker, s.content, s.confidence) for s in attributor.statements(document)]
+    assert found == [("Okonkwoy", "the port would reopen", 0.9), ("Okonkwoy", "any deal would need a vote", 0.65)]
+
+
+def test_draft_headline_role_goes_to_the_best_fitting_later_name(attributor: EnglishAttributor) -> None:
+    text = ("Port Minister warns of a long strike\n\n"
+            "President Tom Ruiz opened the session on Monday. Port Minister Jan Vos warned the unions of a long strike.")
+    assert _found(attributor, text) == [
+        ("Jan Vos", "a long strike", 23, 36),
+        ("Jan Vos", "the unions of a long strike", 116, 143),
+    ]

@@ -86,3 +86,10 @@ def test_quotes_paragraph_opened_by_quote_mark_and_dash_attribution() -> None:
 def test_quotes_sentence_end_skips_abbreviations_and_initials() -> None:
     text = ", Mr. J. Smith said. Then"
     assert sentence_end(text, 0, len(text), LEXICON) == 19
+
+
+
+def test_quotes_opening_mark_typed_twice_closes_the_quote() -> None:
+    text = "“The port will reopen in May“, the mayor said."
+    [quote] = find_quotes(text, _paragraphs(text), LEXICON, _said(text))
+    assert text[quote.start : quote.end] == "The port will reopen in May"

@@ -93,3 +93,18 @@ def test_reported_evidence_frame_is_less_sure(attributor: EnglishAttributor) -> 
     document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
     [found] = attributor.statements(document)
     assert (found.speaker, found.content, found.confidence) == ("flood survey", "most farms were insured", 0.72)
+
+
+def test_reported_source_phrase_with_a_relative_clause_after_it(attributor: EnglishAttributor) -> None:
+    text = ('Mayor Tom Ruiz spoke to reporters on Monday. According to him, those who doubt the plan are '
+            '"not quite serious." He accused them of spreading fear.')
+    assert _found(attributor, text) == [
+        ("Tom Ruiz", 'those who doubt the plan are "not quite serious."', 63, 112),
+        ("Tom Ruiz", "them of spreading fear", 124, 146),
+    ]
+
+
+def test_reported_a_question_weighed_is_not_a_view(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The mayor doubts whether the bridge can reopen.") == []
+    assert _found(attributor, "The mayor doubts that the bridge can reopen.") == [
+        ("mayor", "the bridge can reopen", 22, 43)]

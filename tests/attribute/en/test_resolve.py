@@ -39,3 +39,14 @@ def test_resolve_dateline_capitals_give_way_to_the_written_name() -> None:
 
 def test_resolve_unknown_name_is_kept() -> None:
     assert _names([], []).fullest("Reuters") == ("Reuters", None)
+
+
+def test_resolve_organisation_name_keeps_a_leading_role_word() -> None:
+    from redline.attribute.en.lexicon import load_lexicon
+    from redline.attribute.en.resolve import Names
+
+    names = Names(load_lexicon())
+    names.add("General Mills", person=False)
+    names.add("Mayor Ana Ruiz", person=True)
+    assert names.fullest("General Mills") == ("General Mills", False)
+    assert names.fullest("Ruiz") == ("Ana Ruiz", True)

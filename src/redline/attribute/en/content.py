@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from redline.attribute.en.parse import end_offset, offset
+
+
+# Complements that belong to what a cue reports; words that stand for it without saying it.
+OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl",
+                         "npadvmod", "advmod"})
+FILLER = frozenset({"it", "them", "this", "that", "so", "something"})
 
 
 @dataclass(frozen=True)
@@ -49,3 +56,14 @@ def candidate(frame: str, speaker: Token | None, found: tuple[int, int], cue: li
     if speaker is not None:
         points += [offset(speaker.left_edge), end_offset(speaker)]
     return Candidate(frame, speaker, found[0], found[1], cue, (min(points), max(points)))
+
+
+def right_content(verb: Token, begin: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """From ``begin`` to the end of the cue's right-hand complements, before a new cue."""
+    last = begin.right_edge.i
+    for child in sorted((c for c in verb.children if c.i > begin.i), key=lambda c: c.i):
+        if child.dep_ in ("conj", "cc") or (child.dep_ == "advcl" and is_cue(child)):
+            break
+        if child.dep_ in OBJECT_DEPS:
+            last = max(last, child.right_edge.i)
+    return bounds(run(verb.sent, begin.left_edge.i, last))

@@ -20,20 +20,19 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from redline.attribute.en.content import Candidate, bounds, candidate, run
+from redline.attribute.en.content import FILLER, Candidate, bounds, candidate, right_content, run
 from redline.attribute.en.cues import after_and, hypothetical, participle, subject
 from redline.attribute.en.lexicon import Lexicon, PhrasalCue
+from redline.attribute.en.phrasal import phrasal, phrasal_words
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.sources import Sources
 from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "prt", "advcl", "npadvmod", "advmod"})
 # Longest headline, in tokens; the words a headline cue may take before its content.
 _HEADLINE_TOKENS = 30
 _HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
 _NOTHING = frozenset({"little", "nothing", "none"})
-_FILLER = frozenset({"it", "them", "this", "that", "so", "something"})
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
@@ -76,6 +75,9 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
+    if verb.dep_ == "relcl":
+        # "…, those who doubt the plan are …": a relative clause reports nothing before it.
+        return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
     before = first - 1
@@ -96,17 +98,6 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
                                                           if not t.is_space and t.text not in "()"):
             return tokens[k + 1 :]
     return tokens
-
-
-def _right_content(verb: Token, begin: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
-    """From ``begin`` to the end of the cue's right-hand complements, before a new cue."""
-    last = begin.right_edge.i
-    for child in sorted((c for c in verb.children if c.i > begin.i), key=lambda c: c.i):
-        if child.dep_ in ("conj", "cc") or (child.dep_ == "advcl" and is_cue(child)):
-            break
-        if child.dep_ in _OBJECT_DEPS:
-            last = max(last, child.right_edge.i)
-    return bounds(run(verb.sent, begin.left_edge.i, last))
 
 
 def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
@@ -166,74 +157,11 @@ def _as_clause(verb: Token) -> tuple[int, int] | None:
     return bounds(run(sent, head.left_edge.i, head.right_edge.i))
 
 
-_FIXED_OBJECT_DEPS = ("dobj", "oprd", "acomp", "ccomp", "attr", "npadvmod")
-
-
 def _opening_participle(verb: Token) -> bool:
     """True for "Commenting on the vote, the mayor said …": a participle that opens the
     sentence before its governing cue sets the scene; the cue after it is the statement."""
     return (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "csubj") and verb.i < verb.head.i
             and verb.left_edge.i == verb.sent.start)
-
-
-def _fixed_objects(verb: Token, cue: PhrasalCue) -> list[Token]:
-    """The cue's fixed object among the verb's complements ("the alarm", "clear")."""
-    return [c for c in verb.children if c.dep_ in _FIXED_OBJECT_DEPS and c.lemma_.lower() in cue.objects]
-
-
-def _preps(holders: list[Token], wanted: frozenset[str]) -> list[Token]:
-    """The wanted prepositions on the holders or one phrase below them ("spoke in the same
-    vein about …"); below, "of", "for" and "to" belong to the noun ("on condition of")."""
-    found = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in wanted]
-    wanted = wanted - {"of", "for", "to"}
-    if not found:
-        found = [g for h in holders for c in h.children if c.dep_ in ("prep", "dobj", "npadvmod")
-                 for o in (c.children if c.dep_ == "prep" else [c]) if o.dep_ in ("pobj", "dobj", "npadvmod")
-                 for g in o.children if g.dep_ == "prep" and g.lower_ in wanted]
-    return sorted(found, key=lambda t: t.i)
-
-
-def _phrasal(verb: Token, cue: PhrasalCue, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
-    """Content of a verb + particle / preposition / fixed object frame, or None if unmatched."""
-    holders = [verb]
-    if cue.objects:
-        objects = _fixed_objects(verb, cue)
-        if not objects:
-            return None
-        holders.append(objects[0])
-    if cue.particle:
-        particle = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == cue.particle]
-        if not particle:
-            return None
-        if not cue.preps:
-            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "xcomp")]
-            return _right_content(verb, after[0], is_cue) if after else None
-    if cue.preps:
-        preps = _preps(holders, cue.preps)
-        objects = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
-        # "spoke on Saturday": a date is when, not what.
-        if not objects or objects[0].lower_ in _FILLER or objects[0].ent_type_ in ("DATE", "TIME"):
-            return None
-        # "warned the council of delays", "accused the firm of lying": the object is part
-        # of what was said.
-        direct = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < preps[0].i and not cue.objects]
-        return _right_content(verb, direct[0] if direct else objects[0], is_cue)
-    # "expressed readiness to talk", "made clear that …": the clause after the fixed word.
-    tail = [c for h in holders for c in h.children
-            if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp", "csubj")]
-    if tail:
-        return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1))
-    # "stressed the need for calm": no clause, so the noun and its phrase were said.
-    fixed = holders[-1]
-    return bounds(run(verb.sent, fixed.left_edge.i, fixed.right_edge.i)) if fixed.pos_ == "NOUN" else None
-
-
-def _phrasal_words(verb: Token, cue: PhrasalCue) -> list[Token]:
-    """The particle or preposition of a phrasal cue, for the cue as written ("ruled out")."""
-    holders = [verb, *_fixed_objects(verb, cue)]
-    wanted = cue.preps | ({cue.particle} if cue.particle else set())
-    return sorted((c for h in holders for c in h.children if c.dep_ in ("prt", "prep") and c.lower_ in wanted),
-                  key=lambda t: t.i)[:1]
 
 
 def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
@@ -245,11 +173,18 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     """
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
     verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
-    if not objects or (objects[0].lower_ in _FILLER and objects[0].n_lefts == 0 and not verdict):
+    if not objects or (objects[0].lower_ in FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
     if _nothing(objects[0]):
         return None
-    return _right_content(verb, objects[0], is_cue)
+    return right_content(verb, objects[0], is_cue)
+
+
+def _open_question(verb: Token) -> bool:
+    """True for a complement that asks rather than states ("consider whether …", "if …")."""
+    return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
+               if c.dep_ in ("ccomp", "xcomp") for m in c.children) or any(
+        c.lower_ == "whether" for c in verb.children)
 
 
 def _nothing(token: Token) -> bool:
@@ -298,7 +233,9 @@ class Reported:
         Any other cue inside another's content with a speaker of its own is nested speech
         ("aides said the mayor had told them …"): a record of its own, marked nested.
         """
-        found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)]
+        # A cue whose subject cannot speak ("those who doubt the plan") hosts nothing.
+        found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)
+                 if c.speaker is None or mention(c.speaker, self.lexicon) is not None]
         for index, inner in enumerate(found):
             at = offset(inner.cue[0])
             outer = [k for k, o in enumerate(found) if o is not inner and o.start <= at < o.end]
@@ -321,8 +258,8 @@ class Reported:
         finding ("Peskov said Putin believes …" is Peskov's statement only)."""
         at = offset(nested.cue[0])
         hosts = {c.speaker.i for c in found if c is not nested and c.start <= at < c.end and c.speaker is not None}
-        frame = self.lexicon.frame(nested.cue[0].lemma_.lower())
-        if nested.frame != "clause" or frame != "speech" or nested.speaker is None or nested.speaker.i in hosts:
+        speech = nested.cue[0].lemma_.lower() in self.lexicon.clause_cues.get("speech", ())
+        if nested.frame != "clause" or not speech or nested.speaker is None or nested.speaker.i in hosts:
             return False
         # A person's words ("… which she said was …"); a party's acts that an outlet or an
         # expert relays ("Reuters reported that Kyiv had announced …") are the relayer's.
@@ -346,8 +283,8 @@ class Reported:
         found, frame, words = None, "clause", [verb]
         for cue in self.phrasal.get(lemma, []):
             if found is None:
-                found = _phrasal(verb, cue, self.is_cue)
-                words = [verb, *_phrasal_words(verb, cue)] if found else words
+                found = phrasal(verb, cue, self.lexicon, self.is_cue)
+                words = [verb, *phrasal_words(verb, cue)] if found else words
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         if found is None and lemma in self.lexicon.clause_lemmas:
             demonstrative = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ in ("this", "that")]
@@ -355,6 +292,9 @@ class Reported:
                 found, frame = self._previous_sentence(verb), "passive"
             else:
                 found = _clause(verb, speaker, self.is_cue)
+            # "The board will consider whether to sell": a question weighed is not a view.
+            if found is not None and self.lexicon.frame(lemma) == "thought" and _open_question(verb):
+                found = None
         # A trailing participle of an evaluation cue (", dismissing a call for …") is
         # narration, unless it characterises its object (", calling the project a pillar",
         # ", describing it as …"): that is the speaker's own verdict. A speech cue's

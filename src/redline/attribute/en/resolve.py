@@ -52,15 +52,15 @@ class Names:
     def add(self, name: str, person: bool) -> None:
         """Record a name as the article writes it."""
         target = self.persons if person else self.others
-        name = self.strip(name)
+        name = self.strip(name, roles=person)
         if name and name not in target:
             target.append(name)
 
-    def strip(self, name: str) -> str:
-        """A name without honorifics or a title the entity took in ("Mr Peskov" -> "Peskov",
-        "Mayor Ana Ruiz" -> "Ana Ruiz")."""
+    def strip(self, name: str, roles: bool = True) -> str:
+        """A name without honorifics or, for a person, a title the entity took in ("Mr Peskov"
+        -> "Peskov", "Mayor Ana Ruiz" -> "Ana Ruiz"; but "General Mills" stays)."""
         words = clean(name).split()
-        titles = (*self.lexicon.honorifics, *self.lexicon.person_roles)
+        titles = (*self.lexicon.honorifics, *(self.lexicon.person_roles if roles else ()))
         while len(words) > 1 and words[0].lower().rstrip(".") in titles:
             words.pop(0)
         return " ".join(words)
@@ -110,10 +110,15 @@ class Resolver:
         self.unresolved: set[str] = set()
         # Pending roles written bare or as "one of …", which a later speaker may name.
         self.openers: set[int] = set()
+        written: set[str] = set()
         for doc in parsed.docs:
+            # Every unit shares the article's names, so that a name the tagger missed in a
+            # headline is still a name there ("Vasko says …").
+            doc.user_data["names"] = written
             for ent in doc.ents:
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
+                    written.add(ent.text)
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
@@ -179,6 +184,11 @@ class Resolver:
                 referent = self._walk(found.start, lambda r: accept(r) and self.genders.get(r.name, gender) == gender)
             else:
                 referent = self._walk(found.start, accept)
+            if referent is None and found.refer == "person":
+                # An unfamiliar surname the tagger took for an organisation, which spoke:
+                # "he" has no one else to be ("Vasko said …. He added …").
+                referent = self._walk(found.start, self._mistagged_person)
+                return _as_tuple(referent, factors.pronoun * factors.pronoun) if referent else None
             return _as_tuple(referent, factors.pronoun) if referent else None
         if found.kind == "role":
             return self._role(found)
@@ -194,6 +204,13 @@ class Resolver:
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
         return name, kind, role, 1.0
+
+    def _mistagged_person(self, referent: Referent) -> bool:
+        """True for a one-word organisation that spoke and is no word of the lexicon."""
+        word = referent.name.lower()
+        known = (*self.lexicon.organisation_nouns, *self.lexicon.group_nouns, *self.lexicon.person_roles)
+        return (referent.kind == "organisation" and referent.spoke and len(referent.name.split()) == 1
+                and word not in known and not referent.name.isupper())
 
     def _person_role(self, role: str | None) -> bool:
         """True for a role whose head is a person's ("director of the institute")."""
@@ -213,7 +230,8 @@ class Resolver:
         # A headline's bare role ("Minister says …") comes before the text that names it.
         walk = not found.forward and not found.bare
         person = None if found.forward else (
-            self._by_role(words, found.start) or (self._walk(found.start, _accepts("person")) if walk else None))
+            self._by_role(words, found.start, strict=found.bare)
+            or (self._walk(found.start, _accepts("person")) if walk else None))
         if person is None:
             self.pending[found.start] = words
             if found.forward or found.bare:
@@ -237,7 +255,9 @@ class Resolver:
             related = self.lexicon.role_class(head) | self.lexicon.role_class(head.rstrip("s"))
             fitting = [r for r in later if set((r.role or "").lower().split()) & related]
             if fitting:
-                return _as_tuple(fitting[0], self.lexicon.confidence.role)
+                # "UK PM" is the later "UK Prime Minister …", not a foreign president named first.
+                best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
+                return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
         speakers = [r for r in later if r.spoke]
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
@@ -245,8 +265,9 @@ class Resolver:
     def _before(self, position: int) -> list[Referent]:
         return sorted((r for r in self.referents if r.position < position), key=lambda r: r.position)
 
-    def _by_role(self, words: list[str], position: int) -> Referent | None:
-        """The latest person whose role fits the role noun best ("the Russian president")."""
+    def _by_role(self, words: list[str], position: int, strict: bool = False) -> Referent | None:
+        """The latest person whose role fits the role noun best ("the Russian president");
+        ``strict`` wants a word in common besides the role ("UK PM" is not "Russian President")."""
         head = next((w for w in reversed(words) if w in self.lexicon.person_roles), None)
         if head is None:
             return None
@@ -259,6 +280,8 @@ class Resolver:
             if _other_holder(words, (referent.role or "").lower().split()):
                 continue
             score = (len(role_words & set(words)), referent.position)
+            if strict and not (role_words & set(words)) - related:
+                continue
             if best is None or score >= best[:2]:
                 best = (*score, referent)
         return best[2] if best else None

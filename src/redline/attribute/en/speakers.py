@@ -189,6 +189,8 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
         # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
         return _named(nested.root, nested, lexicon, nested.root)
+    if _missed_name(head, lexicon):
+        return Mention(head.text, offset(head), end_offset(head), "name", head.text)
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
         if not tokens:
@@ -211,6 +213,14 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
         return _common(head, lexicon, "organisation")
     return None
+
+
+def _missed_name(head: Token, lexicon: Lexicon) -> bool:
+    """True for a capitalised word the tagger called a common noun here but the article
+    names as an entity elsewhere ("Vasko says …" in a headline)."""
+    names = head.doc.user_data.get("names", ())
+    return (head.pos_ == "NOUN" and head.is_title and head.text in names and head.lemma_.lower() not in
+            (*lexicon.person_roles, *lexicon.organisation_nouns, *lexicon.group_nouns))
 
 
 def _one_of(head: Token, lexicon: Lexicon) -> Mention | None:
