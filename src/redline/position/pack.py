@@ -96,6 +96,8 @@ class Concept(_Strict):
     objects: list[str] = []
     # The concept names the opposite ("neutral status" for membership).
     inverse: bool = False
+    # Heads count only as nouns ("a guarantee of security", not "guaranteeing security").
+    nouns_only: bool = False
 
     @field_validator("heads", "about")
     @classmethod
