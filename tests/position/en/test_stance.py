@@ -335,3 +335,8 @@ def test_stance_without_right_after_a_mention_states_its_condition(positioner: E
 def test_stance_provided_as_a_verb_is_no_condition(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Berlin wants air defence systems to be provided by its partners.")) == {
         ("Germany", "weapons-for-ukraine", "support")}
+
+
+def test_stance_not_contributing_to_an_outcome_opposes_the_means(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Moscow says arming Kyiv with more missiles does not contribute to peace.")) == {
+        ("Russia", "weapons-for-ukraine", "oppose")}
