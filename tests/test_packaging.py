@@ -16,9 +16,18 @@ def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+# Extras for working on redline, not for running it: no module of redline may need them.
+DEVELOPMENT_EXTRAS = {"test", "bench"}
+
+
 def _declared() -> set[str]:
+    """The dependencies, and those of the extras a feature needs (``redline[dask]``)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {_canonical(re.split(r"[=<>!~\[; ]", spec, maxsplit=1)[0]) for spec in project["dependencies"]}
+    specs = list(project["dependencies"])
+    for extra, extra_specs in project.get("optional-dependencies", {}).items():
+        if extra not in DEVELOPMENT_EXTRAS:
+            specs += [s for s in extra_specs if not s.startswith("redline")]
+    return {_canonical(re.split(r"[=<>!~\[; ]", spec, maxsplit=1)[0]) for spec in specs}
 
 
 def _imported() -> set[str]:
