@@ -165,21 +165,26 @@ def parse(text: str) -> Parsed:
     return Parsed(text, tuple(tokens), tuple(sentences), tuple(names))
 
 
-def parse_lines(lines: Sequence[str]) -> list[tuple[Token, ...]]:
-    """The tokens (with lemmas, no syntax) of each of many short texts, tagged in one batch."""
-    vocab = _models().vocab
-    out: list[tuple[Token, ...]] = []
-    doc = _natasha_doc("\n".join(" ".join(line.split()) or "-" for line in lines), lines=True, full=False)
-    by_line: list[list[Any]] = [[] for _ in lines]
-    text = doc.text
-    for sent in doc.sents:
-        by_line[text.count("\n", 0, sent.start)].extend(sent.tokens)
-    for number, tokens in enumerate(by_line):
-        for tok in tokens:
-            tok.lemmatize(vocab)
-        out.append(tuple(Token(k, t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "X",
-                               dict(t.feats or {}), None, "", number) for k, t in enumerate(tokens)))
+def lemmatise(texts: Sequence[str]) -> list[tuple[Token, ...]]:
+    """The tokens of short texts (pack phrases, speaker names) with dictionary lemmas.
+
+    No model runs: each word takes pymorphy2's likeliest lemma, which for a phrase written
+    in its citation form is the word's own. Matching compares a token's lemma and its text
+    with both (``position/ru/lemmas.py``), so a lemma the tagger chose in context still meets.
+    """
+    models = _models()
+    out = []
+    for number, text in enumerate(texts):
+        words = [w for w in models.segmenter.tokenize(text) if any(c.isalnum() for c in w.text) or w.text == "*"]
+        out.append(tuple(Token(k, w.start, w.stop, w.text, _dictionary_lemma(w.text), "X", {}, None, "", number)
+                         for k, w in enumerate(words)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_lemma(word: str) -> str:
+    parses = _models().vocab.parse(word)
+    return (parses[0].normal_form if parses else word).lower()
 
 
 def bare_parse(texts: Iterable[str]) -> int:

@@ -1,9 +1,11 @@
 """Phrases matched on lemmas: the Russian form of a pack's names, terms and stance cues.
 
-A phrase is written as in a text ("гарантии безопасности") and compiled once, through the
-same natasha parse as the articles, into its lemmas ("гарантия безопасность"); ``*`` is a
-gap of up to three words. Matching walks the tokens once per phrase's first lemma, so a
-lexicon of a few hundred phrases costs a dictionary lookup per token.
+A phrase is written as in a text ("гарантии безопасности") and compiled once into its
+words' dictionary lemmas ("гарантия безопасность"); ``*`` is a gap of up to three words.
+A phrase word matches a token whose lemma or text equals the word's lemma or the word as
+written, so the tagger's choice in context ("нужно" read as "нужный") still meets it.
+Matching looks up each token's two keys, so a lexicon of a few hundred phrases costs two
+dictionary lookups per token.
 """
 
 from __future__ import annotations
@@ -13,16 +15,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from redline.attribute.ru.lexicon import lemma_key
-from redline.attribute.ru.parse import Token, parse_lines
+from redline.attribute.ru.parse import Token, lemmatise
 
 GAP = "*"
+GAP_WORD: frozenset[str] = frozenset({GAP})
 _GAP_WORDS = 3
 
 
-def lemmas_of(phrases: Sequence[str]) -> list[tuple[str, ...]]:
-    """The lemmas of each phrase as written, ``*`` kept as a gap (all parsed in one batch)."""
-    return [tuple(GAP if t.text == GAP else lemma_key(t.lemma) for t in tokens if t.text == GAP or t.pos != "PUNCT")
-            for tokens in parse_lines(phrases)]
+Word = frozenset[str]
+
+
+def _keys(token: Token) -> Word:
+    """The forms a token is known by: its lemma and its text."""
+    return frozenset((lemma_key(token.lemma), lemma_key(token.text)))
+
+
+def lemmas_of(phrases: Sequence[str]) -> list[tuple[Word, ...]]:
+    """Each phrase as the forms of its words (``*`` kept as a gap)."""
+    return [tuple(GAP_WORD if t.text == GAP else _keys(t) for t in tokens) for tokens in lemmatise(phrases)]
 
 
 @dataclass(frozen=True)
@@ -39,43 +49,45 @@ class PhraseMatcher:
     """Labelled lemma phrases, found in a run of tokens."""
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        self._by_first: dict[str, list[tuple[str, tuple[Word, ...]]]] = defaultdict(list)
         labelled = list(phrases)
         for (label, _), words in zip(labelled, lemmas_of([p for _, p in labelled]), strict=True):
-            if words and words[0] != GAP:
-                self._by_first[words[0]].append((label, words))
+            if words and words[0] != GAP_WORD:
+                for key in words[0]:
+                    self._by_first[key].append((label, words))
 
     def find(self, tokens: Sequence[Token], first: int, last: int) -> list[Match]:
         """Every match inside ``tokens[first:last]``, longest first where they overlap."""
-        found: list[Match] = []
+        found: set[Match] = set()
         for i in range(first, last):
-            for label, words in self._by_first.get(lemma_key(tokens[i].lemma), ()):
-                end = _match(tokens, i, last, words)
-                if end is not None:
-                    found.append(Match(label, i, end, sum(w != GAP for w in words)))
-        found.sort(key=lambda m: (-m.size, m.first))
+            for key in _keys(tokens[i]):
+                for label, words in self._by_first.get(key, ()):
+                    end = _match(tokens, i, last, words)
+                    if end is not None:
+                        found.add(Match(label, i, end, sum(w != GAP_WORD for w in words)))
+        ordered = sorted(found, key=lambda m: (-m.size, m.first, m.last, m.label))
         kept: list[Match] = []
-        for match in found:
+        for match in ordered:
             if not any(k.first <= match.last and match.first <= k.last for k in kept):
                 kept.append(match)
         return sorted(kept, key=lambda m: m.first)
 
 
-def _match(tokens: Sequence[Token], start: int, limit: int, words: tuple[str, ...]) -> int | None:
+def _match(tokens: Sequence[Token], start: int, limit: int, words: tuple[Word, ...]) -> int | None:
     """The last token of ``words`` matched from ``start`` (None: no match)."""
     i = start
     k = 0
     while k < len(words):
-        if words[k] == GAP:
+        if words[k] == GAP_WORD:
             nxt = words[k + 1]
             for j in range(i, min(i + _GAP_WORDS + 1, limit)):
-                if lemma_key(tokens[j].lemma) == nxt:
+                if _keys(tokens[j]) & nxt:
                     i, k = j, k + 1
                     break
             else:
                 return None
             continue
-        if i >= limit or lemma_key(tokens[i].lemma) != words[k]:
+        if i >= limit or not _keys(tokens[i]) & words[k]:
             return None
         i += 1
         k += 1

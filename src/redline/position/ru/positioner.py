@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from redline import yamlfile
 from redline import yamlfile
-from redline.attribute.ru.parse import Parsed, Token, parse, parse_lines
+from redline.attribute.ru.parse import Parsed, Token, lemmatise, parse
 from redline.attribute.ru.speakers import same_stem
 from redline.errors import PackError
 from redline.models import Document, Position, Stance, Statement
@@ -118,7 +118,7 @@ class RussianPositioner:
         if section is None:
             self._speakers.update({key: None for key in new})
             return
-        for (speaker, role), words in zip(new, parse_lines([f"{r or ''} {s}" for s, r in new]), strict=True):
+        for (speaker, role), words in zip(new, lemmatise([f"{r or ''} {s}" for s, r in new]), strict=True):
             self._speakers[(speaker, role)] = self._person(speaker) or (
                 None if any(t.lemma in section.non_actor for t in words)
                 else next((m.label for m in self._actors.find(words, 0, len(words))), None))
