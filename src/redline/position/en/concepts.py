@@ -125,6 +125,8 @@ def _match(head: Token, near: list[Token], concept: Concept, offset: int, text: 
     """
     if head.lemma_.lower() not in concept.heads and head.lower_ not in concept.heads:
         return None
+    if concept.nouns_only and head.pos_ not in ("NOUN", "PROPN"):
+        return None
     start, end = offset + head.idx, offset + head.idx + len(head.text)
     found: list[tuple[int, int]] = []
     if concept.about:

@@ -92,6 +92,7 @@ class EnglishPositioner:
         self._blockers = phrase_regex(pack.cues.blockers)
         self._asides = phrase_regex(pack.cues.aside)
         self._context = phrase_regex(pack.context)
+        self._postposed_conditions = phrase_regex(pack.cues.postposed_condition)
         self._flags = Flagger(pack, self._actors, self._cues)
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
@@ -150,11 +151,10 @@ class EnglishPositioner:
             m for m in self._issues.mentions(text, unit.start, unit.end, state.concepts)
             if not any(c.start < m.end and m.start < c.end for c in claims)
         ]
-        cues = [
-            c for c in self._cues.polar(text, unit.start, unit.end)
-            if c.kind in ("condition", "contrast", "restriction")
-            or not any(m.start < c.end and c.start < m.end for m in mentions)
-        ]
+        # A cue word inside an issue's own term ("give up" in "give up its territory") is
+        # part of the term; it goes before negations fold, so "not" still reaches the term.
+        cues = self._cues.polar(text, unit.start, unit.end, exclude=[(m.start, m.end) for m in mentions])
+        cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory)
         mentions = self._heads(text, mentions)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
@@ -169,6 +169,18 @@ class EnglishPositioner:
             out += found
         self._holders.remember(agents, state.memory)
         return out
+
+    def _postposed(self, text: str, cues: list[Cue], mentions: list[IssueMention]) -> list[Cue]:
+        """Exclusions right after a mention that state its condition ("guarantees without X")."""
+        if self._postposed_conditions is None:
+            return cues
+        ends = {m.end for m in mentions}
+        return [
+            replace(c, kind="condition", value=None)
+            if c.kind == "exclusion" and self._postposed_conditions.fullmatch(text, c.start, c.end)
+            and any(e <= c.start and not text[e:c.start].strip() for e in ends) else c
+            for c in cues
+        ]
 
     def _heads(self, text: str, mentions: list[IssueMention]) -> list[IssueMention]:
         """Drop mentions that only modify the one before ("monitors at the dam")."""
