@@ -54,7 +54,7 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     """
     from redline.attribute.en import EnglishAttributor
     from redline.attribute.ru import RussianAttributor
-    from redline.position.en import EnglishPositioner
+    from redline.position.en.positioner import EnglishPositioner
     from redline.position.ru.positioner import RussianPositioner
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
