@@ -59,7 +59,7 @@ def load_models(settings: Mapping[str, Any]) -> Models:
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     attributor = EnglishAttributor(settings["model"])
-    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp)))
+    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp, attributor.parse_of)))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
     return Models(pack, {"en": english, "ru": russian})
 
