@@ -75,8 +75,9 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
-    if verb.dep_ == "relcl":
-        # "…, those who doubt the plan are …": a relative clause reports nothing before it.
+    if verb.dep_ == "relcl" or participle(verb):
+        # "…, those who doubt the plan are …": a relative clause reports nothing before it,
+        # and ", underscoring …" reports what follows it.
         return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
@@ -91,10 +92,17 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     return bounds(_after_dateline(tokens))
 
 
+def _in_brackets(token: Token) -> bool:
+    """True for a name in brackets, as a wire credit opens a story ("(Wire) – …")."""
+    doc = token.doc
+    return (token.pos_ == "PROPN" and token.i > 0 and doc[token.i - 1].text == "("
+            and token.i + 1 < len(doc) and doc[token.i + 1].text == ")")
+
+
 def _after_dateline(tokens: list[Token]) -> list[Token]:
     """Tokens without a leading dateline ("MUSCAT - ", "BERLIN (Wire) — ")."""
     for k, token in enumerate(tokens[:8]):
-        if token.text in ("-", "—", "–") and k > 0 and all(t.is_upper or t.is_punct for t in tokens[:k]
+        if token.text in ("-", "—", "–") and k > 0 and all(t.is_upper or t.is_punct or _in_brackets(t) for t in tokens[:k]
                                                           if not t.is_space and t.text not in "()"):
             return tokens[k + 1 :]
     return tokens
