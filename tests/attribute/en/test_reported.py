@@ -126,3 +126,9 @@ def test_reported_relayed_quote_and_its_continuation(attributor: EnglishAttribut
         ("Tom Ruiz", "The port will reopen in May", 1, 28),
         ("Tom Ruiz", "We owe the dock workers patience and a fair wage for the months ahead", 83, 152),
     ]
+
+
+def test_reported_as_clause_before_a_verb_of_presenting(attributor: EnglishAttributor) -> None:
+    # "presented" can take an as-verdict elsewhere; here it is only what was reported.
+    text = "As Reuters reported earlier, on Monday the council presented a new plan for the docks."
+    assert _found(attributor, text) == [("Reuters", "on Monday the council presented a new plan for the docks", 29, 85)]

@@ -108,7 +108,8 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
+def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
+            lexicon: Lexicon) -> tuple[int, int] | None:
     """Content of a clause cue: its complement clause, the main clause of an as-clause, or
     the sentence before the attribution."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
@@ -132,7 +133,7 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool])
         return bounds(run(verb.sent, thats[0].i, verb.right_edge.i))
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
     # "…, the mayor said as she warned of delays": an as-clause on a cue is a second act.
-    if marks and verb.dep_ == "advcl" and not is_cue(verb.head):
+    if marks and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.clause_lemmas:
         return _as_clause(verb)
     if _parenthetical(verb):
         # "The dam, he said, remained essential": the sentence around the aside is what was said.
@@ -299,7 +300,7 @@ class Reported:
             if passive and demonstrative:
                 found, frame = self._previous_sentence(verb), "passive"
             else:
-                found = _clause(verb, speaker, self.is_cue)
+                found = _clause(verb, speaker, self.is_cue, self.lexicon)
             # "The board will consider whether to sell": a question weighed is not a view.
             if found is not None and self.lexicon.frame(lemma) == "thought" and _open_question(verb):
                 found = None
