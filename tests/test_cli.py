@@ -289,6 +289,10 @@ def test_cli_pack_lists_actor_and_issue_ids() -> None:
     assert "ukraine-nato-membership" in text and "Russia" in text
     result = _run("pack", "no-such-pack")
     assert (result.exit_code, result.stderr.startswith("error: ")) == (1, True)
+    result = _run("pack", "sarn-river", "extra")
+    assert (result.exit_code, result.stderr) == (
+        1, "error: extra: unexpected argument (only `redline pack check PACK` takes two)\n",
+    )
 
 
 def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -> None:

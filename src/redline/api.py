@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,16 +35,32 @@ def ingest(
     analyse: bool = True,
     client: httpx.Client | None = None,
     on_event: Notify | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    out_parquet: str | Path | None = None,
     **overrides: Any,
 ) -> IngestSummary:
-    """Ingest sources into the store at ``db``; analyse new documents unless told not to."""
-    from redline import engine
+    """Ingest sources into the store at ``db``; analyse new documents unless told not to.
+
+    ``engine="dask"`` spreads the work over a Dask cluster (``scheduler``'s, or a local
+    one), its partitions kept as Parquet under ``out_parquet`` when given.
+    """
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg) if analyse else None
+    # Loaded only once a new or unanalysed document needs them (and once per worker).
+    models = partial(load_models, cfg) if analyse else None
     with Store(cfg["db"]) as store:
-        return engine.ingest(sources, store, cfg, models, client=client, on_event=on_event)
+        if engine == "dask":
+            from redline.engine import dask
+
+            folder = Path(out_parquet) if out_parquet is not None else None
+            return dask.ingest(sources, store, cfg, models, scheduler, folder, client=client, on_event=on_event)
+        if engine != "local":
+            raise RedlineError(f"unknown engine {engine!r} (expected local or dask)")
+        from redline import engine as local
+
+        return local.ingest(sources, store, cfg, models, client=client, on_event=on_event)
 
 
 def analyse(db: str | Path | None = None, **overrides: Any) -> int:
@@ -52,9 +69,8 @@ def analyse(db: str | Path | None = None, **overrides: Any) -> int:
     from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
-    models = load_models(cfg)
     with Store(cfg["db"]) as store:
-        return engine.analyse(store, cfg, models)
+        return engine.analyse(store, cfg, partial(load_models, cfg))
 
 
 def pack(name: str | None = None) -> Pack:
@@ -95,8 +111,11 @@ def resolve_ids(
     """
     if actor is None and issue is None:
         return actor, issue
-    loaded = pack(pack_name)
     stored_actors, stored_issues = store.position_ids()
+    # Loading a pack takes a good part of a second: only a spelling the store lacks needs it.
+    if actor in (None, *stored_actors) and issue in (None, *stored_issues):
+        return actor, issue
+    loaded = pack(pack_name)
     hint = f" (`redline pack {loaded.name}` lists them)"
     if actor is not None:
         actor = resolve(actor, loaded.actor_ids() | set(stored_actors), "actor", hint)
@@ -113,13 +132,17 @@ def positions(
     min_confidence: float = 0.0,
 ) -> list[ActorIssue]:
     """The actor x issue matrix across every stored document, without positions below ``min_confidence``."""
-    from redline.aggregate import aggregate
-
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         actor, issue = resolve_ids(store, actor, issue, pack)
-        documents = {d.id: d for d in store.documents()}
-        return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
+        return _cells(store, actor, issue, min_confidence)
+
+
+def _cells(store: Store, actor: str | None, issue: str | None, min_confidence: float = 0.0) -> list[ActorIssue]:
+    from redline.aggregate import aggregate
+
+    documents = {d.id: d for d in store.documents()}
+    return aggregate(store.positions(actor=actor, issue=issue), documents, min_confidence)
 
 
 def document_positions(
@@ -144,8 +167,8 @@ def evidence(
     cfg = settings_module.load({"db": db})
     with Store(cfg["db"], read_only=True) as store:
         resolved = resolve_ids(store, actor, issue, pack)
-    actor, issue = resolved[0] or actor, resolved[1] or issue
-    cells = positions(db, actor=actor, issue=issue)
+        actor, issue = resolved[0] or actor, resolved[1] or issue
+        cells = _cells(store, actor, issue)
     return actor, issue, [e for cell in cells for e in cell.evidence]
 
 

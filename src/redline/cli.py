@@ -51,6 +51,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (the same columns as --json).")]
 PackOption = Annotated[Optional[str], typer.Option("--pack", help="Pack name or YAML file.")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline name.")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=0, help="Analysing processes (0: one per core).")]
 
 
 def _version(value: bool) -> None:
@@ -99,6 +100,10 @@ def ingest(
     model: ModelOption = None,
     analyse: Annotated[bool, typer.Option(help="Extract statements and positions too.")] = True,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per commit.")] = None,
+    workers: WorkersOption = None,
+    engine: Annotated[str, typer.Option(help="local, or dask to spread the work over a Dask cluster.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster).")] = None,
+    out_parquet: Annotated[Optional[Path], typer.Option(help="Keep the Dask partitions as Parquet in DIR.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every document.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -106,7 +111,8 @@ def ingest(
     with _errors(), _progress(verbose, quiet=as_json) as on_event:
         summary = api.ingest(
             sources, db=db, analyse=analyse, on_event=on_event,
-            pack=pack, model=model, batch_size=batch_size,
+            engine=engine, scheduler=scheduler, out_parquet=out_parquet,
+            pack=pack, model=model, batch_size=batch_size, workers=workers,
         )
     if as_json:
         _print_json({"db": _db(db), "added": summary.added, "skipped": summary.skipped,
@@ -144,10 +150,11 @@ def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], 
 
 
 @app.command()
-def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None) -> None:
+def analyse(db: DbOption = None, pack: PackOption = None, model: ModelOption = None,
+            workers: WorkersOption = None) -> None:
     """Re-analyse stored documents after a change of pack or model."""
     with _errors():
-        count = api.analyse(db=db, pack=pack, model=model)
+        count = api.analyse(db=db, pack=pack, model=model, workers=workers)
     out.print(plain(f"analysed {count} documents in {_db(db)}"), soft_wrap=True)
 
 
@@ -328,6 +335,8 @@ def pack_command(
         _check_pack(checked, as_json)
         return
     with _errors():
+        if checked is not None:
+            raise RedlineError(f"{checked}: unexpected argument (only `redline pack check PACK` takes two)")
         loaded = api.pack(name)
     if as_json:
         _print_json(pack_record(loaded))

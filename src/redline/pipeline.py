@@ -7,7 +7,7 @@ positions are per language: the document's language picks the implementation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,9 +59,34 @@ def load_models(settings: Mapping[str, Any]) -> Models:
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     attributor = EnglishAttributor(settings["model"])
-    english = LanguageModels(attributor, EnglishPositioner(pack, attributor.nlp))
+    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp)))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
     return Models(pack, {"en": english, "ru": russian})
+
+
+class _Deferred:
+    """A positioner built on first use: the English one needs the spaCy pipeline, which a
+    run that finds nothing new to analyse never loads."""
+
+    language = "en"
+
+    def __init__(self, pack: Pack, build: Callable[[], Positioner]) -> None:
+        self.pack = pack
+        self._build = build
+        self._positioner: Positioner | None = None
+
+    def _loaded(self) -> Positioner:
+        if self._positioner is None:
+            self._positioner = self._build()
+        return self._positioner
+
+    def actor_of(self, speaker: str, role: str | None) -> str | None:
+        """The actor a speaker speaks for."""
+        return self._loaded().actor_of(speaker, role)
+
+    def positions(self, document: Document, statements: list[Statement]) -> tuple[list[Statement], list[Position]]:
+        """Statements with their actors, and the document's positions."""
+        return self._loaded().positions(document, statements)
 
 
 def skipped(document: Document, models: Models) -> str | None:

@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model_ru", "natasha-news-v1", "natasha models used for Russian attribution (shipped in its packages)."),
     Setting("pack", "ukraine-security", "Pack name (shipped) or path of a pack YAML file."),
     Setting("batch_size", 20, "Documents committed to the store per transaction."),
+    Setting("workers", 0, "Worker processes that analyse documents (0: one per core)."),
     Setting("fetch_timeout", 20.0, "Seconds before a web request gives up."),
     Setting("fetch_retries", 2, "Retries of a web request after a timeout or 5xx/429."),
     Setting("fetch_deadline", 60.0, "Seconds one fetch may take in all (retries and redirects included)."),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS positions (
 CREATE TABLE IF NOT EXISTS analysed (
     document_id VARCHAR PRIMARY KEY, pack VARCHAR NOT NULL, model VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS inputs (key VARCHAR PRIMARY KEY, source VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS corrections (
     id VARCHAR PRIMARY KEY, target VARCHAR NOT NULL,
     document_id VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -184,6 +185,7 @@ class Store:
         self._config: dict[str, str | bool | int | float | list[str]] = (
             {"threads": threads} if threads else {})
         self._held: duckdb.DuckDBPyConnection | None = None
+        self._block = ExitStack()
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
         with self._connection() as con:
@@ -198,6 +200,10 @@ class Store:
             self._check_version(con)
 
     def __enter__(self) -> Store:
+        # A read-only block (a CLI listing, a report) reads one state of the store; a
+        # writer's block (a whole ingest) must not hold the file, so it opens per call.
+        if self.read_only:
+            self._block.enter_context(self.session())
         return self
 
     def __exit__(
@@ -206,7 +212,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Nothing stays open between calls; kept so a Store reads as a context manager."""
+        """Let go of a read-only block's connection; nothing else stays open between calls."""
+        self._block.close()
 
     @contextmanager
     def session(self) -> Iterator[None]:
@@ -282,8 +289,10 @@ class Store:
         analyses: Sequence[tuple[list[Statement], list[Position]] | None],
         pack: str = "",
         model: str = "",
+        inputs: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Store documents with their signatures and analyses in one transaction."""
+        """Store documents with their signatures and analyses in one transaction, and the
+        (key, source) of inputs whose every document is now stored."""
         rows = _Rows()
         for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
             rows.documents.append(_document_row(document, signature))
@@ -291,6 +300,8 @@ class Store:
                 rows.add_analysis(document.id, *analysis, pack=pack, model=model)
         with self._transaction() as con:
             rows.insert(con)
+            if inputs:
+                con.executemany("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [list(i) for i in inputs])
 
     def replace_analyses(
         self,
@@ -330,6 +341,30 @@ class Store:
     def known_ids(self) -> set[str]:
         """Ids of every stored document."""
         return {row[0] for row in self._rows("SELECT id FROM documents")}
+
+    def analysed_with(self) -> str | None:
+        """The settings of the last ingest that left every document analysed, as it recorded them."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'analysed_with'")
+        return str(rows[0][0]) if rows else None
+
+    def set_analysed_with(self, settings: str | None) -> None:
+        """Record (None: forget) the settings every document is now analysed with."""
+        with self._transaction() as con:
+            con.execute("DELETE FROM meta WHERE key = 'analysed_with'")
+            if settings is not None:
+                con.execute("INSERT INTO meta VALUES ('analysed_with', ?)", [settings])
+
+    def all_analysed(self) -> bool:
+        """True when every stored document has an analysis (with some pack and model)."""
+        rows = self._rows(
+            "SELECT count(*) FROM documents d LEFT JOIN analysed a ON a.document_id = d.id "
+            "WHERE a.document_id IS NULL"
+        )
+        return int(rows[0][0]) == 0
+
+    def known_inputs(self) -> set[str]:
+        """Keys of every input (file bytes, URL version) already stored whole."""
+        return {row[0] for row in self._rows("SELECT key FROM inputs")}
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """(id, MinHash signature) of every document, in ingestion order."""

@@ -247,8 +247,8 @@ def pack_view(pack: Pack) -> Group:
     """A pack's actors and issues with the ids that commands and proposals use."""
     actors = Table(title=plain(f"pack {pack.name}: {len(pack.actors)} actors"), expand=True)
     actors.add_column("actor id", style="bold", no_wrap=True)
-    actors.add_column("name")
-    actors.add_column("also named", ratio=1)
+    actors.add_column("name", ratio=1)
+    actors.add_column("also named", ratio=2)
     for actor in pack.actors:
         actors.add_row(plain(actor.id), plain(actor.name), plain(", ".join(actor.aliases)))
     issues = Table(title=f"{len(pack.issues)} issues", expand=True)
@@ -263,7 +263,7 @@ def pack_view(pack: Pack) -> Group:
 def pack_check_view(name: str, total: int, wrong: Sequence[Misread]) -> Group:
     """``redline pack check``: the pack's examples read wrongly, or that all read right."""
     if not wrong:
-        return Group(Text(f"pack {name}: all {total} examples read as annotated", "bold green"))
+        return Group(plain(f"pack {name}: all {total} examples read as annotated", "bold green"))
     table = Table(title=plain(f"pack {name}: {len(wrong)} of {total} examples read wrongly"),
                   show_lines=True, expand=True)
     for column, ratio in (("issue", 2), ("actor", 2), ("expected", 1), ("found", 1), ("example", 6)):

@@ -34,7 +34,7 @@ def test_api_article_markup_is_escaped_everywhere(client: TestClient) -> None:
 
 
 def test_api_matrix_json_and_csv_agree(client: TestClient) -> None:
-    cells = client.get("/api/matrix").json()
+    cells = client.get("/api/matrix").json()["rows"]
     assert [(c["actor"], c["issue"], c["stance"], c["statements"], c["outlets"]) for c in cells] == [
         ("Northland", "border-talks", "support", 1, 1),
         ("Northland", "ceasefire", "conditional", 1, 1),
@@ -49,7 +49,7 @@ def test_api_matrix_json_and_csv_agree(client: TestClient) -> None:
 
 
 def test_api_evidence_of_a_cell_points_at_its_document(client: TestClient) -> None:
-    evidence = client.get("/api/evidence", params={"actor": "Southland", "issue": "border-talks"}).json()
+    evidence = client.get("/api/evidence", params={"actor": "Southland", "issue": "border-talks"}).json()["rows"]
     assert [(e["document_id"], e["speaker"], e["outlet"], e["date"]) for e in evidence] == [
         ("d2", "Bo Kurt", "South Daily", "2026-03-02")]
     page = client.get("/matrix", params={"actor": "Southland", "issue": "border-talks"}).text

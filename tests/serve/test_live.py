@@ -40,13 +40,14 @@ def test_live_dashboard_answers_during_a_running_ingest(tmp_path: Path) -> None:
         deadline = time.monotonic() + 240
         while ingest.poll() is None and time.monotonic() < deadline:
             response = client.get("/api/overview")
-            assert response.status_code == 200
+            assert response.status_code == 200, response.text
             seen.append(response.json()["documents"])
-            assert client.get("/matrix").status_code == 200
+            page = client.get("/matrix")
+            assert page.status_code == 200, page.text
         _, errors = ingest.communicate(timeout=60)
         final = client.get("/api/overview").json()["documents"]
     assert ingest.returncode == 0, errors
     assert final == ARTICLES
-    assert seen == sorted(seen)
+    assert seen == sorted(seen), seen
     # Answers came while the ingest was part-way, not only before or after it.
-    assert any(0 < count < ARTICLES for count in seen)
+    assert any(0 < count < ARTICLES for count in seen), seen

@@ -36,7 +36,7 @@ def test_review_form_correction_changes_the_matrix(reviewer: TestClient) -> None
     form = _fix_southland(_token(reviewer), stance="support", note="misread sarcasm", next="/matrix")
     response = reviewer.post("/api/corrections", data=form, headers=ORIGIN, follow_redirects=False)
     assert (response.status_code, response.headers["location"]) == (303, "/matrix")
-    cells = {(c["actor"], c["issue"]): c for c in reviewer.get("/api/matrix").json()}
+    cells = {(c["actor"], c["issue"]): c for c in reviewer.get("/api/matrix").json()["rows"]}
     assert cells[("Southland", "border-talks")]["stance"] == "support"
     assert cells[("Southland", "border-talks")]["evidence"][0]["corrected"] is True
     positions = reviewer.get("/api/positions", params={"actor": "Southland"}).json()["rows"]
@@ -50,7 +50,7 @@ def test_review_json_correction_marks_a_position_wrong(reviewer: TestClient) -> 
     del body["csrf_token"]
     response = reviewer.post("/api/corrections", json=body, headers={**ORIGIN, "x-csrf-token": token})
     assert response.status_code == 201 and response.json()["wrong"] is True
-    assert [c["actor"] for c in reviewer.get("/api/matrix").json()] == ["Northland", "Northland"]
+    assert [c["actor"] for c in reviewer.get("/api/matrix").json()["rows"]] == ["Northland", "Northland"]
 
 
 def test_review_write_needs_token_and_same_origin(reviewer: TestClient) -> None:

@@ -32,11 +32,7 @@ def iter_articles(
     sources: Sequence[str], settings: Mapping[str, Any], client: httpx.Client | None = None
 ) -> Iterator[RawArticle | InputError]:
     """Yield every article the sources hold, and an InputError for each one that fails; never raise for bad input."""
-    http = client or httpx.Client(
-        timeout=float(settings["fetch_timeout"]),
-        headers={"User-Agent": str(settings["user_agent"])},
-        follow_redirects=True,
-    )
+    http = client or make_client(settings)
     try:
         for source in sources:
             scheme = _SCHEME.match(source)
@@ -56,6 +52,15 @@ def iter_articles(
     finally:
         if client is None:
             http.close()
+
+
+def make_client(settings: Mapping[str, Any]) -> httpx.Client:
+    """The HTTP client every fetch of a run shares: timeout, User-Agent, redirects."""
+    return httpx.Client(
+        timeout=float(settings["fetch_timeout"]),
+        headers={"User-Agent": str(settings["user_agent"])},
+        follow_redirects=True,
+    )
 
 
 def is_url(source: str) -> bool:

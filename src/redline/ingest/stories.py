@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from redline import yamlfile
 from redline.models import Document
 
-LEXICON = Path(__file__).resolve().parent / "stories.yaml"
+LEXICON = Path(__file__).resolve().parents[1] / "lexicons" / "stories.yaml"
 # How much each kind of evidence weighs in the score.
 WEIGHTS = {"names": 0.5, "numbers": 0.3, "quotes": 0.2}
 _NAME = re.compile(r"\b[A-ZА-ЯЁ][\w’'-]{2,}")
@@ -43,7 +42,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon(path: Path = LEXICON) -> Lexicon:
     """The shipped story lexicon (read once)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfile.load(path)
     return Lexicon({k: str(v) for k, v in data["transliteration"].items()},
                    {str(k): int(v) for k, v in data["months"].items()}, int(data["name_key"]))
 

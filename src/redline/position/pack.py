@@ -160,6 +160,7 @@ class StanceCues(_Strict):
     condition: list[Pattern] = []
     restriction: list[Pattern] = []
     obligation: list[Pattern] = []
+    subordinate: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

@@ -109,9 +109,9 @@ def _cells(r: Reader, actor: str | None, issue: str | None) -> list[dict[str, An
 
 
 @router.get("/matrix")
-def matrix(r: ReaderDep, actor: Name = None, issue: Name = None) -> list[dict[str, Any]]:
+def matrix(r: ReaderDep, page: PagingDep, actor: Name = None, issue: Name = None) -> dict[str, Any]:
     """The actor x issue matrix as corrected: stance, counts, flags and evidence per cell."""
-    return _cells(r, actor or None, issue or None)
+    return page_of(_cells(r, actor or None, issue or None), page)
 
 
 @router.get("/matrix.csv")
@@ -127,9 +127,10 @@ def _evidence(r: Reader, actor: str, issue: str) -> list[dict[str, Any]]:
 
 
 @router.get("/evidence")
-def evidence(r: ReaderDep, actor: Annotated[str, Name], issue: Annotated[str, Name]) -> list[dict[str, Any]]:
-    """Every piece of evidence of one cell."""
-    return _evidence(r, actor, issue)
+def evidence(r: ReaderDep, page: PagingDep, actor: Annotated[str, Name],
+             issue: Annotated[str, Name]) -> dict[str, Any]:
+    """The evidence of one cell, paginated, oldest first."""
+    return page_of(_evidence(r, actor, issue), page)
 
 
 @router.get("/evidence.csv")

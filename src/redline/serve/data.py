@@ -102,6 +102,7 @@ class Reader:
         self.review = review
         self.gate = Gate(writer_waiting(self.db))
         self._lock = threading.Lock()
+        self._computing = threading.Lock()
         self._cache: _Cached | None = None
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
@@ -131,14 +132,19 @@ class Reader:
         generation = store.generation()
         with self._lock:
             cached = self._cache
-        if cached is not None and cached.generation == generation:
+        if cached is not None and cached.generation >= generation:
             return cached
-        documents = {d.id: d for d in store.documents()}
-        cells = aggregate(store.positions(), documents)
-        fresh = _Cached(generation, cells, grid(cells))
-        with self._lock:
-            self._cache = fresh
-        return fresh
+        # One request recomputes; the others arriving meanwhile wait and take its result.
+        with self._computing:
+            cached = self._cache
+            if cached is not None and cached.generation >= generation:
+                return cached
+            documents = {d.id: d for d in store.documents()}
+            cells = aggregate(store.positions(), documents)
+            fresh = _Cached(generation, cells, grid(cells))
+            with self._lock:
+                self._cache = fresh
+            return fresh
 
     def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
         """One cell of the matrix, or None when the actor has no stance on the issue."""

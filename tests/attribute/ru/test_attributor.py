@@ -101,3 +101,12 @@ def test_attributor_outlet_relaying_a_speaker_is_not_a_speaker() -> None:
 def test_attributor_unknown_model_is_one_clear_error() -> None:
     with pytest.raises(RedlineError, match="Russian model 'xx' is not available"):
         RussianAttributor("xx")
+
+
+def test_attributor_headline_colon_quote_is_direct_without_its_marks() -> None:
+    assert _statements("Орлов: «Москва не примет такой план»") == [("Орлов", None, "direct", "Москва не примет такой план")]
+
+
+def test_attributor_place_speaker_is_not_taken_from_the_content() -> None:
+    text = "Ранее в Кремле отметили, что размещение войск НАТО на Украине недопустимо."
+    assert _statements(text) == [("Кремль", "отметили", "indirect", "размещение войск НАТО на Украине недопустимо")]

@@ -99,3 +99,12 @@ def test_concepts_an_issue_needs_terms_or_concepts(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(PackError, match=r"issues\[1\]: an issue needs terms or concepts"):
         load_pack(path)
+
+
+def test_concepts_span_does_not_reach_over_a_long_stretch(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    pack = load_pack(path)
+    text = "The old pledge the ministers of both sides drafted in the capital must defend the harbour."
+    found = ConceptFinder(pack, ActorIndex(pack), nlp).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("pledge", "harbour-protection")]

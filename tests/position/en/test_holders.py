@@ -170,3 +170,21 @@ def test_holders_speaker_joined_to_another_party_both_hold(positioner: EnglishPo
     statements = _said(positioner, text, "Macron", "he and Scholz had agreed on a reassurance force")
     assert statements == {("France", "foreign-troops-in-ukraine", "support"),
                           ("Germany", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_pronoun_opening_a_statement_is_its_speaker(positioner: EnglishPositioner) -> None:
+    text = ("Zelensky met Merz in Berlin. Biden later said he did not think it realistic for Ukraine to "
+            "join NATO.")
+    content = "he did not think it realistic for Ukraine to join NATO"
+    assert _said(positioner, text, "Biden", content) == {("United States", "ukraine-nato-membership", "oppose")}
+
+
+def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner: EnglishPositioner) -> None:
+    text = "Merz said the truce proposals put forward by Kyiv were a good start."
+    assert _said(positioner, text, "Merz", "the truce proposals put forward by Kyiv were a good start") == {
+        ("Germany", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}
+
+
+def test_holders_party_in_a_leading_subordinate_clause_is_not_the_subject(positioner: EnglishPositioner) -> None:
+    text = "As talks on postwar Ukraine went on, Paris signed a pledge to send a reassurance force."
+    assert _stances(positioner, text) == {("France", "foreign-troops-in-ukraine", "support")}

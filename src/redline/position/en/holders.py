@@ -30,6 +30,7 @@ _POSSESSIVE_REACH = 1
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
 _CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
@@ -53,6 +54,7 @@ class Agent:
     passive: bool = False
     adjective: bool = False
     source: bool = False
+    pronoun: bool = False
 
 
 @dataclass
@@ -92,6 +94,7 @@ class HolderFinder:
         self._joins = phrase_regex(pack.cues.coordination)
         self._documents = phrase_regex(pack.cues.documents)
         self._authoring = phrase_regex(pack.cues.authoring)
+        self._subordinators = phrase_regex(pack.cues.subordinate)
         self._according = re.compile(
             "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
         ) if pack.cues.according else None
@@ -169,7 +172,7 @@ class HolderFinder:
         if self._pronoun is not None and memory.person is not None:
             for match in self._pronoun.finditer(text, start, end):
                 if not self._blocked(text, match.start()):
-                    out.append(Agent(memory.person, match.start(), match.end(), person=True))
+                    out.append(Agent(memory.person, match.start(), match.end(), person=True, pronoun=True))
         if self._passive is not None and memory.group is not None:
             for match in self._passive.finditer(text, start, end):
                 pronoun = match.group(0).split()[0]
@@ -201,9 +204,15 @@ class HolderFinder:
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:
-        """The word before ``start``, lower-cased ("" at the start of the text)."""
+        """The word before ``start``, lower-cased ("" at the start of the text or of a clause).
+
+        A comma, colon or dash after it ends its phrase: in "talks went on, Paris said"
+        "on" governs nothing after the comma.
+        """
         match = _LAST_WORD.search(text, max(0, start - 30), start)
-        return match.group(1).lower() if match else ""
+        if match is None or _CLAUSE_BREAK.search(text, match.end(1), start):
+            return ""
+        return match.group(1).lower()
 
     def reporting(self, text: str, agents: Sequence[Agent], end: int) -> list[tuple[Agent, int]]:
         """Agents followed by a reporting verb, with the offset where their content begins."""
@@ -234,6 +243,10 @@ class HolderFinder:
         before = [(a, s) for a, s in reporting if s <= position]
         nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
         in_segment = [a for a in nearby if not a.attached and not a.adjective]
+        # "As talks on Ukraine went on, Britain and France signed ...": the main clause's
+        # subject holds the stance, not a party named in a leading subordinate clause.
+        opening = self._subordinate(text, segment[0], position)
+        in_segment = [a for a in in_segment if a.start >= opening] or in_segment
         after = [(a, s) for a, s in reporting if a.start >= position]
         lead: Agent | None = None
         main: Holder | None = None
@@ -254,12 +267,21 @@ class HolderFinder:
         for agent in nearby:
             if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
                 found.append(Holder(agent.actor, agent.end))
-        found += self._relative(text, agents, span[1], segment[1])
+        found += self.relative(text, agents, span[1], segment[1])
         unique: list[Holder] = []
         for holder in found:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
+
+    def _subordinate(self, text: str, start: int, position: int) -> int:
+        """Where the main clause begins after a leading subordinate clause ("As ..., "), else ``start``."""
+        if self._subordinators is None:
+            return start
+        stretch = text[start:position]
+        opening = self._subordinators.match(text, start + len(stretch) - len(stretch.lstrip(" \"“‘'")))
+        comma = text.find(",", start, position)
+        return comma + 1 if opening is not None and comma > 0 else start
 
     def acting(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], position: int,
                start: int) -> Agent | None:
@@ -313,16 +335,18 @@ class HolderFinder:
             out.append(Holder(agent.actor, agent.end))
         return out
 
-    def _relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int) -> list[Holder]:
+    def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int,
+                 passive_only: bool = False) -> list[Holder]:
         """The agent of a clause right after a mention that judges it.
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
         Washington" (a passive with its agent); the judging cue follows the mention.
+        ``passive_only`` keeps the passive agents alone (inside a statement, its authors).
         """
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
                 between = text[end:agent.start].strip(" ,")
-                if self._relatives is not None and self._relatives.fullmatch(between):
+                if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
                     return [Holder(agent.actor, agent.end)]
                 if agent.passive and self._cues.polar(text, end, agent.start):
                     # "proposals put forward by Ukraine and the US": every joined agent.

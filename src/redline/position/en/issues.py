@@ -57,6 +57,10 @@ class IssueDetector:
                     regex = phrase_regex([term.replace(BENEFICIARY, who)])
                     if regex is not None:
                         self._terms.append((issue.id, inverse, regex))
+        # Matches wherever any term does: most stretches of text name no issue at all,
+        # and one search tells so instead of one per term.
+        self._any = re.compile("|".join(f"(?:{regex.pattern})" for _, _, regex in self._terms) or "(?!)",
+                               re.IGNORECASE)
 
     def mentions(self, text: str, start: int, end: int,
                  concepts: Sequence[ConceptMatch] = ()) -> list[IssueMention]:
@@ -76,7 +80,8 @@ class IssueDetector:
                 if concept.inverse:
                     inverse.add((span, concept.issue))
                 parsed[span].update(concept.attached)
-        for issue_id, is_inverse, regex in self._terms:
+        terms = self._terms if self._any.search(text, start, end) is not None else []
+        for issue_id, is_inverse, regex in terms:
             for match in regex.finditer(text, start, end):
                 span = (match.start(), match.end())
                 if issue_id not in spans[span]:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from redline.models import Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
+from redline.position.en.flags import Flagger
 from redline.position.en.holders import Agent, Holder, HolderFinder, Memory
 from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
@@ -91,9 +92,7 @@ class EnglishPositioner:
         self._blockers = phrase_regex(pack.cues.blockers)
         self._asides = phrase_regex(pack.cues.aside)
         self._context = phrase_regex(pack.context)
-        self._groups = {a.id: set(a.members) for a in pack.actors if a.members}
-        self._issue_red_lines = {i.id: regex for i in pack.issues
-                                 if (regex := phrase_regex(i.cues.red_line)) is not None}
+        self._flags = Flagger(pack, self._actors, self._cues)
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
                    if (regex := phrase_regex(getattr(i.cues, kind))) is not None]
@@ -115,20 +114,8 @@ class EnglishPositioner:
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
-        readings = self._denials(text, readings)
-        return statements, merge(document.id, text, self._grouped(readings))
-
-    def _grouped(self, readings: list[Reading]) -> list[Reading]:
-        """Readings plus one for a group when two or more of its members share a reading."""
-        out = list(readings)
-        for group, members in self._groups.items():
-            shared: dict[tuple[str, str, int, int], list[Reading]] = {}
-            for r in readings:
-                if r.actor in members:
-                    shared.setdefault((r.issue, r.stance, r.start, r.end), []).append(r)
-            out += [replace(found[0], actor=group) for found in shared.values()
-                    if len({r.actor for r in found}) >= 2]
-        return out
+        readings = self._flags.denials(text, readings)
+        return statements, merge(document.id, text, self._flags.grouped(readings))
 
     def _units(self, text: str, statements: list[Statement]) -> list[Unit]:
         """Cut every sentence into statement units and reporting units, in text order."""
@@ -203,11 +190,17 @@ class EnglishPositioner:
             opening = max(segment.body, scene.unit.content or segment.body)
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
             speaker = Holder(scene.unit.actor, segment.body)
+            # "X said the truce put forward by A ...": its author A holds it too.
+            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
+                       if h.actor != scene.unit.actor]
             if actor is None:
-                return [speaker]
+                return [speaker, *judging]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
-            # "he and Trump had agreed on X": the speaker and those joined to it.
-            return acting if actor.actor != scene.unit.actor else [speaker, *acting[1:]]
+            # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
+            # speaker and those joined to it hold the stance.
+            if actor.pronoun or actor.actor == scene.unit.actor:
+                return [speaker, *acting[1:]]
+            return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
             scene.cues, carried,
@@ -305,8 +298,8 @@ class EnglishPositioner:
         base = Reading(holder.actor, issues[0], stance, min(span[0], cue.start), max(span[1], cue.end),
                        statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
                        sentence=scene.unit.sentence)
-        base = self._flag(scene, base, (max(holder.scope, segment.body), segment.end))
-        out = [self._issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
+        base = self._flags.flag(scene.text, base, (max(holder.scope, segment.body), segment.end))
+        out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
         zone = self._zone(scene, segment, following, restriction, base)
         if zone is None:
@@ -387,43 +380,6 @@ class EnglishPositioner:
                 if cue is not None and (cue.value == 1 or (cue.value == -1 and issue in mention.issues)):
                     return following.start, following.end, following.body
         return None
-
-    def _flag(self, scene: _Scene, reading: Reading, scope: tuple[int, int]) -> Reading:
-        """Set red-line, threat and security-claim flags from the cues in scope."""
-        text, (start, end) = scene.text, scope
-        red_line = bool(self._cues.find("red_line", text, start, end)) and reading.stance != "neutral"
-        threat = reading.stance == "oppose" and any(
-            self._aimed_at(text, c.end, reading.actor) for c in self._cues.find("threat", text, start, end)
-        )
-        claim = reading.stance == "support" and bool(self._cues.find("security_claim", text, start, end))
-        return replace(reading, red_line=red_line, threat=threat, security_claim=claim)
-
-    def _issue_red_line(self, text: str, reading: Reading, scope: tuple[int, int]) -> Reading:
-        """Set the red-line flag from the reading's own issue's red-line cues ("non-negotiable")."""
-        regex = self._issue_red_lines.get(reading.issue)
-        if regex is None or reading.red_line or reading.stance == "neutral":
-            return reading
-        return replace(reading, red_line=regex.search(text, *scope) is not None)
-
-    def _aimed_at(self, text: str, at: int, actor: str) -> bool:
-        """Whether a threat cue is aimed at the holder (or at nobody named)."""
-        named = [m for m in self._actors.mentions(text, at, min(len(text), at + 40))
-                 if words_between(text, at, m.start) <= 3]
-        return not named or named[0].actor == actor
-
-    def _denials(self, text: str, readings: list[Reading]) -> list[Reading]:
-        """Drop reported stances that the actor denies in the next sentence."""
-        denied: set[tuple[str, int]] = set()
-        bounds = sentences(text, self.pack.cues.abbreviations)
-        for number, (start, end, _) in enumerate(bounds):
-            if self._cues.find("denial", text, start, end):
-                for mention in self._actors.mentions(text, start, end):
-                    denied.add((mention.actor, number - 1))
-        return [
-            r for r in readings
-            if r.statement_index is not None or (r.actor, r.sentence) not in denied
-        ]
-
 
 def _turned(stance: Stance, mention: IssueMention | None, issue: str) -> Stance:
     """The stance on an issue when the mention names its opposite ("stay neutral" for NATO)."""

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from redline import yamlfile
+from redline import yamlfile
 from redline.attribute.ru.parse import Parsed, Token, parse, parse_lines
 from redline.attribute.ru.speakers import same_stem
 from redline.errors import PackError
@@ -221,24 +222,21 @@ class RussianPositioner:
         return first, last
 
     def _stance(self, parsed: Parsed, unit: _Unit, mention: Match, cues: list[Match]) -> Reading | None:
+        """The reading of one issue mention within its clause (None: no stance there)."""
         tokens = parsed.tokens
         first, last = self._clause(unit, mention, cues)
         inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
         issue, inverse = mention.label[1:], mention.label[0] == "-"
-        stance: Stance | None = None
+        stance: Stance | None
         condition: str | None = None
-        # A term inside a condition the holder sets ("только на основе гарантий России") is
-        # what the holder asks for.
+        cut = next((c for c in inside if c.label == "condition" and c.first > mention.last), None) or next(
+            (c for c in inside if c.label == "requirement" and c.last < mention.first), None)
         if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
+            # A term inside a condition the holder sets ("только на основе гарантий России")
+            # is what the holder asks for.
             stance = "oppose" if inverse else "support"
-        after = next((c for c in inside if c.label == "condition" and c.first > mention.last), None)
-        before = next((c for c in inside if c.label == "requirement" and c.last < mention.first), None)
-        if stance is not None:
-            pass
-        elif after is not None or before is not None:
+        elif cut is not None:
             stance = "conditional"
-            cut = after or before
-            assert cut is not None
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
             condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end]
         else:

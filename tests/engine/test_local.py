@@ -6,13 +6,16 @@ import os
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from redline import settings
+from redline import pipeline, settings
 from redline.attribute import Attributor
-from redline.engine import analyse, ingest
+from redline.engine import analyse, ingest, work
+from redline.ingest.prepare import Input
 from redline.models import Document, Statement
 from redline.pipeline import LanguageModels, Models
 from redline.position import load_pack
@@ -53,6 +56,27 @@ def test_engine_second_ingest_adds_nothing(tmp_path: Path) -> None:
         assert (first.added, first.skipped) == (6, 0)
         assert (second.added, second.skipped) == (0, 6)
         assert store.count() == 6
+
+
+def test_engine_second_ingest_reads_no_stored_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_corpus(tmp_path / "corpus", 4)
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    cfg = settings.load({"db": tmp_path / "s.duckdb"}, environ={})
+    with Store(cfg["db"]) as store:
+        ingest([str(tmp_path / "corpus")], store, cfg)
+        (tmp_path / "corpus" / "002.txt").write_text("Report 2, corrected\n\nDelegates met again on Friday.\n")
+        read: list[str] = []
+        original = work.read
+
+        def spy(item: Input, *args: Any) -> Any:
+            read.append(Path(item.source).name)
+            return original(item, *args)
+
+        monkeypatch.setattr(work, "read", spy)
+        second = ingest([str(tmp_path / "corpus")], store, cfg)
+    # The changed file is read again, and so is the one that failed; the others are not.
+    assert read == ["002.txt", "empty.txt"]
+    assert (second.added, second.skipped, len(second.errors)) == (1, 3, 1)
 
 
 def test_engine_bad_input_is_reported_and_batch_goes_on(tmp_path: Path) -> None:
@@ -112,7 +136,7 @@ def test_engine_sigkill_then_rerun_equals_uninterrupted_run(tmp_path: Path, docu
 
 
 @pytest.mark.slow
-def test_engine_analysed_ingest_stores_statements_once(tmp_path: Path) -> None:
+def test_engine_analysed_ingest_stores_statements_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "talks.txt").write_text(
@@ -124,6 +148,11 @@ def test_engine_analysed_ingest_stores_statements_once(tmp_path: Path) -> None:
     from redline import api
 
     api.ingest([str(folder)], db=tmp_path / "s.duckdb")
+
+    def no_models(*_args: object, **_options: object) -> None:
+        raise AssertionError("a re-ingest of stored inputs loaded the models")
+
+    monkeypatch.setattr(pipeline, "load_models", no_models)
     again = api.ingest([str(folder)], db=tmp_path / "s.duckdb")
     assert (again.added, again.skipped) == (0, 1)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
@@ -169,3 +198,19 @@ def test_engine_failing_analysis_stores_the_document_unanalysed(tmp_path: Path) 
 class _NoStatements(_FailingAttributor):
     def statements(self, document: Document) -> list[Statement]:
         return []
+
+
+@pytest.mark.slow
+def test_engine_two_workers_store_what_one_does(tmp_path: Path) -> None:
+    from redline.pipeline import load_models
+
+    _write_corpus(tmp_path / "corpus", 6)
+    snapshots = []
+    for workers in (1, 2):
+        cfg = settings.load({"db": tmp_path / f"w{workers}.duckdb", "workers": workers, "batch_size": 2},
+                            environ={})
+        with Store(cfg["db"]) as store:
+            summary = ingest([str(tmp_path / "corpus")], store, cfg, partial(load_models, cfg))
+        assert (summary.added, summary.analysed, summary.errors) == (6, 6, [])
+        snapshots.append(_snapshot(cfg["db"]))
+    assert snapshots[0] == snapshots[1]

@@ -1,0 +1,199 @@
+"""The worker side of every engine: prepare and analyse a chunk of items in one process.
+
+A chunk is a list of work items in input order: articles to prepare and analyse, stored
+documents to re-analyse, errors met while reading, and the mark that closes each input.
+:class:`Work` turns it into outcomes in the same order. It holds the models, loaded on
+the first chunk that needs them, so a worker loads them once and a run that finds
+nothing new loads none.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import Any
+
+import httpx
+
+from redline.engine.events import analysis_error
+from redline.errors import InputError, InputWarning
+from redline.ingest.document import document_id
+from redline.ingest.prepare import Input, prepare, read
+from redline.models import Document, RawArticle
+from redline.pipeline import Analysis, Models, process_many, skipped
+
+Loader = Callable[[], Models]
+
+
+@dataclass(frozen=True)
+class Done:
+    """The end of one input; ``key`` marks it stored whole once nothing in it failed."""
+
+    source: str
+    key: str | None
+
+
+@dataclass
+class Ready:
+    """A document with its analysis; ``minhash`` is None for a stored one re-analysed."""
+
+    document: Document
+    minhash: list[int] | None
+    analysis: Analysis | None = None
+    failure: str | None = None
+    # Why it gets no analysis (its language has no pipeline).
+    note: str | None = None
+    models: tuple[str, str] = ("", "")
+
+
+@dataclass(frozen=True)
+class Failed:
+    """One line for an article or record that could not be read or prepared; a warning
+    (bytes replaced, a symlink skipped) lost nothing and fails nothing."""
+
+    line: str
+    warning: bool = False
+
+
+WorkItem = RawArticle | Document | InputError | Done
+Outcome = Ready | Failed | Done
+
+
+class Work:
+    """Prepares and analyses chunks in one process, with models loaded on first need."""
+
+    def __init__(self, settings: Mapping[str, Any], models: Models | Loader | None) -> None:
+        self.settings = settings
+        self.source = models
+        self._models = models if isinstance(models, Models) else None
+
+    def models(self) -> Models:
+        """The loaded models (loading them the first time)."""
+        if self._models is None:
+            assert callable(self.source), "no models to analyse with"
+            self._models = self.source()
+        return self._models
+
+    def __call__(self, items: Sequence[WorkItem]) -> list[Outcome]:
+        """The outcome of every item, in order."""
+        outcomes = [self._prepared(item) for item in items]
+        ready = [o for o in outcomes if isinstance(o, Ready)]
+        if ready and self.source is not None:
+            models = self.models()
+            found = process_many([r.document for r in ready], models)
+            for outcome, analysis in zip(ready, found, strict=True):
+                outcome.models = models.signature
+                outcome.note = skipped(outcome.document, models)
+                if isinstance(analysis, Exception):
+                    outcome.failure = analysis_error(outcome.document, analysis)
+                else:
+                    outcome.analysis = analysis
+        return outcomes
+
+    def _prepared(self, item: WorkItem) -> Outcome:
+        if isinstance(item, Done):
+            return item
+        if isinstance(item, InputError):
+            return Failed(str(item), isinstance(item, InputWarning))
+        if isinstance(item, Document):
+            return Ready(item, None)
+        try:
+            prepared = prepare(item, self.settings)
+        except InputError as exc:
+            return Failed(str(exc))
+        except Exception as exc:  # noqa: BLE001 - one article's failure is reported, not raised
+            return Failed(f"{item.doc}: cannot be prepared ({' '.join(f'{type(exc).__name__}: {exc}'.split())})")
+        return Ready(prepared.document, prepared.signature)
+
+
+def articles(
+    inputs: Iterable[Input | InputError], settings: Mapping[str, Any], client: httpx.Client,
+    known: Container[str], skip: Callable[[str], None],
+) -> Iterator[WorkItem]:
+    """The articles of the inputs whose id is not known yet, with the mark closing each
+    input (errors met listing the inputs pass through, in order); ``skip`` hears of each
+    known one, which is never cleaned or analysed."""
+    seen: set[str] = set()
+    for item in inputs:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for article in read(item, settings, client):
+            if isinstance(article, RawArticle):
+                identity = document_id(article.text)
+                if identity in known or identity in seen:
+                    skip(article.doc)
+                    continue
+                seen.add(identity)
+            yield article
+        yield Done(item.source, item.key)
+
+
+def chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    """Items in lists of ``size`` documents (marks and errors ride along, in order)."""
+    chunk: list[WorkItem] = []
+    count = 0
+    for item in items:
+        chunk.append(item)
+        count += isinstance(item, RawArticle | Document)
+        if count >= size:
+            yield chunk
+            chunk, count = [], 0
+    if chunk:
+        yield chunk
+
+
+_WORKER: Work | None = None
+
+
+def _start(settings: Mapping[str, Any], loader: Loader | None) -> None:
+    global _WORKER
+    _WORKER = Work(settings, loader)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone: an ingest killed outright leaves no
+    orphans holding a model each."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _pooled(items: Sequence[WorkItem]) -> list[Outcome]:
+    assert _WORKER is not None
+    return _WORKER(items)
+
+
+def run(batches: Iterable[list[WorkItem]], work: Work, workers: int) -> Iterator[list[Outcome]]:
+    """The outcomes of each chunk, in order.
+
+    With ``workers`` > 1 and more than one chunk, the chunks go to a pool of processes
+    that each load their own models once (models given already loaded stay in this
+    process); at most two chunks per worker are in flight, so memory stays bounded
+    however many documents stream through.
+    """
+    stream = iter(batches)
+    ahead = list(islice(stream, 2))
+    if len(ahead) < 2 or workers <= 1 or isinstance(work.source, Models):
+        # One chunk is done sooner here than a pool of processes could start.
+        yield from map(work, chain(ahead, stream))
+        return
+    # spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
+                             initargs=(dict(work.settings), work.source)) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for batch in chain(ahead, stream):
+            pending.append(pool.submit(_pooled, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
