@@ -10,7 +10,7 @@ from spacy.language import Language
 from redline.errors import PackError
 from redline.models import Document
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder
 

@@ -13,9 +13,11 @@ its readings count only where nothing more direct is said.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from redline.models import Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
@@ -79,8 +81,13 @@ class EnglishPositioner:
 
     language = "en"
 
-    def __init__(self, pack: Pack, nlp: Language | None = None) -> None:
+    def __init__(
+        self, pack: Pack, nlp: Language | None = None,
+        parse_of: Callable[[Document], Sequence[Doc] | None] | None = None,
+    ) -> None:
         self.pack = pack
+        # The attribution stage's parse of a document, when it has one to hand over.
+        self._parse_of = parse_of
         self._actors = ActorIndex(pack)
         self._issues = IssueDetector(pack, self._actors)
         # Concepts need a parse: the attributor's pipeline when the caller has one.
@@ -111,7 +118,8 @@ class EnglishPositioner:
         if self._context is not None and self._context.search(text) is None:
             # An article about something else: its stances are not on this pack's issues.
             return statements, []
-        state = _State(concepts=self._concepts.find(text) if self._concepts else [])
+        parse = self._parse_of(document) if self._parse_of else None
+        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [])
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
@@ -299,7 +307,7 @@ class EnglishPositioner:
             # A limit set on a thing ("such measures must not compromise ...") accepts it on terms.
             cue = replace(restriction, value=0)
         if cue is None and following is not None and following.kind == "condition":
-            # "Kaldmar would pull its units back only if ...": a commitment on terms.
+            # "Oslo would lift the quota only if ...": a commitment on terms.
             cue = Cue("condition", following.start, following.body, 0)
         if cue is None:
             return []
