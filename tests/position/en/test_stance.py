@@ -346,3 +346,16 @@ def test_stance_threatening_to_do_it_favours_it(positioner: EnglishPositioner) -
     positions = _read(positioner, "Berlin threatened to send more air-defence systems if the shelling went on.")
     assert {(p.actor, p.issue, p.stance) for p in positions if p.issue == "weapons-for-ukraine"} == {
         ("Germany", "weapons-for-ukraine", "conditional")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin insists on the abandonment of Ukraine's bid to join NATO.",
+    "Moscow demanded guarantees that would bar Ukraine's membership of NATO.",
+])
+def test_stance_demanding_that_a_thing_be_shut_out_opposes_it(positioner: EnglishPositioner, text: str) -> None:
+    assert ("Russia", "ukraine-nato-membership", "oppose") in _stances(_read(positioner, text))
+
+
+def test_stance_refusing_the_abandonment_of_a_bid_supports_it(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv refused the abandonment of its bid to join NATO.")) == {
+        ("Ukraine", "ukraine-nato-membership", "support")}
