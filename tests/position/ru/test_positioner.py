@@ -130,3 +130,13 @@ def test_positioner_control_and_region_words_alone_are_not_concessions(positione
 def test_positioner_what_is_no_alternative_to_is_supported(positioner: RussianPositioner) -> None:
     text = "Сергей Лавров заявил, что Москва не рассматривает перемирие как альтернативу гарантиям безопасности России."
     assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
+
+
+def test_positioner_generic_words_alone_are_not_issue_terms(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что Россия против расширения санкций и против нейтрального посредника в Крыму."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_ceding_a_region_is_a_territorial_concession(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига заявил, что Украина не согласится уступить Донбасс."
+    assert _positions(positioner, text) == [("Ukraine", "territorial-concessions", "oppose", None)]
