@@ -43,7 +43,7 @@ from positions_eval import gold_statements, read_corpus, read_gold
 
 from redline.models import Document, Statement
 from redline.position import Pack, load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.en.positioner import _State
 from redline.position.en.text import sentences
 

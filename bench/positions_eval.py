@@ -24,7 +24,7 @@ from typing import Any
 
 from redline.models import Document, Position, Statement
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

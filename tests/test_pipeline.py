@@ -14,7 +14,7 @@ from redline.attribute.ru import RussianAttributor
 from redline.models import Document
 from redline.pipeline import LanguageModels, Models, process, skipped
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.ru.positioner import RussianPositioner
 from redline.store import Store
 

@@ -54,12 +54,12 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     """
     from redline.attribute.en import EnglishAttributor
     from redline.attribute.ru import RussianAttributor
-    from redline.position.en import EnglishPositioner
+    from redline.position.en.positioner import EnglishPositioner
     from redline.position.ru.positioner import RussianPositioner
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     attributor = EnglishAttributor(settings["model"])
-    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp)))
+    english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp, attributor.parse_of)))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
     return Models(pack, {"en": english, "ru": russian})
 

@@ -19,7 +19,7 @@ from redline.ingest.prepare import Input
 from redline.models import Document, Statement
 from redline.pipeline import LanguageModels, Models
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.store import Store
 
 TOPICS = ("ceasefire monitors", "border crossings", "grain exports", "prisoner exchanges",

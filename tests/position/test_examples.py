@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from redline.models import Document, Position
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.examples import Misread, misread_examples
 
 

@@ -9,7 +9,7 @@ import pytest
 from redline.errors import PackError
 from redline.models import Document
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.pack import load_lexicon
 
 MINIMAL = """\

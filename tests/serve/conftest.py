@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from redline.models import Document, Position, Segment, Statement
-from redline.serve import create_app
+from redline.serve.app import create_app
 from redline.store import Store
 
 PAYLOAD = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from redline.serve import create_app
+from redline.serve.app import create_app
 from redline.store import Store
 
 ARTICLES = 120

@@ -96,6 +96,8 @@ class Concept(_Strict):
     objects: list[str] = []
     # The concept names the opposite ("neutral status" for membership).
     inverse: bool = False
+    # Heads count only as nouns ("a guarantee of security", not "guaranteeing security").
+    nouns_only: bool = False
 
     @field_validator("heads", "about")
     @classmethod
@@ -161,6 +163,7 @@ class StanceCues(_Strict):
     restriction: list[Pattern] = []
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
+    postposed_condition: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

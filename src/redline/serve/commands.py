@@ -40,7 +40,7 @@ def serve(
     """Serve the dashboard: matrix, evidence, timeline, network, statements, documents, check."""
     import uvicorn
 
-    from redline.serve import create_app
+    from redline.serve.app import create_app
 
     path = str(load_settings({"db": db})["db"])
     try:

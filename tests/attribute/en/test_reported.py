@@ -108,3 +108,27 @@ def test_reported_a_question_weighed_is_not_a_view(attributor: EnglishAttributor
     assert _found(attributor, "The mayor doubts whether the bridge can reopen.") == []
     assert _found(attributor, "The mayor doubts that the bridge can reopen.") == [
         ("mayor", "the bridge can reopen", 22, 43)]
+
+
+def test_reported_wire_credit_and_speech_participle(attributor: EnglishAttributor) -> None:
+    text = ("(Wire) – The port will reopen in May, Mayor Tom Ruiz said on Friday, "
+            "underscoring the council's role in the repairs.")
+    assert _found(attributor, text) == [
+        ("Tom Ruiz", "The port will reopen in May", 9, 36),
+        ("Tom Ruiz", "the council's role in the repairs", 82, 115),
+    ]
+
+
+def test_reported_relayed_quote_and_its_continuation(attributor: EnglishAttributor) -> None:
+    text = ("“The port will reopen in May,” the city bulletin quoted Mayor Tom Ruiz as saying.\n"
+            "“We owe the dock workers patience and a fair wage for the months ahead.”")
+    assert _found(attributor, text) == [
+        ("Tom Ruiz", "The port will reopen in May", 1, 28),
+        ("Tom Ruiz", "We owe the dock workers patience and a fair wage for the months ahead", 83, 152),
+    ]
+
+
+def test_reported_as_clause_before_a_verb_of_presenting(attributor: EnglishAttributor) -> None:
+    # "presented" can take an as-verdict elsewhere; here it is only what was reported.
+    text = "As Reuters reported earlier, on Monday the council presented a new plan for the docks."
+    assert _found(attributor, text) == [("Reuters", "on Monday the council presented a new plan for the docks", 29, 85)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 
 
 @pytest.fixture(scope="module")

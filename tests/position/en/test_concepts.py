@@ -10,7 +10,7 @@ from spacy.language import Language
 from redline.errors import PackError
 from redline.models import Document
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder
 
@@ -108,3 +108,13 @@ def test_concepts_span_does_not_reach_over_a_long_stretch(nlp: Language, tmp_pat
     text = "The old pledge the ministers of both sides drafted in the capital must defend the harbour."
     found = ConceptFinder(pack, ActorIndex(pack), nlp).find(text)
     assert [(text[m.start:m.end], m.issue) for m in found] == [("pledge", "harbour-protection")]
+
+
+def test_concepts_nouns_only_heads_skip_the_verb(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK.replace("about: [defend, protect, security]}", "about: [defend, protect, security], nouns_only: true}"),
+                    encoding="utf-8")
+    pack = load_pack(path)
+    finder = ConceptFinder(pack, ActorIndex(pack), nlp)
+    assert [m.issue for m in finder.find("Alpha wants a guarantee of security.")] == ["harbour-protection"]
+    assert finder.find("Alpha is guaranteeing the security of its own ships.") == []

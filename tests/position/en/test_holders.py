@@ -6,7 +6,7 @@ import pytest
 
 from redline.models import Document, Statement
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from redline.models import Document, Position, Statement
 from redline.position import load_pack
-from redline.position.en import EnglishPositioner
+from redline.position.en.positioner import EnglishPositioner
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +307,36 @@ def test_stance_without_a_partys_participation_is_a_condition(positioner: Englis
 def test_stance_neutral_status_concept_names_the_opposite_of_membership(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Moscow demands a non-aligned status for Ukraine.")) == {
         ("Russia", "ukraine-nato-membership", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv refused to give up its NATO bid.", ("Ukraine", "ukraine-nato-membership", "support")),
+        ("Kyiv agreed to drop its NATO bid.", ("Ukraine", "ukraine-nato-membership", "oppose")),
+        ("Ukraine would not give up its territory.", ("Ukraine", "territorial-concessions", "oppose")),
+    ],
+)
+def test_stance_giving_something_up_and_double_negation(positioner: EnglishPositioner, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    assert _stances(_read(positioner, text)) == {expected}
+
+
+def test_stance_obligation_on_a_party_is_the_reporters_demand(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv must give up its NATO bid, Moscow said.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_without_right_after_a_mention_states_its_condition(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv says guarantees without Washington are worth nothing.")
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "guarantees-for-ukraine", "conditional")]
+
+
+def test_stance_provided_as_a_verb_is_no_condition(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Berlin wants air defence systems to be provided by its partners.")) == {
+        ("Germany", "weapons-for-ukraine", "support")}
+
+
+def test_stance_not_contributing_to_an_outcome_opposes_the_means(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Moscow says arming Kyiv with more missiles does not contribute to peace.")) == {
+        ("Russia", "weapons-for-ukraine", "oppose")}

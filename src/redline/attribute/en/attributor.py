@@ -39,6 +39,8 @@ class EnglishAttributor:
         self._setup(None, model, lexicon)
 
     def _setup(self, nlp: Language | None, model: str, lexicon: Path | None) -> None:
+        # The parses of the documents read by the last call, by document id (parse_of).
+        self._parses: dict[str, list[Doc]] = {}
         self._nlp = nlp
         self.model_name = model
         self.lexicon = load_lexicon(lexicon)
@@ -63,7 +65,17 @@ class EnglishAttributor:
 
     def statements(self, document: Document) -> list[Statement]:
         """Every attributed statement of the document, in text order."""
-        return self._statements(document, Parsed(document.text, self.nlp))
+        parsed = Parsed(document.text, self.nlp)
+        self._parses = {document.id: parsed.docs}
+        return self._statements(document, parsed)
+
+    def parse_of(self, document: Document) -> list[Doc] | None:
+        """The parse of a document this attributor read in its last call, else None.
+
+        The positions stage reads the same sentences; handing it this parse spares it a
+        second one, the largest cost of analysis after the first.
+        """
+        return self._parses.get(document.id)
 
     def statements_many(
         self, documents: Sequence[Document], batch_size: int = 256
@@ -78,6 +90,7 @@ class EnglishAttributor:
         except Exception:  # noqa: BLE001 - the parser failed on one of them: each is parsed alone
             docs = None
         results: list[list[Statement] | Exception] = []
+        self._parses = {}
         at = 0
         for document, found in zip(documents, parts, strict=True):
             try:
@@ -85,6 +98,7 @@ class EnglishAttributor:
                     parsed = Parsed(document.text, self.nlp)
                 else:
                     parsed = Parsed.from_docs(document.text, found, docs[at:at + len(found)])
+                self._parses[document.id] = parsed.docs
                 results.append(self._statements(document, parsed))
             except Exception as exc:  # noqa: BLE001 - reported per document by the caller
                 results.append(exc)

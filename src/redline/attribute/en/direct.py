@@ -72,7 +72,11 @@ def _opens_clause(lead: Token, cue: Token, speaker: Token) -> bool:
     if lead.i == cue.i or speaker.left_edge.i <= lead.i <= speaker.i:
         return True
     holder = speaker.head
-    return speaker.dep_ == "appos" and holder.left_edge.i <= lead.i <= holder.i
+    if speaker.dep_ == "appos" and holder.left_edge.i <= lead.i <= holder.i:
+        return True
+    # '"…," the paper quoted the envoy as saying': the clause opens with the relaying verb's subject.
+    relay = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else None
+    return relay is not None and relay.i == speaker.head.i and relay.left_edge.i <= lead.i <= relay.i
 
 
 def standalone(text: str, quote: Quote, paragraph_start: int) -> str | None:

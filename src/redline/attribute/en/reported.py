@@ -75,8 +75,9 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
-    if verb.dep_ == "relcl":
-        # "…, those who doubt the plan are …": a relative clause reports nothing before it.
+    if verb.dep_ == "relcl" or participle(verb):
+        # "…, those who doubt the plan are …": a relative clause reports nothing before it,
+        # and ", underscoring …" reports what follows it.
         return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
@@ -91,16 +92,24 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     return bounds(_after_dateline(tokens))
 
 
+def _in_brackets(token: Token) -> bool:
+    """True for a name in brackets, as a wire credit opens a story ("(Wire) – …")."""
+    doc = token.doc
+    return (token.pos_ == "PROPN" and token.i > 0 and doc[token.i - 1].text == "("
+            and token.i + 1 < len(doc) and doc[token.i + 1].text == ")")
+
+
 def _after_dateline(tokens: list[Token]) -> list[Token]:
     """Tokens without a leading dateline ("MUSCAT - ", "BERLIN (Wire) — ")."""
     for k, token in enumerate(tokens[:8]):
-        if token.text in ("-", "—", "–") and k > 0 and all(t.is_upper or t.is_punct for t in tokens[:k]
+        if token.text in ("-", "—", "–") and k > 0 and all(t.is_upper or t.is_punct or _in_brackets(t) for t in tokens[:k]
                                                           if not t.is_space and t.text not in "()"):
             return tokens[k + 1 :]
     return tokens
 
 
-def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
+def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
+            lexicon: Lexicon) -> tuple[int, int] | None:
     """Content of a clause cue: its complement clause, the main clause of an as-clause, or
     the sentence before the attribution."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
@@ -124,7 +133,7 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool])
         return bounds(run(verb.sent, thats[0].i, verb.right_edge.i))
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
     # "…, the mayor said as she warned of delays": an as-clause on a cue is a second act.
-    if marks and verb.dep_ == "advcl" and not is_cue(verb.head):
+    if marks and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.clause_lemmas:
         return _as_clause(verb)
     if _parenthetical(verb):
         # "The dam, he said, remained essential": the sentence around the aside is what was said.
@@ -291,7 +300,7 @@ class Reported:
             if passive and demonstrative:
                 found, frame = self._previous_sentence(verb), "passive"
             else:
-                found = _clause(verb, speaker, self.is_cue)
+                found = _clause(verb, speaker, self.is_cue, self.lexicon)
             # "The board will consider whether to sell": a question weighed is not a view.
             if found is not None and self.lexicon.frame(lemma) == "thought" and _open_question(verb):
                 found = None

@@ -1,5 +1,5 @@
-"""English positions: pack-driven actors, issue mentions and stance cues over English text."""
+"""English positions: pack-driven actors, issue mentions and stance cues over English text.
 
-from redline.position.en.positioner import EnglishPositioner
-
-__all__ = ["EnglishPositioner"]
+The positioner lives in :mod:`redline.position.en.positioner`; this package imports
+nothing, so that light modules (aggregation's sentence splitter) do not load spaCy.
+"""

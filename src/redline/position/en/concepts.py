@@ -14,7 +14,7 @@ A head written with "non-" ("non-membership") names the opposite outcome.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,23 +66,29 @@ class ConceptFinder:
         self._concepts = [(issue.id, c) for issue in pack.issues for c in issue.concepts]
         self._heads = {lemma.lower() for _, c in self._concepts for lemma in c.heads}
 
-    def find(self, text: str) -> list[ConceptMatch]:
-        """Every concept match in the text, line by line (a headline is its own unit)."""
+    def find(self, text: str, parse: Sequence[Doc] | None = None) -> list[ConceptMatch]:
+        """Every concept match in the text, on the attribution stage's ``parse`` when given
+        (each Doc carries its offset), else parsed here line by line."""
         if not self._concepts:
             return []
+        actors = self._actors.mentions(text)
+        out: list[ConceptMatch] = []
+        for offset, doc in (self._parsed(text) if parse is None else ((d.user_data["offset"], d) for d in parse)):
+            out += self._matches(doc, int(offset), text, actors)
+        return out
+
+    def _parsed(self, text: str) -> Iterator[tuple[int, Doc]]:
+        """The text parsed line by line (a headline is its own unit), with offsets."""
         lines: list[tuple[int, str]] = []
         cursor = 0
         for line in text.split("\n"):
             if line.strip():
                 lines.append((cursor, line))
             cursor += len(line) + 1
-        actors = self._actors.mentions(text)
-        out: list[ConceptMatch] = []
         # Entities play no part in a concept; skipping them saves a third of the parse.
         skip = [name for name in ("ner",) if name in self._nlp.pipe_names]
         for (offset, _), doc in zip(lines, self._nlp.pipe((line for _, line in lines), disable=skip)):
-            out += self._matches(doc, offset, text, actors)
-        return out
+            yield offset, doc
 
     def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention]) -> Iterator[ConceptMatch]:
         """Concept matches in one parsed line."""
@@ -124,6 +130,8 @@ def _match(head: Token, near: list[Token], concept: Concept, offset: int, text: 
     only attached to the mention.
     """
     if head.lemma_.lower() not in concept.heads and head.lower_ not in concept.heads:
+        return None
+    if concept.nouns_only and head.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = offset + head.idx, offset + head.idx + len(head.text)
     found: list[tuple[int, int]] = []

@@ -253,6 +253,9 @@ class HolderFinder:
         if before:
             lead = before[0][0]
             main = Holder(lead.actor, before[0][1])
+        elif in_segment and after and self._obliged(text, in_segment[0], position):
+            # "Kyiv must give up the bid, Moscow said": the demand is the reporter's.
+            main = Holder(after[0][0].actor, segment[0])
         elif in_segment:
             lead = in_segment[0]
             main = None if self.hedged(text, lead, segment[0]) else Holder(lead.actor, lead.end)
@@ -273,6 +276,11 @@ class HolderFinder:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
+
+    def _obliged(self, text: str, agent: Agent, position: int) -> bool:
+        """Whether an obligation follows the agent closely ("Kyiv must ...", "Kyiv has to ...")."""
+        return any(words_between(text, agent.end, o.start) <= _WILL_REACH
+                   for o in self._cues.find("obligation", text, agent.end, position))
 
     def _subordinate(self, text: str, start: int, position: int) -> int:
         """Where the main clause begins after a leading subordinate clause ("As ..., "), else ``start``."""

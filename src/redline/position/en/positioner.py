@@ -13,9 +13,11 @@ its readings count only where nothing more direct is said.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from redline.models import Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
@@ -79,8 +81,13 @@ class EnglishPositioner:
 
     language = "en"
 
-    def __init__(self, pack: Pack, nlp: Language | None = None) -> None:
+    def __init__(
+        self, pack: Pack, nlp: Language | None = None,
+        parse_of: Callable[[Document], Sequence[Doc] | None] | None = None,
+    ) -> None:
         self.pack = pack
+        # The attribution stage's parse of a document, when it has one to hand over.
+        self._parse_of = parse_of
         self._actors = ActorIndex(pack)
         self._issues = IssueDetector(pack, self._actors)
         # Concepts need a parse: the attributor's pipeline when the caller has one.
@@ -92,6 +99,7 @@ class EnglishPositioner:
         self._blockers = phrase_regex(pack.cues.blockers)
         self._asides = phrase_regex(pack.cues.aside)
         self._context = phrase_regex(pack.context)
+        self._postposed_conditions = phrase_regex(pack.cues.postposed_condition)
         self._flags = Flagger(pack, self._actors, self._cues)
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
@@ -110,7 +118,8 @@ class EnglishPositioner:
         if self._context is not None and self._context.search(text) is None:
             # An article about something else: its stances are not on this pack's issues.
             return statements, []
-        state = _State(concepts=self._concepts.find(text) if self._concepts else [])
+        parse = self._parse_of(document) if self._parse_of else None
+        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [])
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
@@ -150,11 +159,10 @@ class EnglishPositioner:
             m for m in self._issues.mentions(text, unit.start, unit.end, state.concepts)
             if not any(c.start < m.end and m.start < c.end for c in claims)
         ]
-        cues = [
-            c for c in self._cues.polar(text, unit.start, unit.end)
-            if c.kind in ("condition", "contrast", "restriction")
-            or not any(m.start < c.end and c.start < m.end for m in mentions)
-        ]
+        # A cue word inside an issue's own term ("give up" in "give up its territory") is
+        # part of the term; it goes before negations fold, so "not" still reaches the term.
+        cues = self._cues.polar(text, unit.start, unit.end, exclude=[(m.start, m.end) for m in mentions])
+        cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory)
         mentions = self._heads(text, mentions)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
@@ -169,6 +177,18 @@ class EnglishPositioner:
             out += found
         self._holders.remember(agents, state.memory)
         return out
+
+    def _postposed(self, text: str, cues: list[Cue], mentions: list[IssueMention]) -> list[Cue]:
+        """Exclusions right after a mention that state its condition ("guarantees without X")."""
+        if self._postposed_conditions is None:
+            return cues
+        ends = {m.end for m in mentions}
+        return [
+            replace(c, kind="condition", value=None)
+            if c.kind == "exclusion" and self._postposed_conditions.fullmatch(text, c.start, c.end)
+            and any(e <= c.start and not text[e:c.start].strip() for e in ends) else c
+            for c in cues
+        ]
 
     def _heads(self, text: str, mentions: list[IssueMention]) -> list[IssueMention]:
         """Drop mentions that only modify the one before ("monitors at the dam")."""

@@ -24,6 +24,8 @@ from redline.position.pack import StanceCues
 from redline.position.en.text import phrase_regex, words_between
 
 _POLAR = ("support", "oppose", "neutral", "exclusion")
+# Cue kinds that cut or qualify a clause rather than carry a polarity.
+_STRUCTURAL = ("condition", "contrast", "restriction")
 _ORDER = ("neutral", "restriction", "condition", "contrast", "security_claim", "exclusion",
           "support", "oppose", "negation")
 _VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "neutral": 0}
@@ -76,9 +78,15 @@ class CueReader:
             return []
         return [Cue(kind, m.start(), m.end()) for m in regex.finditer(text, start, end)]
 
-    def polar(self, text: str, start: int, end: int, extra: Sequence[Cue] = ()) -> list[Cue]:
-        """Non-overlapping polar, condition and contrast cues, negations applied."""
-        found = [c for kind in _ORDER for c in self.find(kind, text, start, end)] + list(extra)
+    def polar(self, text: str, start: int, end: int, extra: Sequence[Cue] = (),
+              exclude: Sequence[tuple[int, int]] = ()) -> list[Cue]:
+        """Non-overlapping polar, condition and contrast cues, negations applied.
+
+        Polar cues overlapping an ``exclude`` span are left out before negations fold.
+        """
+        found = [c for kind in _ORDER for c in self.find(kind, text, start, end)
+                 if kind in _STRUCTURAL or not any(s < c.end and c.start < e for s, e in exclude)]
+        found += list(extra)
         rank = {kind: i for i, kind in enumerate(_ORDER)}
         found.sort(key=lambda c: (c.start - c.end, rank.get(c.kind, 0), c.start))
         chosen: list[Cue] = []
