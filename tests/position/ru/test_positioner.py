@@ -140,3 +140,10 @@ def test_positioner_generic_words_alone_are_not_issue_terms(positioner: RussianP
 def test_positioner_ceding_a_region_is_a_territorial_concession(positioner: RussianPositioner) -> None:
     text = "Андрей Сибига заявил, что Украина не согласится уступить Донбасс."
     assert _positions(positioner, text) == [("Ukraine", "territorial-concessions", "oppose", None)]
+
+
+def test_positioner_stopping_opposes_and_unwillingness_to_stop_supports(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Андрей Сибига заявил, что Украина призывает прекратить расширение НАТО.") == [
+        ("Ukraine", "nato-expansion", "oppose", None)]
+    assert _positions(positioner, "США не хотят прекратить расширение НАТО.") == [
+        ("United States", "nato-expansion", "support", None)]
