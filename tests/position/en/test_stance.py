@@ -340,3 +340,9 @@ def test_stance_provided_as_a_verb_is_no_condition(positioner: EnglishPositioner
 def test_stance_not_contributing_to_an_outcome_opposes_the_means(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Moscow says arming Kyiv with more missiles does not contribute to peace.")) == {
         ("Russia", "weapons-for-ukraine", "oppose")}
+
+
+def test_stance_threatening_to_do_it_favours_it(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Berlin threatened to send more air-defence systems if the shelling went on.")
+    assert {(p.actor, p.issue, p.stance) for p in positions if p.issue == "weapons-for-ukraine"} == {
+        ("Germany", "weapons-for-ukraine", "conditional")}

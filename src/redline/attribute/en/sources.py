@@ -127,7 +127,7 @@ class Sources:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             # "per cent", "$5 per barrel": only a speaker after the phrase makes it a source.
             if objects and mention(objects[0], self.lexicon) is not None:
-                # "according to the envoy, Amara Okafor, …": the name belongs to the source.
+                # "according to the mediator, Lena Marsh, …": the name belongs to the source.
                 appos = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i]
                 last = noun_phrase_end(appos[-1]) if appos else noun_phrase_end(objects[0])
                 return token.i, prep.i, last, objects[0]

@@ -146,7 +146,7 @@ def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
 def _nested_person(head: Token) -> Span | None:
     """A person named inside a noun phrase ("the EU's top diplomat Kaja Kallas").
 
-    A name written right after a role noun ("the UN envoy Amara Okafor") is a person's
+    A name written right after a role noun ("the UN envoy Lena Marsh") is a person's
     even when the entity recogniser took it for a place or an organisation.
     """
     found = []

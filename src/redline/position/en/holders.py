@@ -121,7 +121,7 @@ class HolderFinder:
             previous = (m.end, blocked)
             if inside or blocked or text[m.end:m.end + 1] == ":":
                 continue
-            # A bare adjective ("Varnian calls for") can only own the cue noun it modifies.
+            # A bare adjective ("Danish calls for") can only own the cue noun it modifies.
             bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end)
             is_attached = (m.start, m.end) in attached
             if is_attached and not m.possessive:
@@ -357,7 +357,7 @@ class HolderFinder:
                 if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
                     return [Holder(agent.actor, agent.end)]
                 if agent.passive and self._cues.polar(text, end, agent.start):
-                    # "proposals put forward by Ukraine and the US": every joined agent.
+                    # "terms drafted by Norway and Chile": every joined agent.
                     return [replace(h, scope=end) for h in self.with_coordinated(text, agents, agent)]
                 return []
         return []

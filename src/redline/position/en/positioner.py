@@ -307,7 +307,7 @@ class EnglishPositioner:
             # A limit set on a thing ("such measures must not compromise ...") accepts it on terms.
             cue = replace(restriction, value=0)
         if cue is None and following is not None and following.kind == "condition":
-            # "Kaldmar would pull its units back only if ...": a commitment on terms.
+            # "Oslo would lift the quota only if ...": a commitment on terms.
             cue = Cue("condition", following.start, following.body, 0)
         if cue is None:
             return []
