@@ -11,7 +11,9 @@ beside the repository, ../shared/dev-news/docs and ../shared/seeds. Prints, in o
 * ``speed-up X.XX``: the ingest with 2 workers over 1 (each run loads its models), on
   ``--copies`` copies of the cleaned texts (each with its own closing line, so that none
   is a stored id), since the workers' start-up would swamp a 40-document run;
-* textacy's throughput (``direct_quotations`` over the same parse) against redline's.
+* textacy's throughput (``direct_quotations`` over the same parse) against redline's;
+* ``russian ratio X.XX``: the same end-to-end measure on the Russian corpora against bare
+  natasha parsing (every layer redline uses) of the same cleaned Russian texts.
 
 The machine is shared: every figure is the best of ``--repeat`` runs (default 1), and
 figures from a loaded machine are noisy; compare the ratios, not the absolute speeds.
@@ -33,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPORA = (ROOT / "examples" / "corpus", ROOT / "examples" / "dev" / "corpus",
            ROOT.parent / "shared" / "dev-news" / "docs", ROOT.parent / "shared" / "seeds")
+RUSSIAN = (ROOT / "examples" / "russian" / "corpus", ROOT.parent / "shared" / "dev-ru" / "docs")
 
 
 def cleaned_texts(sources: Sequence[str], settings: dict[str, Any]) -> list[str]:
@@ -121,7 +124,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     peer = best(lambda: textacy_records(documents, nlp), args.repeat)
     print(f"textacy direct_quotations: {words / peer:.0f} words/s; redline: {words / end_to_end:.0f} words/s")
     print(f"redline/textacy {peer / end_to_end:.2f}")
+    russian(cfg, args.repeat)
     return 0
+
+
+def russian(cfg: dict[str, Any], repeat: int) -> None:
+    """Russian end to end against bare natasha on the same cleaned texts."""
+    from redline.attribute.ru.parse import bare_parse
+    from redline.pipeline import load_models
+
+    sources = [str(c) for c in RUSSIAN if c.is_dir()]
+    texts = [t for t in cleaned_texts(sources, cfg) if t]
+    if not texts:
+        return
+    words = sum(len(text.split()) for text in texts)
+    print(f"russian corpus: {len(texts)} documents, {words} words from {', '.join(sources)}")
+    models = load_models(cfg)
+    bare_parse(texts[:1])  # loads natasha's models
+    ingest_once(sources[:1], cfg, models)  # loads the Russian attributor
+    bare = best(lambda: bare_parse(texts), repeat)
+    end_to_end = best(lambda: ingest_once(sources, cfg, models), repeat)
+    print(f"bare natasha: {words / bare:.0f} words/s; redline end to end: {words / end_to_end:.0f} words/s")
+    print(f"russian ratio {bare / end_to_end:.2f}")
 
 
 if __name__ == "__main__":

@@ -502,19 +502,20 @@ class Store:
     def search_statements(
         self, filters: StatementFilter, limit: int = 50, offset: int = 0
     ) -> tuple[int, list[tuple[Statement, Document]], dict[str, list[tuple[str, int]]]]:
-        """One page of statements matching the filters, the total, and facet counts.
+        """One page of statements matching the filters, the total, and facet counts."""
+        with self.session():
+            total, facets = self.statement_facets(filters)
+            return total, self.statement_page(filters, limit, offset), facets
 
-        Each statement comes with its document's metadata (texts left empty). Facets count
-        matching statements per actor, speaker, issue, stance, outlet and language, as the
-        analysis recorded them.
-        """
+    def statement_facets(self, filters: StatementFilter) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+        """How many statements match, and how many per actor, speaker, issue, stance, outlet
+        and language (as the analysis recorded them), most frequent first."""
         where, params = filters.where()
         hits = (
             "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language FROM statements s "
             f"JOIN documents d ON d.id = s.document_id {where}"
         )
-        # One pass: the matching statements are materialised once, then counted per facet.
-        facet_sql = f"SELECT 'total', NULL, count(*) FROM hits" + "".join(
+        facet_sql = "SELECT 'total', NULL, count(*) FROM hits" + "".join(
             f" UNION ALL (SELECT '{name}', CAST({name} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
             f"ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
             for name in ("actor", "speaker", "outlet", "language")
@@ -526,12 +527,20 @@ class Store:
         )
         total = 0
         facets: dict[str, list[tuple[str, int]]] = {}
+        for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
+            if name == "total":
+                total = int(count)
+            elif value is not None:
+                facets.setdefault(name, []).append((value, int(count)))
+        return total, facets
+
+    def statement_page(
+        self, filters: StatementFilter, limit: int = 50, offset: int = 0
+    ) -> list[tuple[Statement, Document]]:
+        """One page of matching statements, as corrected, each with its document's metadata
+        (texts left empty)."""
+        where, params = filters.where()
         with self.session():
-            for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
-                if name == "total":
-                    total = int(count)
-                elif value is not None:
-                    facets.setdefault(name, []).append((value, int(count)))
             rows = self._rows(
                 f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
                 f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
@@ -546,13 +555,12 @@ class Store:
             for row in rows
         ]
         if not fixes:
-            return total, found, facets
-        # The page shows statements as corrected (facets count what the analysis found).
+            return found
         attached = corrections_module.attachments([s for s, _ in found], fixes)
-        return total, [
+        return [
             (corrections_module.corrected_statement(s, attached[i]) if i in attached else s, d)
             for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
-        ], facets
+        ]
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""

@@ -66,8 +66,9 @@ def overview(r: ReaderDep) -> dict[str, Any]:
     return data
 
 
-def _documents(r: Reader, outlet: str | None, language: str | None, since: str | None,
-               until: str | None, q: str | None) -> list[dict[str, Any]]:
+def document_records(r: Reader, outlet: str | None, language: str | None, since: str | None,
+                     until: str | None, q: str | None) -> list[dict[str, Any]]:
+    """Metadata records of the documents the filters keep, in ingestion order."""
     with r.store() as store:
         found = store.documents(outlet or None, language or None, since or None, until or None,
                                 search=q or None)
@@ -78,14 +79,14 @@ def _documents(r: Reader, outlet: str | None, language: str | None, since: str |
 def documents(r: ReaderDep, page: PagingDep, outlet: Name = None, language: Name = None,
               since: Day = None, until: Day = None, q: Name = None) -> dict[str, Any]:
     """Stored documents (metadata), filtered and paginated."""
-    return page_of(_documents(r, outlet, language, since, until, q), page)
+    return page_of(document_records(r, outlet, language, since, until, q), page)
 
 
 @router.get("/documents.csv")
 def documents_csv(r: ReaderDep, outlet: Name = None, language: Name = None, since: Day = None,
                   until: Day = None, q: Name = None) -> Response:
     """Stored documents as CSV."""
-    return csv_response(_documents(r, outlet, language, since, until, q), "documents")
+    return csv_response(document_records(r, outlet, language, since, until, q), "documents")
 
 
 @router.get("/documents/{document_id}")
@@ -163,7 +164,8 @@ def positions_csv(r: ReaderDep, actor: Name = None, issue: Name = None, stance: 
 def search(r: Reader, where: StatementFilter, page: Paging) -> dict[str, Any]:
     """One page of matching statements with totals and facet counts."""
     with r.store() as store:
-        total, found, facets = store.search_statements(where, page.limit, page.offset)
+        total, facets = r.facets(store, where)
+        found = store.statement_page(where, page.limit, page.offset)
     result = page_of([statement_record(s, d) for s, d in found], page, total)
     result["facets"] = {name: [{"value": v, "count": n} for v, n in values] for name, values in facets.items()}
     return result

@@ -13,6 +13,7 @@ position, so it is computed once per store generation (each committed write rais
 from __future__ import annotations
 
 import copy
+from collections import OrderedDict
 import threading
 import time
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 from redline.aggregate import aggregate
 from redline.models import ActorIssue
 from redline.serve.shapes import Grid, grid
-from redline.store import Store, writer_waiting
+from redline.store import StatementFilter, Store, writer_waiting
 
 # Readers share the file at least this long before letting a waiting writer in; they let go
 # after MAX_HOLD_SECONDS in any case (a writer that cannot leave its sign still gets in).
@@ -32,6 +33,9 @@ MAX_HOLD_SECONDS = 5.0
 GAP_SECONDS = 0.05
 # Concurrent requests are the parallelism; a query of its own gets one thread.
 QUERY_THREADS = 1
+# Searches whose facet counts are kept (they change only when the store does).
+FACET_CACHE = 256
+Facets = tuple[int, dict[str, list[tuple[str, int]]]]
 
 
 class Gate:
@@ -103,6 +107,7 @@ class Reader:
         self.gate = Gate(writer_waiting(self.db))
         self._lock = threading.Lock()
         self._computing = threading.Lock()
+        self._facets: OrderedDict[tuple[int, StatementFilter], Facets] = OrderedDict()
         self._cache: _Cached | None = None
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
@@ -145,6 +150,22 @@ class Reader:
             with self._lock:
                 self._cache = fresh
             return fresh
+
+    def facets(self, store: Store, filters: StatementFilter) -> Facets:
+        """A search's total and facet counts; the same filters on the same store are counted once
+        (paging through results, or going back to them, asks again and again)."""
+        key = (store.generation(), filters)
+        with self._lock:
+            found = self._facets.get(key)
+            if found is not None:
+                self._facets.move_to_end(key)
+                return found
+        found = store.statement_facets(filters)
+        with self._lock:
+            self._facets[key] = found
+            while len(self._facets) > FACET_CACHE:
+                self._facets.popitem(last=False)
+        return found
 
     def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
         """One cell of the matrix, or None when the actor has no stance on the issue."""

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from redline.check import report_to_json
+from redline.corrections import attachments
 from redline.errors import RedlineError
 from redline.records import cell_record
 from redline.serve import api, checking, shapes
@@ -96,7 +97,7 @@ def statements(request: Request, r: ReaderDep, page: Annotated[Paging, Depends(p
 def documents(request: Request, r: ReaderDep, page: Annotated[Paging, Depends(paging)],
               q: Name = None) -> Response:
     """Stored documents, newest ingested last, paginated."""
-    listing = api.page_of(api._documents(r, None, None, None, None, q), page)
+    listing = api.page_of(api.document_records(r, None, None, None, None, q), page)
     return render(request, "documents.html", listing=listing, q=q or "", page="documents")
 
 
@@ -112,8 +113,6 @@ def document(request: Request, r: ReaderDep, document_id: api.DocumentId,
         raw_statements = store.statements(found.id, raw=True)
         raw_positions = store.positions(document_id=found.id, raw=True)
         fixes = store.corrections(found.id)
-    from redline.corrections import attachments
-
     statement_fixes = attachments(raw_statements, (c for c in fixes if c.target == "statement"))
     position_fixes = attachments(raw_positions, (c for c in fixes if c.target == "position"))
     focus = (start, end) if start is not None and end is not None and start < end else None
