@@ -98,6 +98,17 @@ def test_attributor_outlet_relaying_a_speaker_is_not_a_speaker() -> None:
     assert _statements("Переговоры сорваны. " + text) == [("Олег Петренко", "заявил", "indirect", "Переговоры сорваны")]
 
 
+def test_attributor_outlet_by_relay_verb_noun_quotes_or_address_is_not_a_speaker() -> None:
+    expected = [("Олег Петренко", "заявил", "indirect", "Переговоры сорваны")]
+    for relay in ("пишет Вестник", "сообщает агентство Вестник", "передает «Вестник»", "сообщает Вестник.РУ"):
+        assert _statements(f"Переговоры сорваны. Об этом заявил министр Олег Петренко, {relay}.") == expected
+
+
+def test_attributor_organisation_after_a_plain_speech_verb_is_a_speaker() -> None:
+    assert _statements("Переговоры сорваны, сообщает МИД Латвии.") == [
+        ("МИД Латвии", "сообщает", "indirect", "Переговоры сорваны")]
+
+
 def test_attributor_unknown_model_is_one_clear_error() -> None:
     with pytest.raises(RedlineError, match="Russian model 'xx' is not available"):
         RussianAttributor("xx")
@@ -110,3 +121,13 @@ def test_attributor_headline_colon_quote_is_direct_without_its_marks() -> None:
 def test_attributor_place_speaker_is_not_taken_from_the_content() -> None:
     text = "Ранее в Кремле отметили, что размещение войск НАТО на Украине недопустимо."
     assert _statements(text) == [("Кремль", "отметили", "indirect", "размещение войск НАТО на Украине недопустимо")]
+
+
+def test_attributor_outlet_with_no_one_behind_the_words_is_the_source() -> None:
+    assert _statements("Переговоры сорваны, сообщает телеканал Вестник со ссылкой на источники.") == [
+        ("телеканал Вестник", "сообщает", "indirect", "Переговоры сорваны")]
+
+
+def test_attributor_dateline_is_not_a_statement() -> None:
+    assert _statements("ГРАДОВ, 3 мая - Вестник. Министр Олег Петренко заявил, что переговоры сорваны.") == [
+        ("Олег Петренко", "заявил", "indirect", "переговоры сорваны")]

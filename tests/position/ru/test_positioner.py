@@ -66,3 +66,84 @@ def test_positioner_actor_of_matches_persons_in_any_case_and_names_in_roles(posi
 def test_positioner_evaluative_word_opposes_what_it_qualifies(positioner: RussianPositioner) -> None:
     text = "Дмитрий Песков назвал заявления о европейских миротворцах «опасными»."
     assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]
+
+
+def test_positioner_own_security_is_the_holders_issue(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Сергей Лавров заявил, что Москве нужны гарантии собственной безопасности.") == [
+        ("Russia", "guarantees-for-russia", "support", None)]
+    assert _positions(positioner, "Андрей Сибига заявил, что Киеву нужны гарантии нашей безопасности.") == [
+        ("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_own_security_of_a_holder_no_issue_benefits_is_no_position(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Кая Каллас заявила, что Евросоюзу нужны гарантии собственной безопасности.") == []
+
+
+def test_positioner_guarantees_needed_for_a_beneficiary_are_supported(positioner: RussianPositioner) -> None:
+    text = "Владимир Зеленский заявил, что необходимы гарантии для Украины, чтобы война не повторилась."
+    assert _positions(positioner, text) == [("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_bare_net_opposes_only_as_an_answer(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Сергей Рябков сказал: «Нет, прекращение огня сейчас не обсуждается»." ) == [
+        ("Russia", "ceasefire", "oppose", None)]
+    assert _positions(positioner, "Сергей Рябков сказал, что нет смысла спорить о прекращении огня.") == []
+
+
+def test_positioner_ne_mozhet_byt_i_rechi_opposes(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Сергей Рябков заявил, что о выводе войск не может быть и речи.") == [
+        ("Russia", "territorial-concessions", "oppose", None)]
+    assert _positions(positioner, "Сергей Рябков заявил, что никакой речи о перемирии быть не может.") == [
+        ("Russia", "ceasefire", "oppose", None)]
+
+
+def test_positioner_no_room_for_compromise_opposes(positioner: RussianPositioner) -> None:
+    text = "Сергей Рябков заявил, что Москва не видит возможности для компромисса по расширению НАТО."
+    assert _positions(positioner, text) == [("Russia", "nato-expansion", "oppose", None)]
+
+
+def test_positioner_ne_ustroit_opposes(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что размещение иностранных войск Россию не устроит."
+    assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]
+
+
+def test_positioner_modal_negation_opposes(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что европейские войска не могут обеспечивать безопасность Украины."
+    assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]
+
+
+def test_positioner_vyrazila_gotovnost_supports(positioner: RussianPositioner) -> None:
+    text = "Мария Захарова заявила, что Россия выразила готовность к прекращению огня."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "support", None)]
+
+
+def test_positioner_right_is_neutral_only_as_right_to(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Владимир Путин заявил, что Украина имеет право на вступление в Евросоюз.") == [
+        ("Russia", "ukraine-eu-membership", "neutral", None)]
+
+
+def test_positioner_control_and_region_words_alone_are_not_concessions(positioner: RussianPositioner) -> None:
+    text = "Юрий Ушаков заявил, что гарнизон перейдет под контроль России и покинет регион позже."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_what_is_no_alternative_to_is_supported(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Москва не рассматривает перемирие как альтернативу гарантиям безопасности России."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
+
+
+def test_positioner_generic_words_alone_are_not_issue_terms(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что Россия против расширения санкций и против нейтрального посредника в Крыму."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_ceding_a_region_is_a_territorial_concession(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига заявил, что Украина не согласится уступить Донбасс."
+    assert _positions(positioner, text) == [("Ukraine", "territorial-concessions", "oppose", None)]
+
+
+def test_positioner_stopping_opposes_and_unwillingness_to_stop_supports(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Андрей Сибига заявил, что Украина призывает прекратить расширение НАТО.") == [
+        ("Ukraine", "nato-expansion", "oppose", None)]
+    assert _positions(positioner, "США не хотят прекратить расширение НАТО.") == [
+        ("United States", "nato-expansion", "support", None)]

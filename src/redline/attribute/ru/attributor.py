@@ -8,6 +8,7 @@ person or body. Offsets are into ``Document.text``; every content is ``text[star
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from redline.attribute.ru.lexicon import load_lexicon
@@ -17,6 +18,9 @@ from redline.attribute.ru.reported import Draft, Frames
 from redline.attribute.ru.speakers import People, Speaker
 from redline.errors import RedlineError
 from redline.models import Document, Statement
+
+# A dateline ("ГОРОД, 5 мая"), a place in capitals and a date: where a report was filed, not words said.
+_DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ-]+(?: [A-ZА-ЯЁ-]+)*, \d")
 
 
 class RussianAttributor:
@@ -44,15 +48,23 @@ class RussianAttributor:
         drafts = _outermost(drafts)
         # 4. Speakers in text order, so that "он" and "дипломат" find who spoke before.
         people = People(parsed, self.lexicon)
-        out: list[Statement] = []
-        seen: set[tuple[int, int, str]] = set()
+        resolved: list[tuple[Draft, Speaker]] = []
         last: Speaker | None = None
         for draft in sorted(drafts, key=lambda d: (d.order, d.start)):
             speaker = last if draft.impersonal else self._speaker(people, draft)
-            if speaker is None:
+            if speaker is None or _DATELINE.match(text[draft.start:draft.end]):
                 continue
             people.spoke(speaker)
             last = speaker
+            resolved.append((draft, speaker))
+        # 5. An outlet relaying what someone said ("…, заявил министр, передает агентство")
+        #    is not a second speaker; an outlet with no one else behind the words is the source.
+        voiced = [d for d, s in resolved if not s.outlet]
+        out: list[Statement] = []
+        seen: set[tuple[int, int, str]] = set()
+        for draft, speaker in resolved:
+            if speaker.outlet and any(d.start < draft.end and draft.start < d.end for d in voiced):
+                continue
             key = (draft.start, draft.end, speaker.name)
             if key not in seen:
                 seen.add(key)
@@ -63,7 +75,9 @@ class RussianAttributor:
         if draft.subject is None:
             return None
         first, last, head = draft.subject
-        return people.resolve(first, last, head, draft.gender)
+        relayed = draft.cue is not None and any(
+            t.lemma in self.lexicon.relay_verbs for t in people.parsed.tokens if draft.cue[0] <= t.start < draft.cue[1])
+        return people.resolve(first, last, head, draft.gender, relayed)
 
     def _statement(self, document: Document, draft: Draft, speaker: Speaker) -> Statement:
         text = document.text

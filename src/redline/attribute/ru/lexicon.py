@@ -65,9 +65,11 @@ class Lexicon(BaseModel):
     generic_roles: list[Word]
     specific_roles: list[Word]
     relays: list[Word]
+    relay_verbs: list[Word]
 
     @field_validator("speech_verbs", "clause_only", "object_verbs", "belief_words", "complementizers",
-                     "anaphoric_objects", "impersonal", "generic_roles", "specific_roles", "relays")
+                     "anaphoric_objects", "impersonal", "generic_roles", "specific_roles", "relays",
+                     "relay_verbs")
     @classmethod
     def _normalise(cls, words: list[str]) -> list[str]:
         return [_norm(w) for w in words]

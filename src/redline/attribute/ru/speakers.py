@@ -12,6 +12,7 @@ only a person introduced with the same noun, otherwise the role itself is the sp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from redline.attribute.ru.lexicon import Lexicon
@@ -19,6 +20,8 @@ from redline.attribute.ru.parse import Name, Parsed, Token
 
 _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _TITLE_WORDS = 8
+# A word with a dot inside ("Вестник.РУ"): a web address, the name of an online outlet.
+_ADDRESS = re.compile(r"\w\.\w")
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -62,6 +65,8 @@ class Speaker:
     end: int
     role: str | None = None
     person: Person | None = None
+    # An outlet's name: its report yields to a person it relays (attributor.py).
+    outlet: bool = False
 
 
 class People:
@@ -120,8 +125,12 @@ class People:
         if speaker.person is not None:
             self.history.append(speaker.person)
 
-    def resolve(self, first: int, last: int, head: int, gender: str | None) -> Speaker | None:
-        """The speaker of the phrase ``tokens[first:last + 1]`` headed by ``head`` (None: no one)."""
+    def resolve(self, first: int, last: int, head: int, gender: str | None, relayed: bool = False) -> Speaker | None:
+        """The speaker of the phrase ``tokens[first:last + 1]`` headed by ``head`` (None: no one).
+
+        ``relayed``: the cue is a relay verb ("передает"), by which an article cites an outlet;
+        the speaker is then marked as an outlet.
+        """
         tokens = self.parsed.tokens
         start, end = tokens[first].start, tokens[last].end
         names = [n for n in self.parsed.names if n.first >= first and n.last <= last]
@@ -137,8 +146,7 @@ class People:
         if word.lemma in self.lexicon.pronouns:
             return self._refer(start, end, gender or self.lexicon.pronouns[word.lemma])
         roles = [t for t in tokens[first:last + 1] if t.lemma in self.lexicon.roles]
-        if any(t.lemma in self.lexicon.relays for t in tokens[first:last + 1]) and not roles:
-            return None
+        outlet = not roles and (relayed or self._outlet(first, last))
         phrase = self.parsed.text[start:end]
         plural = word.feats.get("Number") == "Plur"
         if roles and word.pos == "NOUN" and not plural and not (names and word.index >= names[0].first):
@@ -146,7 +154,21 @@ class People:
             found = self._refer(start, end, gender, role, role in self.lexicon.specific_roles, phrase)
             if found is not None:
                 return found
-        return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None)
+        return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None,
+                       outlet=outlet)
+
+    def _outlet(self, first: int, last: int) -> bool:
+        """An outlet's name: headed by an outlet noun, a title in quotation marks, or a web address."""
+        tokens = self.parsed.tokens
+        # The two characters after the phrase: the tagger may cut an address at its dot.
+        if _ADDRESS.search(self.parsed.text[tokens[first].start:tokens[last].end + 2]):
+            return True
+        if any(t.lemma in self.lexicon.relays for t in tokens[first:last + 1]):
+            return True
+        if first == 0 or last + 1 >= len(tokens):
+            return False
+        closers = self.lexicon.closers.get(tokens[first - 1].text)
+        return closers is not None and tokens[last + 1].text in closers
 
     def _refer(self, start: int, end: int, gender: str | None, role: str | None = None,
                specific: bool = False, phrase: str | None = None) -> Speaker | None:

@@ -7,6 +7,8 @@ within its clause: a condition after it ("только после …", "без 
 requirement before it ("мир необходим для …") makes it conditional; otherwise the nearest
 stance cue gives the stance, turned by a negation just before it and by an inverse term
 ("внеблоковый статус" opposes membership). Terms inside a condition are not positions.
+A term of the holder's own side ("гарантии нашей безопасности") is the issue whose
+beneficiary the holder is, and no issue for a holder that no issue benefits.
 The readings merge into positions as the English ones do.
 """
 
@@ -19,7 +21,6 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from redline import yamlfile
 from redline import yamlfile
 from redline.attribute.ru.parse import Parsed, Token, lemmatise, parse
 from redline.attribute.ru.speakers import same_stem
@@ -35,9 +36,11 @@ _AFTER = 4
 _NEGATION_REACH = 3
 _CONDITION_WORDS = 8
 _CUE_REACH = 3
+_ALTERNATIVE_REACH = 2
 _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
+_OWN = "="
 
 
 class RussianStance(BaseModel):
@@ -47,6 +50,8 @@ class RussianStance(BaseModel):
 
     support: list[str]
     oppose: list[str]
+    refusal: list[str]
+    alternative: list[str]
     neutral: list[str]
     negation: list[str]
     condition: list[str]
@@ -99,8 +104,23 @@ class RussianPositioner:
                              for inverse, terms in ((False, entry.terms), (True, entry.inverse_terms)) for t in terms)
 
     @cached_property
+    def _own(self) -> PhraseMatcher:
+        # One label for all own terms: issues sharing a phrase are told apart by the holder.
+        section = self.section
+        return PhraseMatcher((_OWN, t) for t in dict.fromkeys(
+            t for entry in (section.issues.values() if section else ()) for t in entry.own_terms))
+
+    @cached_property
+    def _owners(self) -> dict[str, str]:
+        """Beneficiary actor -> the issue its own terms stand for."""
+        section = self.section
+        beneficiaries = {issue.id: issue.beneficiary for issue in self.pack.issues}
+        return {actor: issue for issue, entry in (section.issues.items() if section else ())
+                if entry.own_terms and (actor := beneficiaries.get(issue)) is not None}
+
+    @cached_property
     def _cues(self) -> PhraseMatcher:
-        kinds = ("neutral", "support", "oppose", "negation", "condition", "requirement", "security_claim",
+        kinds = ("neutral", "support", "oppose", "refusal", "alternative", "negation", "condition", "requirement", "security_claim",
                  "threat", "boundaries")
         return PhraseMatcher((kind, phrase) for kind in kinds for phrase in getattr(self.stance, kind))
 
@@ -185,10 +205,9 @@ class RussianPositioner:
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        cues = self._cues.find(tokens, unit.first, unit.last)
+        cues = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
         claims = [c for c in cues if c.label == "security_claim"]
-        mentions = [m for m in self._issues.find(tokens, unit.first, unit.last)
-                    if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in self._mentions(tokens, unit) if not any(c.first <= m.first <= c.last for c in claims)]
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
         out: list[Reading] = []
         for mention in mentions:
@@ -196,6 +215,17 @@ class RussianPositioner:
             if reading is not None:
                 out.append(reading)
         return out
+
+    def _mentions(self, tokens: tuple[Token, ...], unit: _Unit) -> list[Match]:
+        """The unit's issue terms, its holder's own-side terms read as the holder's issue."""
+        found = self._issues.find(tokens, unit.first, unit.last)
+        owner = self._owners.get(unit.actor or "")
+        for own in self._own.find(tokens, unit.first, unit.last):
+            # The own term replaces the generic term inside it, even for a holder no issue benefits.
+            found = [m for m in found if not (own.first <= m.last and m.first <= own.last)]
+            if owner is not None:
+                found.append(replace(own, label=f"+{owner}"))
+        return sorted(found, key=lambda m: m.first)
 
     def _modifies(self, parsed: Parsed, mention: Match, mentions: list[Match]) -> bool:
         """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
@@ -255,6 +285,8 @@ class RussianPositioner:
 
     def _polarity(self, tokens: tuple[Token, ...], mention: Match, cues: list[Match]) -> Stance | None:
         """The nearest stance cue's direction, turned by a negation just before it."""
+        if any(c.label == "alternative" and 0 < mention.first - c.last <= _ALTERNATIVE_REACH for c in cues):
+            return "support"
         polar = [c for c in cues if c.label in ("neutral", "support", "oppose", "threat", "security_claim")
                  and (mention.first - _BEFORE <= c.first < mention.first or mention.last < c.first <= mention.last + _AFTER)]
         if not polar:
@@ -269,3 +301,11 @@ class RussianPositioner:
         stance: Stance = "oppose" if cue.label in ("oppose", "threat") else "support"
         negated = any(c.label == "negation" and cue.first - _NEGATION_REACH <= c.first < cue.first for c in cues)
         return _TURN[stance] if negated and cue.label != "threat" else stance
+
+
+def _refusal(tokens: tuple[Token, ...], cue: Match) -> Match:
+    """A refusal word is an "oppose" cue when it stands as a whole answer, punctuation after it."""
+    if cue.label != "refusal":
+        return cue
+    after = tokens[cue.last + 1].text if cue.last + 1 < len(tokens) else "."
+    return replace(cue, label="oppose" if not any(c.isalnum() for c in after) else "refusal")

@@ -4,8 +4,9 @@ A pack stays one file; its Russian data sits in one optional section, validated 
 its own models so the English schema does not change. Every entry is written as a reader
 would write it ("Дмитрий Песков", "гарантии безопасности") and matched on lemmas, so
 inflection does not matter. In a term, ``*`` stands for up to three words of any kind
-("вступление * НАТО" finds "вступление Украины в НАТО"), and ``{beneficiary}`` for every
-Russian name of the issue's beneficiary.
+("вступление * НАТО" finds "вступление Украины в НАТО"). An issue's ``own_terms`` name
+the holder's own side ("гарантии собственной безопасности"): they are the issue only
+when the holder is the issue's beneficiary, so Moscow's words and Kyiv's part.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ class RussianActor(_Strict):
 
 
 class RussianIssue(_Strict):
-    """The Russian terms of one issue, and the terms of its opposite outcome."""
+    """The Russian terms of one issue, the terms of its opposite outcome, and the holder's own."""
 
     terms: list[str] = Field(min_length=1)
     inverse_terms: list[str] = []
+    own_terms: list[str] = []
 
 
 class RussianSection(_Strict):
