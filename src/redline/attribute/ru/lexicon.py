@@ -10,12 +10,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from redline import yamlfile
-from redline import yamlfile
-from redline.errors import RedlineError
+from redline.lexicon_loader import load_lexicon_file
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "attribution.yaml"
 
@@ -118,17 +115,4 @@ def lemma_key(word: str) -> str:
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate a Russian attribution lexicon (the shipped one by default)."""
-    source = path or DEFAULT_LEXICON
-    try:
-        # Every scalar is read as a string, so that no word turns into a boolean.
-        data = yamlfile.load(source, strings=True)
-    except (OSError, yaml.YAMLError) as exc:
-        raise RedlineError(f"{source}: cannot read lexicon: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RedlineError(f"{source}: a lexicon is a mapping of field names to lists")
-    try:
-        return Lexicon.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top)"
-        raise RedlineError(f"{source}: {where}: {first['msg']}") from exc
+    return load_lexicon_file(path or DEFAULT_LEXICON, Lexicon)
