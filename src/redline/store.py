@@ -228,6 +228,20 @@ class Store:
             finally:
                 self._held = None
 
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A connection to the file for a caller that shares it across many short blocks
+        (the dashboard, while requests overlap); each block runs on its own cursor."""
+        return self._open()
+
+    @contextmanager
+    def using(self, connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+        """Run this store's calls in the block on ``connection`` (a cursor of a shared one)."""
+        held, self._held = self._held, connection
+        try:
+            yield
+        finally:
+            self._held = held
+
     @contextmanager
     def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self._held is not None:

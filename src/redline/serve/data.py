@@ -16,15 +16,19 @@ import copy
 from collections import OrderedDict
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redline.aggregate import aggregate
 from redline.models import ActorIssue
 from redline.serve.shapes import Grid, grid
 from redline.store import StatementFilter, Store, writer_waiting
+
+if TYPE_CHECKING:
+    import duckdb
 
 # Readers share the file at least this long before letting a waiting writer in; they let go
 # after MAX_HOLD_SECONDS in any case (a writer that cannot leave its sign still gets in).
@@ -42,8 +46,11 @@ class Gate:
     """Readers in one process share the file; after a while they let go all at once."""
 
     def __init__(self, waiting: Path | None = None, hold: float = HOLD_SECONDS,
-                 gap: float = GAP_SECONDS, max_hold: float = MAX_HOLD_SECONDS) -> None:
+                 gap: float = GAP_SECONDS, max_hold: float = MAX_HOLD_SECONDS,
+                 on_idle: Callable[[], None] | None = None) -> None:
         self.waiting, self.hold, self.gap, self.max_hold = waiting, hold, gap, max_hold
+        # Called when the last reader of a spell leaves (the file may then be let go).
+        self.on_idle = on_idle
         self._cond = threading.Condition()
         self._active = 0
         self._since = 0.0
@@ -85,6 +92,8 @@ class Gate:
         finally:
             with self._cond:
                 self._active -= 1
+                if self._active == 0 and self.on_idle is not None:
+                    self.on_idle()
                 if self._active == 0 and self._draining:
                     self._draining = False
                     self._reopen_at = time.monotonic() + self.gap
@@ -104,8 +113,11 @@ class Reader:
     def __init__(self, db: str | Path, review: bool = False) -> None:
         self.db = Path(db)
         self.review = review
-        self.gate = Gate(writer_waiting(self.db))
+        self.gate = Gate(writer_waiting(self.db), on_idle=self._let_go)
         self._lock = threading.Lock()
+        # One connection shared by the requests of a spell (opening the file costs more
+        # than most queries); closed when the spell's last reader leaves.
+        self._shared: duckdb.DuckDBPyConnection | None = None
         self._computing = threading.Lock()
         self._facets: OrderedDict[tuple[int, StatementFilter], Facets] = OrderedDict()
         self._cache: _Cached | None = None
@@ -122,8 +134,22 @@ class Reader:
         """The store held open for one request, so its reads agree with each other."""
         with self.gate.reading():
             store = self.open()
-            with store.session():
-                yield store
+            with self._lock:
+                if self._shared is None:
+                    self._shared = store.connect()
+                cursor = self._shared.cursor()
+            try:
+                with store.using(cursor):
+                    yield store
+            finally:
+                cursor.close()
+
+    def _let_go(self) -> None:
+        """Close the spell's shared connection, so that a writer can take the file."""
+        with self._lock:
+            shared, self._shared = self._shared, None
+        if shared is not None:
+            shared.close()
 
     def cells(self, store: Store) -> list[ActorIssue]:
         """The actor x issue matrix as corrected, recomputed only after the store changed."""
