@@ -11,7 +11,7 @@ shown as unattached, until the claim comes back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -106,15 +106,7 @@ def attachments(items: Sequence[_Item], corrections: Iterable[Correction]) -> di
 
 def apply_to_statements(statements: Sequence[Statement], corrections: Iterable[Correction]) -> list[Statement]:
     """Statements as corrected: wrong ones dropped, speaker and actor replaced."""
-    fixes = attachments(statements, (c for c in corrections if c.target == "statement"))
-    result = []
-    for index, statement in enumerate(statements):
-        fix = fixes.get(index)
-        if fix is None:
-            result.append(statement)
-        elif not fix.wrong:
-            result.append(corrected_statement(statement, fix))
-    return result
+    return _applied(statements, corrections, "statement", corrected_statement)
 
 
 def corrected_statement(statement: Statement, fix: Correction) -> Statement:
@@ -125,14 +117,20 @@ def corrected_statement(statement: Statement, fix: Correction) -> Statement:
 
 def apply_to_positions(positions: Sequence[Position], corrections: Iterable[Correction]) -> list[Position]:
     """Positions as corrected: wrong ones dropped, actor, issue, stance, condition replaced."""
-    fixes = attachments(positions, (c for c in corrections if c.target == "position"))
+    return _applied(positions, corrections, "position", _corrected_position)
+
+
+def _applied(items: Sequence[_Item], corrections: Iterable[Correction], target: str,
+             correct: Callable[[_Item, Correction], _Item]) -> list[_Item]:
+    """Records of one target kind as corrected: wrong ones dropped, the others laid over."""
+    fixes = attachments(items, (c for c in corrections if c.target == target))
     result = []
-    for index, position in enumerate(positions):
+    for index, item in enumerate(items):
         fix = fixes.get(index)
         if fix is None:
-            result.append(position)
+            result.append(item)
         elif not fix.wrong:
-            result.append(_corrected_position(position, fix))
+            result.append(correct(item, fix))
     return result
 
 
