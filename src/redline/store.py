@@ -23,7 +23,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -31,7 +31,10 @@ from redline import corrections as corrections_module
 from redline.errors import StoreError
 from redline.models import Correction, Document, Position, Removal, Segment, Statement
 
-SCHEMA_VERSION = 2
+if TYPE_CHECKING:
+    from redline.ingest.syndication import StoredCopy
+
+SCHEMA_VERSION = 3
 # How long a call waits for another process's write (or read) to let go of the file: an
 # ingest batch takes well under a second, so this only runs out when something is stuck.
 LOCK_WAIT_SECONDS = 30.0
@@ -58,8 +61,13 @@ CREATE TABLE IF NOT EXISTS documents (
     segments VARCHAR NOT NULL,
     removed VARCHAR NOT NULL,
     signature BIGINT[],
-    ingested_at TIMESTAMP DEFAULT current_timestamp
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    -- The canonical copy syndication chose (duplicate_of may instead name a translation's original).
+    copy_of VARCHAR
 );
+-- The LSH band keys of each document's signature (ingest/syndication.py): a new document's
+-- candidate copies are the stored documents sharing a key, found here instead of in memory.
+CREATE TABLE IF NOT EXISTS bands (key BIGINT NOT NULL, seq BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements (
     document_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
     speaker VARCHAR NOT NULL, speaker_mention VARCHAR NOT NULL, role VARCHAR,
@@ -148,7 +156,7 @@ class _Rows:
         self.analysed.append([document_id, pack, model])
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
-        _insert(con, "documents", f"{_DOC_COLUMNS}, signature", self.documents,
+        _insert(con, "documents", f"{_DOC_COLUMNS}, signature, copy_of", self.documents,
                 extra=("seq", "nextval('document_seq')"))
         _insert(con, "statements", f"document_id, idx, {_quoted(_STATEMENT_FIELDS)}", self.statements)
         _insert(con, "positions", f"document_id, idx, {_quoted(_POSITION_FIELDS)}", self.positions)
@@ -167,6 +175,17 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequ
         chunk = rows[first:first + _CHUNK_ROWS]
         con.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
                     [value for row in chunk for value in row])
+
+
+def _insert_bands(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, Sequence[int]]]) -> None:
+    """Index stored documents' band keys under their sequence numbers, in one statement."""
+    ids = [document_id for document_id, found in keys for _ in found]
+    if ids:
+        con.execute(
+            "INSERT INTO bands SELECT b.key, d.seq FROM documents d JOIN "
+            "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BIGINT[]) AS key) b ON d.id = b.id",
+            [ids, [key for _, found in keys for key in found]],
+        )
 
 
 def _quoted(fields: Sequence[str], table: str = "") -> str:
@@ -191,6 +210,7 @@ class Store:
         with self._connection() as con:
             if not read_only:
                 con.execute(_SCHEMA)
+                self._migrate(con)
                 con.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
                     "DO UPDATE SET value = excluded.value",
@@ -268,6 +288,15 @@ class Store:
                 _touch(writer_waiting(self.path))
             time.sleep(_LOCK_POLL_SECONDS)
 
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Bring an older store's tables up to this schema (before its version is raised)."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) < 3:
+            # Schema 3 keeps syndication's choice and band keys in the store: the engine
+            # computes them from the stored signatures before it next syndicates.
+            con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR")
+            con.execute("INSERT INTO meta VALUES ('bands_missing', '1') ON CONFLICT DO NOTHING")
+
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0]) if row else 0
@@ -304,16 +333,23 @@ class Store:
         pack: str = "",
         model: str = "",
         inputs: Sequence[tuple[str, str]] = (),
+        copies: Sequence[tuple[str | None, list[int]]] | None = None,
     ) -> None:
         """Store documents with their signatures and analyses in one transaction, and the
-        (key, source) of inputs whose every document is now stored."""
+        (key, source) of inputs whose every document is now stored.
+
+        ``copies`` holds each document's syndication record: the canonical copy chosen and
+        its LSH band keys (none given: not indexed for syndication).
+        """
         rows = _Rows()
-        for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
-            rows.documents.append(_document_row(document, signature))
+        records = copies if copies is not None else [(None, [])] * len(documents)
+        for document, signature, analysis, (copy_of, _) in zip(documents, signatures, analyses, records, strict=True):
+            rows.documents.append([*_document_row(document, signature), copy_of])
             if analysis is not None:
                 rows.add_analysis(document.id, *analysis, pack=pack, model=model)
         with self._transaction() as con:
             rows.insert(con)
+            _insert_bands(con, [(d.id, keys) for d, (_, keys) in zip(documents, records, strict=True)])
             if inputs:
                 con.executemany("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [list(i) for i in inputs])
 
@@ -607,7 +643,37 @@ class Store:
             return
         with self._transaction() as con:
             for document_id, duplicate_of in canonical.items():
-                con.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [duplicate_of, document_id])
+                con.execute("UPDATE documents SET duplicate_of = ?, copy_of = ? WHERE id = ?",
+                            [duplicate_of, duplicate_of, document_id])
+
+    def syndication_candidates(self, keys: Sequence[int], edge_chars: int) -> list[StoredCopy]:
+        """The stored documents sharing any of the LSH band keys, with every other member
+        of their syndication groups, in ingestion order (edges as in :meth:`syndication_rows`)."""
+        if not keys:
+            return []
+        rows = self._rows(
+            "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
+            "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
+            "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
+            "FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root) ORDER BY seq",
+            [list(keys), edge_chars, edge_chars],
+        )
+        return [(int(seq), i, list(sig or []), date, outlet, edges, copy_of)
+                for seq, i, sig, date, outlet, edges, copy_of in rows]
+
+    def bands_missing(self) -> bool:
+        """True for a store from before schema 3 whose syndication records are not built yet."""
+        return bool(self._rows("SELECT 1 FROM meta WHERE key = 'bands_missing'"))
+
+    def set_copies(self, records: Sequence[tuple[str, str | None, list[int]]]) -> None:
+        """Record stored documents' (id, canonical copy, band keys) in one transaction,
+        replacing their band keys (how an older store gains them)."""
+        with self._transaction() as con:
+            con.execute("DELETE FROM bands")
+            for document_id, copy_of, _ in records:
+                con.execute("UPDATE documents SET copy_of = ? WHERE id = ?", [copy_of, document_id])
+            _insert_bands(con, [(document_id, keys) for document_id, _, keys in records])
+            con.execute("DELETE FROM meta WHERE key = 'bands_missing'")
 
     def unanalysed_ids(self, pack: str, model: str) -> list[str]:
         """Documents with no analysis made with this pack and model, in ingestion order."""
