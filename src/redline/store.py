@@ -22,12 +22,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from redline import corrections as corrections_module
 from redline.errors import StoreError
 from redline.models import Correction, Document, Position, Removal, Segment, Statement
 
@@ -39,6 +38,10 @@ SCHEMA_VERSION = 3
 # ingest batch takes well under a second, so this only runs out when something is stuck.
 LOCK_WAIT_SECONDS = 30.0
 _LOCK_POLL_SECONDS = 0.01
+# A writer's rows per row group (DuckDB's smallest) and memory (it spills beyond): what one
+# commit may rewrite and hold, whatever the size of the store.
+WRITER_ROW_GROUP = 2048
+WRITER_MEMORY = "32MB"
 
 # (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
 SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
@@ -278,7 +281,7 @@ class Store:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=self.read_only, config=self._config)
+                return self._connect()
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
@@ -296,6 +299,22 @@ class Store:
             # computes them from the stored signatures before it next syndicates.
             con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR")
             con.execute("INSERT INTO meta VALUES ('bands_missing', '1') ON CONFLICT DO NOTHING")
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """A connection to the file; a writer's is attached with small row groups and a
+        memory limit, so that committing a batch into a large store costs what the batch
+        does: each commit rewrites the table's last row group, and with DuckDB's default
+        (122,880 rows) that is every document of a store of up to that size."""
+        if self.read_only:
+            return duckdb.connect(str(self.path), read_only=True, config=self._config)
+        con = duckdb.connect(":memory:", config={**self._config, "memory_limit": WRITER_MEMORY})
+        try:
+            con.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {WRITER_ROW_GROUP})", [str(self.path)])
+            con.execute("USE store")
+        except BaseException:
+            con.close()
+            raise
+        return con
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -482,7 +501,7 @@ class Store:
         found = [Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:], strict=True))) for row in rows]
         if not fixes:
             return found
-        corrected = corrections_module.apply_to_statements(found, fixes)
+        corrected = _corrections().apply_to_statements(found, fixes)
         needle = (speaker or "").lower()
         return [s for s in corrected if needle in s.speaker.lower()]
 
@@ -508,7 +527,7 @@ class Store:
         if not fixes:
             return found
         return [
-            p for p in corrections_module.apply_to_positions(found, fixes)
+            p for p in _corrections().apply_to_positions(found, fixes)
             if actor in (None, p.actor) and issue in (None, p.issue)
         ]
 
@@ -606,9 +625,9 @@ class Store:
         ]
         if not fixes:
             return found
-        attached = corrections_module.attachments([s for s, _ in found], fixes)
+        attached = _corrections().attachments([s for s, _ in found], fixes)
         return [
-            (corrections_module.corrected_statement(s, attached[i]) if i in attached else s, d)
+            (_corrections().corrected_statement(s, attached[i]) if i in attached else s, d)
             for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
         ]
 
@@ -732,6 +751,14 @@ def _brief_document(row: Sequence[Any]) -> Document:
         date=date, author=author, outlet=outlet, language=language,
         machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
     )
+
+
+def _corrections() -> ModuleType:
+    """redline.corrections, imported when corrections are laid over a read: it needs
+    pydantic, which a run that only writes (an ingest) should not load."""
+    from redline import corrections
+
+    return corrections
 
 
 def writer_waiting(path: Path) -> Path:

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import Event, IngestSummary, Notify
 from redline.engine.work import Done, Failed, Outcome, Ready
-from redline.ingest.stories import StoryLinker
 from redline.models import Document, Position, Statement
-from redline.pipeline import Analysis
 from redline.store import Store
 
 if TYPE_CHECKING:
+    from redline.ingest.stories import StoryLinker
     from redline.ingest.syndication import Syndicator
+    from redline.pipeline import Analysis
 
 
 @dataclass
@@ -123,6 +123,8 @@ class Writer:
         """Translation -> original links over the stored translations and the originals
         they may pair, built with the first new document."""
         if self._stories is None:
+            from redline.ingest.stories import StoryLinker
+
             self._stories = StoryLinker(self._settings["story_threshold"])
             for document in [*self.store.documents(machine_translated=True), *self.store.documents(language="ru")]:
                 self._stories.index(document)
