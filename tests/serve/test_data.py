@@ -62,7 +62,7 @@ def test_data_search_shows_statements_as_corrected(db: Path) -> None:
     with Reader(db).store() as store:
         _, found, facets = store.search_statements(StatementFilter(q="resume"))
     assert [(s.speaker, s.corrected) for s, _ in found] == [("Ann Vale-Orr", True)]
-    assert facets["speaker"] == [("Ann Vale", 1)]
+    assert facets["speaker"] == [("Ann Vale-Orr", 1)]
 
 
 def test_data_facets_are_counted_again_after_a_write(db: Path) -> None:

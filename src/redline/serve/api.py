@@ -165,7 +165,7 @@ def search(r: Reader, where: StatementFilter, page: Paging) -> dict[str, Any]:
     """One page of matching statements with totals and facet counts."""
     with r.store() as store:
         total, facets = r.facets(store, where)
-        found = store.statement_page(where, page.limit, page.offset)
+        found = r.page(store, where, page.limit, page.offset)
     result = page_of([statement_record(s, d) for s, d in found], page, total)
     result["facets"] = {name: [{"value": v, "count": n} for v, n in values] for name, values in facets.items()}
     return result
