@@ -180,15 +180,15 @@ class Reader:
                 self._cache = fresh
             return fresh
 
-    def facets(self, store: Store, filters: StatementFilter) -> Facets:
-        """A search's total and facet counts; the same filters on the same store are counted once
-        (paging through results, or going back to them, asks again and again)."""
-        return self._remembered(("facets", store.generation(), filters), lambda: store.statement_facets(filters))
-
-    def page(self, store: Store, filters: StatementFilter, limit: int, offset: int) -> Page:
-        """One page of a search, kept like its facets until the store changes."""
-        return self._remembered(("page", store.generation(), filters, limit, offset),
+    def search(self, store: Store, filters: StatementFilter, limit: int, offset: int) -> tuple[Facets, Page]:
+        """A search's total and facet counts, and one page of it; both are kept until the store
+        changes (paging through results, or going back to them, asks again and again), the
+        counts once for every page."""
+        generation = store.generation()
+        facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters))
+        page = self._remembered(("page", generation, filters, limit, offset),
                                 lambda: store.statement_page(filters, limit, offset))
+        return facets, page
 
     def _remembered(self, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
         """A search result from the cache, or computed and kept (the oldest unused goes first).
