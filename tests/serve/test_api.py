@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from redline.models import Document, Position, Segment, Statement
+from redline.models import Correction, Document, Position, Segment, Statement
 from redline.serve.app import create_app
 from redline.store import Store
+
+from .conftest import analyses
 
 PAGES = ["/", "/docs", "/matrix", "/matrix?actor=Northland&issue=border-talks", "/timeline",
          "/timeline?issue=ceasefire", "/network", "/statements", "/statements?q=border&actor=Northland",
@@ -189,3 +191,29 @@ def _csv_rows(client: TestClient, path: str, **params: str) -> list[dict[str, st
     response = client.get(path, params=params)
     assert response.status_code == 200
     return list(csv.DictReader(io.StringIO(response.text, newline="")))
+
+
+def test_api_statement_facets_and_filters_count_corrected_values(db: Path) -> None:
+    d1, d2, d3 = (analyses()[d][0][0] for d in ("d1", "d2", "d3"))
+    Store(db).add_corrections([
+        Correction("statement", "d1", d1.start, d1.end, actor="Southland"),
+        Correction("position", "d2", d2.start, d2.end, original_actor="Southland",
+                   original_issue="border-talks", issue="ceasefire", stance="support"),
+        Correction("statement", "d3", d3.start, d3.end, wrong=True),
+    ])
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        result = client.get("/api/statements").json()
+        by_actor = client.get("/api/statements", params={"actor": "Southland"}).json()
+        by_issue = client.get("/api/statements", params={"issue": "ceasefire", "stance": "support"}).json()
+        by_old_issue = client.get("/api/statements", params={"issue": "border-talks"}).json()
+    facets = {name: [(f["value"], f["count"]) for f in values] for name, values in result["facets"].items()}
+    assert result["total"] == 2
+    assert facets["actor"] == [("Southland", 2)]
+    assert facets["issue"] == [("border-talks", 1), ("ceasefire", 1)]
+    assert facets["stance"] == [("support", 2)]
+    assert facets["speaker"] == [("Ann Vale", 1), ("Bo Kurt", 1)]
+    # A facet's count is what choosing it finds.
+    assert (by_actor["total"], [r["document_id"] for r in by_actor["rows"]]) == (2, ["d1", "d2"])
+    assert [r["actor"] for r in by_actor["rows"]] == ["Southland", "Southland"]
+    assert (by_issue["total"], [r["document_id"] for r in by_issue["rows"]]) == (1, ["d2"])
+    assert (by_old_issue["total"], [r["document_id"] for r in by_old_issue["rows"]]) == (1, ["d1"])
