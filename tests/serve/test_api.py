@@ -6,6 +6,7 @@ import csv
 import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,8 +14,6 @@ from fastapi.testclient import TestClient
 from redline.models import Correction, Document, Position, Segment, Statement
 from redline.serve.app import create_app
 from redline.store import Store
-
-from .conftest import analyses
 
 PAGES = ["/", "/docs", "/matrix", "/matrix?actor=Northland&issue=border-talks", "/timeline",
          "/timeline?issue=ceasefire", "/network", "/statements", "/statements?q=border&actor=Northland",
@@ -194,7 +193,8 @@ def _csv_rows(client: TestClient, path: str, **params: str) -> list[dict[str, st
 
 
 def test_api_statement_facets_and_filters_count_corrected_values(db: Path) -> None:
-    d1, d2, d3 = (analyses()[d][0][0] for d in ("d1", "d2", "d3"))
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        d1, d2, d3 = (SimpleNamespace(**r) for r in client.get("/api/statements").json()["rows"])
     Store(db).add_corrections([
         Correction("statement", "d1", d1.start, d1.end, actor="Southland"),
         Correction("position", "d2", d2.start, d2.end, original_actor="Southland",
