@@ -520,11 +520,13 @@ class Store:
             total, facets = self.statement_facets(filters)
             return total, self.statement_page(filters, limit, offset), facets
 
-    def statement_facets(self, filters: StatementFilter) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    def statement_facets(
+        self, filters: StatementFilter, fixes: SearchFixes | None = None
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         """How many statements match, and how many per actor, speaker, issue, stance, outlet
-        and language (as corrected), most frequent first."""
-        with self.session():
-            fixes = self._search_fixes()
+        and language (as corrected: ``fixes`` from :meth:`search_fixes`), most frequent first."""
+        if fixes is None:
+            fixes = self.search_fixes()
         where, params = filters.where(fixes.positions)
         hits = (
             "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language "
@@ -551,12 +553,13 @@ class Store:
         return total, facets
 
     def statement_page(
-        self, filters: StatementFilter, limit: int = 50, offset: int = 0
+        self, filters: StatementFilter, limit: int = 50, offset: int = 0, fixes: SearchFixes | None = None
     ) -> list[tuple[Statement, Document]]:
-        """One page of matching statements, as corrected, each with its document's metadata
-        (texts left empty)."""
+        """One page of matching statements, as corrected (``fixes`` from :meth:`search_fixes`),
+        each with its document's metadata (texts left empty)."""
         with self.session():
-            fixes = self._search_fixes()
+            if fixes is None:
+                fixes = self.search_fixes()
             where, params = filters.where(fixes.positions)
             # The corrected relation filters; the stored row is read and corrected below.
             rows = self._rows(
@@ -581,12 +584,16 @@ class Store:
                           _brief_document(row[width:])))
         return found
 
-    def _search_fixes(self) -> _SearchFixes:
+    def search_fixes(self) -> SearchFixes:
         """The corrections as rows a search can join: which stored statement or position each
         one attached to (by document and index), and what it says instead."""
+        with self.session():
+            return self._search_fixes()
+
+    def _search_fixes(self) -> SearchFixes:
         fixes = self.corrections()
         if not fixes:
-            return _SearchFixes()
+            return SearchFixes()
         documents = sorted({c.document_id for c in fixes})
         marks = ", ".join("?" * len(documents))
         keyed: list[dict[tuple[str, int], Correction]] = []
@@ -600,7 +607,7 @@ class Store:
             items = [build(row[0], **dict(zip(fields, row[2:], strict=True))) for row in rows]
             attached = corrections_module.attachments(items, (c for c in fixes if c.target == target))
             keyed.append({(rows[i][0], rows[i][1]): fix for i, fix in attached.items()})
-        return _SearchFixes(*keyed)
+        return SearchFixes(*keyed)
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""
@@ -683,7 +690,7 @@ _FIXED_STATEMENTS, _FIXED_POSITIONS = "fixed_statements", "fixed_positions"
 
 
 @dataclass(frozen=True)
-class _SearchFixes:
+class SearchFixes:
     """Corrections keyed to stored rows, and the SQL that lays them over the two tables.
 
     Without corrections the search reads the tables themselves. With them, the relations

@@ -185,9 +185,10 @@ class Reader:
         changes (paging through results, or going back to them, asks again and again), the
         counts once for every page."""
         generation = store.generation()
-        facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters))
+        fixes = self._remembered(("fixes", generation), store.search_fixes)
+        facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters, fixes))
         page = self._remembered(("page", generation, filters, limit, offset),
-                                lambda: store.statement_page(filters, limit, offset))
+                                lambda: store.statement_page(filters, limit, offset, fixes))
         return facets, page
 
     def _remembered(self, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
