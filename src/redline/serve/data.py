@@ -121,6 +121,8 @@ class Reader:
         # One connection shared by the requests of a spell (opening the file costs more
         # than most queries); closed when the spell's last reader leaves.
         self._shared: duckdb.DuckDBPyConnection | None = None
+        # The generation the spell reads (see :meth:`generation`).
+        self._generation: int | None = None
         self._computing = threading.Lock()
         self._searches: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._cache: _Cached | None = None
@@ -150,9 +152,23 @@ class Reader:
     def _let_go(self) -> None:
         """Close the spell's shared connection, so that a writer can take the file."""
         with self._lock:
-            shared, self._shared = self._shared, None
+            shared, self._shared, self._generation = self._shared, None, None
         if shared is not None:
             shared.close()
+
+    def generation(self, store: Store) -> int:
+        """The store's generation, what the caches are valid for. Read-only, it is read once a
+        spell: while the spell holds the file no process can write it, and this one does not."""
+        if self.review:
+            return store.generation()
+        with self._lock:
+            known = self._generation
+        if known is None:
+            known = store.generation()
+            # The asking request is a reader of the spell, so the spell has not ended.
+            with self._lock:
+                self._generation = known
+        return known
 
     def cells(self, store: Store) -> list[ActorIssue]:
         """The actor x issue matrix as corrected, recomputed only after the store changed."""
@@ -163,7 +179,7 @@ class Reader:
         return self._matrix(store).grid
 
     def _matrix(self, store: Store) -> _Cached:
-        generation = store.generation()
+        generation = self.generation(store)
         with self._lock:
             cached = self._cache
         if cached is not None and cached.generation >= generation:
@@ -184,7 +200,7 @@ class Reader:
         """A search's total and facet counts, and one page of it; both are kept until the store
         changes (paging through results, or going back to them, asks again and again), the
         counts once for every page."""
-        generation = store.generation()
+        generation = self.generation(store)
         fixes = self._remembered(("fixes", generation), store.search_fixes)
         facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters, fixes))
         page = self._remembered(("page", generation, filters, limit, offset),
