@@ -8,12 +8,10 @@ them, so that listing documents does not pay for loading a language model.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import httpx
 
 from redline import settings as settings_module
 from redline.errors import RedlineError
@@ -23,10 +21,13 @@ from redline.records import position_record, statement_record
 from redline.store import Store
 
 if TYPE_CHECKING:
+    import httpx
+
     from redline.check import Report
     from redline.position import Pack
     from redline.position.examples import Misread
     from redline.engine import IngestSummary, Notify
+    from redline.pipeline import Models
 
 
 def ingest(
@@ -45,11 +46,9 @@ def ingest(
     ``engine="dask"`` spreads the work over a Dask cluster (``scheduler``'s, or a local
     one), its partitions kept as Parquet under ``out_parquet`` when given.
     """
-    from redline.pipeline import load_models
-
     cfg = settings_module.load({"db": db, **overrides})
     # Loaded only once a new or unanalysed document needs them (and once per worker).
-    models = partial(load_models, cfg) if analyse else None
+    models = partial(_load_models, cfg) if analyse else None
     with Store(cfg["db"]) as store:
         if engine == "dask":
             from redline.engine import dask
@@ -66,11 +65,18 @@ def ingest(
 def analyse(db: str | Path | None = None, **overrides: Any) -> int:
     """Analyse every stored document not yet analysed with the current pack and model."""
     from redline import engine
-    from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
     with Store(cfg["db"]) as store:
-        return engine.analyse(store, cfg, partial(load_models, cfg))
+        return engine.analyse(store, cfg, partial(_load_models, cfg))
+
+
+def _load_models(cfg: Mapping[str, Any]) -> Models:
+    """The models of a run, imported and loaded by the process that first needs them: a
+    re-ingest that finds nothing new imports neither spaCy nor the packs."""
+    from redline.pipeline import load_models
+
+    return load_models(cfg)
 
 
 def pack(name: str | None = None) -> Pack:
