@@ -127,7 +127,10 @@ def _attribution(parsed: Parsed, lexicon: Lexicon, pieces: list[Quote]) -> Attri
     how = standalone(parsed.text, first, paragraph[0])
     if how is None:
         return False
-    found = after(parsed, lexicon, last, parsed.paragraph_at(last.open_at)[1])
+    # 'The envoy said, "…." The ministry announced …': a quote that a cue and a comma or a
+    # colon introduce is that cue's, whatever sentence follows it.
+    found = before(parsed, lexicon, first, paragraph[0]) if how in ("comma", "colon") else None
+    found = found or after(parsed, lexicon, last, parsed.paragraph_at(last.open_at)[1])
     if found is None and how != "line":
         found = before(parsed, lexicon, first, paragraph[0])
     if found is None and how == "line":
