@@ -111,3 +111,13 @@ def test_draft_repeated_headline_with_a_role_is_one_statement(attributor: Englis
         ("Jan Vos", "Bridge to reopen before the winter", 0, 34),
         ("Jan Vos", "The bridge will reopen in October", 114, 147),
     ]
+
+
+def test_draft_headline_country_is_not_a_later_role(attributor: EnglishAttributor) -> None:
+    text = ("Norway: No port deal without guarantees\n\n"
+            "The Norwegian Deputy Trade Minister said on Monday that the port would stay closed. "
+            "Deputy Trade Minister Ana Ortega spoke in Oslo.")
+    assert _found(attributor, text) == [
+        ("Norway", "No port deal without guarantees", 8, 39),
+        ("Ana Ortega", "the port would stay closed", 97, 123),
+    ]

@@ -180,7 +180,9 @@ class EnglishAttributor:
     def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:
         """The draft's speaker (name, kind, role, confidence factor) and where it is written."""
         if draft.name is not None:
-            return (draft.name, "person", None, 1.0), draft.name_span
+            # "Ministry: …" names a body, which a later "the minister" is not.
+            person = resolver.names.fullest(draft.name)[1]
+            return (draft.name, "organisation" if person is False else "person", None, 1.0), draft.name_span
         assert draft.speaker is not None
         head = mention(draft.speaker, self.lexicon)
         resolved = resolver.speaker(head) if head is not None else None
