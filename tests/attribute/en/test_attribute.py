@@ -483,3 +483,12 @@ def test_attribute_object_cue_before_a_colon_and_an_unclosed_quoted_line(attribu
     assert _found(attributor, text) == [
         ("mayor", "direct", "The bridge will close in May. Ferries will run instead", 78, 132),
     ]
+
+
+def test_attribute_role_noun_keeps_the_last_speaker_when_both_fit(attributor: EnglishAttributor) -> None:
+    text = ('President Ana Ruiz opened the session. "We want a deal," Ruiz said after meeting Latvian '
+            'President Tom Vos. "We do not need a new plan," the president added.')
+    assert _found(attributor, text) == [
+        ("Ana Ruiz", "direct", "We want a deal", 40, 54),
+        ("Ana Ruiz", "direct", "We do not need a new plan", 109, 134),
+    ]

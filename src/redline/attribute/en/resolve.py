@@ -273,7 +273,11 @@ class Resolver:
             return None
         related = self.lexicon.role_class(head)
         best: tuple[int, int, Referent] | None = None
-        for referent in self._before(position):
+        before = self._before(position)
+        # The last speaker keeps the floor: "Ana Ruiz, meeting President Tom Vos, said …. '…,'
+        # the president added" is Ruiz when her role fits as well as his.
+        last = next((r for r in reversed(before) if r.spoke and r.kind == "person" and r.named), None)
+        for referent in before:
             role_words = set((referent.role or "").lower().split())
             if referent.kind != "person" or not referent.named or not role_words & related:
                 continue
@@ -284,6 +288,11 @@ class Resolver:
                 continue
             if best is None or score >= best[:2]:
                 best = (*score, referent)
+        if best is not None and last is not None and last.name != best[2].name:
+            mine = set((last.role or "").lower().split())
+            fits = mine & related and not _other_holder(words, (last.role or "").lower().split())
+            if fits and len(mine & set(words)) >= best[0]:
+                return last
         return best[2] if best else None
 
     def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:
