@@ -188,3 +188,22 @@ def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner
 def test_holders_party_in_a_leading_subordinate_clause_is_not_the_subject(positioner: EnglishPositioner) -> None:
     text = "As talks on postwar Ukraine went on, Paris signed a pledge to send a reassurance force."
     assert _stances(positioner, text) == {("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_party_after_a_warning_verb_is_the_subject_of_its_own_clause(
+        positioner: EnglishPositioner) -> None:
+    text = "The Turkish minister warns Moscow wants the whole coast as part of a truce."
+    assert _stances(positioner, text) == {("Russia", "ceasefire", "conditional")}
+
+
+def test_holders_party_whose_support_is_sought_holds_no_stance(positioner: EnglishPositioner) -> None:
+    text = "Washington is trying to win Moscow's support for a truce."
+    assert _stances(positioner, text) == {("United States", "ceasefire", "support")}
+
+
+def test_holders_pronoun_is_the_main_subject_before_one_named_later(positioner: EnglishPositioner) -> None:
+    text = ("In Kyiv, President Zelensky said Mr Putin wants a truce. "
+            "He then stressed that Kyiv rejects any foreign troops.")
+    assert _stances(positioner, text) == {
+        ("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose"),
+    }

@@ -18,6 +18,7 @@ from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.issues import IssueMention
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, is_polar
+from redline.position.en.syntax import Syntax
 from redline.position.en.text import phrase_regex, words_between
 
 _REPORTING_REACH = 3
@@ -100,11 +101,14 @@ class HolderFinder:
         ) if pack.cues.according else None
 
     def agents(self, text: str, start: int, end: int, mentions: Sequence[IssueMention],
-               memory: Memory) -> list[Agent]:
+               memory: Memory, syntax: Syntax | None = None) -> list[Agent]:
         """Agents in ``text[start:end]`` in order, pronouns and documents resolved through ``memory``.
 
         A document's author named here is kept in ``memory`` for the sentences after it.
+        An actor after an object verb is still an agent when the parse makes it the
+        subject of a clause of its own ("warns Moscow wants X").
         """
+        syntax = syntax or Syntax()
         spans = [(m.start, m.end) for m in mentions]
         attached = {s for m in mentions for s in m.attached_spans}
         out: list[Agent] = []
@@ -114,7 +118,8 @@ class HolderFinder:
             before = self._word_before(text, m.start)
             passive = bool(self._by and self._by.fullmatch(before))
             source = self._source(text, m.start)
-            blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before))
+            blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before)) \
+                and not syntax.subject_of_clause(m.start, m.end)
             # A conjunct shares its first member's role: "talks between Moscow and Kyiv".
             blocked = blocked or (previous is not None and previous[1]
                                   and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
@@ -250,7 +255,12 @@ class HolderFinder:
         after = [(a, s) for a, s in reporting if a.start >= position]
         lead: Agent | None = None
         main: Holder | None = None
-        if before:
+        acting = self.acting(text, agents, cues, position, before[0][1]) if before else None
+        if acting is not None and not acting.pronoun:
+            # "The mayor said Oslo wants X": the party with the verb of will holds X.
+            lead = acting
+            main = Holder(acting.actor, acting.end)
+        elif before:
             lead = before[0][0]
             main = Holder(lead.actor, before[0][1])
         elif in_segment and after and self._obliged(text, in_segment[0], position):
@@ -369,13 +379,22 @@ class HolderFinder:
             and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
         )
 
-    def remember(self, agents: Sequence[Agent], memory: Memory) -> None:
-        """Keep the last person and the last party named for later pronouns."""
+    def remember(self, agents: Sequence[Agent], memory: Memory, syntax: Syntax | None = None) -> None:
+        """Keep the last person and the last party named for later pronouns.
+
+        A person who is the main clause's subject wins over one named after it in the
+        same unit ("Roe said Doe wants X. He added ..." is Roe).
+        """
+        syntax = syntax or Syntax()
+        main: str | None = None
         for agent in (a for a in agents if not (a.passive or a.adjective)):
             if agent.person:
                 memory.person = agent.actor
+                if not agent.pronoun and syntax.main_subject(agent.start, agent.end):
+                    main = agent.actor
             else:
                 memory.group = agent.actor
+        memory.person = main or memory.person
 
 
 def _titled(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
