@@ -207,3 +207,20 @@ def test_holders_pronoun_is_the_main_subject_before_one_named_later(positioner: 
     assert _stances(positioner, text) == {
         ("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose"),
     }
+
+
+def test_holders_possessive_after_a_preposition_in_a_new_clause_holds(positioner: EnglishPositioner) -> None:
+    text = "Washington wants a quick settlement, and one of Kyiv's priorities is security guarantees."
+    assert _stances(positioner, text) == {("Ukraine", "guarantees-for-ukraine", "support")}
+
+
+def test_holders_partners_named_with_the_speaker_share_the_statement(positioner: EnglishPositioner) -> None:
+    text = "Britain and France have said they are willing to send peacekeepers to Ukraine."
+    start = text.index("they")
+    statement = Statement(document_id="d1", speaker="Britain", speaker_mention="Britain",
+                          content=text[start:-1], start=start, end=len(text) - 1, kind="indirect",
+                          cue="have said", cue_start=text.index("have said"))
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert found == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
+                     ("France", "foreign-troops-in-ukraine", "support")}

@@ -31,6 +31,8 @@ _POSSESSIVE_REACH = 1
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+# A comma and a conjunction: what follows is a clause of its own, with its own subject.
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 _CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
@@ -84,6 +86,7 @@ class HolderFinder:
         # Prepositions and verbs that take an actor as their object ("talks with Kyiv",
         # "forcing Ukraine to give up land"): an actor right after one holds no stance.
         self._blockers = phrase_regex([*pack.cues.blockers, *pack.cues.object_verbs])
+        self._prepositions = phrase_regex(pack.cues.blockers)
         self._pronouns = set(pack.roles.person_pronouns)
         self._pronoun = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(self._pronouns)) + r")(?![\w-])"
@@ -124,7 +127,10 @@ class HolderFinder:
             blocked = blocked or (previous is not None and previous[1]
                                   and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
             previous = (m.end, blocked)
-            if inside or blocked or text[m.end:m.end + 1] == ":":
+            # "one of Kyiv's demands": the preposition takes the noun, the possessive
+            # still owns it, and so can own a cue noun (and nothing more).
+            owner = blocked and m.possessive and bool(self._prepositions and self._prepositions.fullmatch(before))
+            if inside or (blocked and not owner) or text[m.end:m.end + 1] == ":":
                 continue
             # A bare adjective ("Danish calls for") can only own the cue noun it modifies.
             bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end)
@@ -133,7 +139,7 @@ class HolderFinder:
                 continue
             # "Ukraine's allies agreed": a possessive is the subject only with a body
             # ("Russia's foreign ministry"); otherwise it can only own a cue noun.
-            bare = bare or (m.possessive and not self._actors.is_body(text, m.end, end))
+            bare = bare or owner or (m.possessive and not self._actors.is_body(text, m.end, end))
             out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
                              passive, bare, source))
         out += self._pronoun_agents(text, start, end, memory)
@@ -277,9 +283,11 @@ class HolderFinder:
             found.append(main)
             if lead is not None:
                 found += [replace(h, scope=main.scope) for h in self._coordinated(text, agents, lead)]
-        for agent in nearby:
-            if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
-                found.append(Holder(agent.actor, agent.end))
+        owners = [a for a in nearby if (a.possessive or a.adjective) and self._governs(text, a, cues, position)]
+        if lead is not None and any(_CLAUSE_JOIN.search(text, lead.end, a.start) for a in owners):
+            # "A wants a deal, and one of B's priorities is X": a new clause, B's own.
+            found = []
+        found += [Holder(agent.actor, agent.end) for agent in owners]
         found += self.relative(text, agents, span[1], segment[1])
         unique: list[Holder] = []
         for holder in found:
@@ -337,6 +345,14 @@ class HolderFinder:
     def _tail(self, text: str, agents: Sequence[Agent], lead: Agent) -> int:
         """Where a leading agent and the agents coordinated with it end ("the UK and France")."""
         return max([lead.end, *(h.scope for h in self._coordinated(text, agents, lead))])
+
+    def partners(self, text: str, start: int, end: int, actor: str, scope: int) -> list[Holder]:
+        """Parties coordinated with a speaker of ``actor`` before its statement ("A and B said")."""
+        agents = self.agents(text, start, end, [], Memory())
+        lead = next((a for a in agents if a.actor == actor and not (a.possessive or a.adjective)), None)
+        if lead is None:
+            return []
+        return [replace(h, scope=scope) for h in self._coordinated(text, agents, lead) if h.actor != actor]
 
     def with_coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """A leading agent and the agents coordinated with it, as holders."""

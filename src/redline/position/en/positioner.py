@@ -55,6 +55,7 @@ class Unit:
     statement_index: int | None = None
     speaker: str | None = None
     content: int | None = None
+    opening: int = 0
 
 
 @dataclass
@@ -148,7 +149,7 @@ class EnglishPositioner:
                 if r0 > cursor and text[cursor:r0].strip():
                     units.append(Unit(cursor, r0, number))
                 units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker,
-                                  max(r0, statement.start)))
+                                  max(r0, statement.start), start))
                 cursor = max(cursor, r1)
             if text[cursor:end].strip():
                 units.append(Unit(cursor, end, number))
@@ -222,13 +223,16 @@ class EnglishPositioner:
             # "X said the truce put forward by A ...": its author A holds it too.
             judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
                        if h.actor != scene.unit.actor]
+            # "A and B have said they ...": the speaker's partners named with it speak too.
+            partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
+                                              scene.unit.actor, segment.body)
             if actor is None:
-                return [speaker, *judging]
+                return [speaker, *partners, *judging]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
             # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
             # speaker and those joined to it hold the stance.
             if actor.pronoun or actor.actor == scene.unit.actor:
-                return [speaker, *acting[1:]]
+                return [speaker, *partners, *acting[1:]]
             return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
