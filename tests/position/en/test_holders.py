@@ -224,3 +224,8 @@ def test_holders_partners_named_with_the_speaker_share_the_statement(positioner:
     found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
     assert found == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
                      ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_impersonal_it_is_no_party(positioner: EnglishPositioner) -> None:
+    text = "Paris backs the plan. It doesn't matter what foreign troops are deployed in Ukraine."
+    assert _stances(positioner, text) == set()
