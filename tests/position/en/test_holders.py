@@ -229,3 +229,15 @@ def test_holders_partners_named_with_the_speaker_share_the_statement(positioner:
 def test_holders_impersonal_it_is_no_party(positioner: EnglishPositioner) -> None:
     text = "Paris backs the plan. It doesn't matter what foreign troops are deployed in Ukraine."
     assert _stances(positioner, text) == set()
+
+
+def test_holders_pronoun_is_the_main_subject_across_statement_units(positioner: EnglishPositioner) -> None:
+    text = "In Kyiv, President Zelensky said Mr Putin wants a truce. He then rejected any foreign troops."
+    start = text.index("Mr Putin")
+    end = text.index(" He") - 1
+    statement = Statement(document_id="d1", speaker="Volodymyr Zelensky", speaker_mention="Zelensky",
+                          content=text[start:end], start=start, end=end, kind="indirect",
+                          cue="said", cue_start=text.index("said"))
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert found == {("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose")}

@@ -67,6 +67,8 @@ class Memory:
     person: str | None = None
     group: str | None = None
     author: str | None = None
+    # The sentence whose main subject is ``person``: later persons there do not replace it.
+    subject_sentence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -395,22 +397,21 @@ class HolderFinder:
             and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
         )
 
-    def remember(self, agents: Sequence[Agent], memory: Memory, syntax: Syntax | None = None) -> None:
+    def remember(self, agents: Sequence[Agent], memory: Memory, syntax: Syntax | None = None,
+                 sentence: int = -1) -> None:
         """Keep the last person and the last party named for later pronouns.
 
         A person who is the main clause's subject wins over one named after it in the
-        same unit ("Roe said Doe wants X. He added ..." is Roe).
+        same sentence ("Roe said Doe wants X. He added ..." is Roe).
         """
         syntax = syntax or Syntax()
-        main: str | None = None
         for agent in (a for a in agents if not (a.passive or a.adjective)):
-            if agent.person:
-                memory.person = agent.actor
-                if not agent.pronoun and syntax.main_subject(agent.start, agent.end):
-                    main = agent.actor
-            else:
+            if not agent.person:
                 memory.group = agent.actor
-        memory.person = main or memory.person
+            elif not agent.pronoun and syntax.main_subject(agent.start, agent.end):
+                memory.person, memory.subject_sentence = agent.actor, sentence
+            elif memory.subject_sentence != sentence:
+                memory.person = agent.actor
 
 
 def _titled(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -185,7 +185,7 @@ class EnglishPositioner:
             following = segments[k + 1] if k + 1 < len(segments) else None
             found, carried = self._segment(scene, segment, following, state, carried)
             out += found
-        self._holders.remember(agents, state.memory, state.syntax)
+        self._holders.remember(agents, state.memory, state.syntax, unit.sentence)
         return out
 
     def _postposed(self, text: str, cues: list[Cue], mentions: list[IssueMention]) -> list[Cue]:
