@@ -380,3 +380,13 @@ def test_stance_deal_framing_a_demand_is_conditional_on_it(positioner: EnglishPo
     assert [(p.actor, p.issue, p.stance, p.condition) for p in positions] == [
         ("Russia", "ceasefire", "conditional", "the whole coast"),
     ]
+
+
+def test_stance_not_seeking_a_substitute_for_a_thing_supports_it(positioner: EnglishPositioner) -> None:
+    text = "Kyiv is not seeking a substitute for NATO membership."
+    assert _stances(_read(positioner, text)) == {("Ukraine", "ukraine-nato-membership", "support")}
+
+
+def test_stance_wanting_an_alternative_to_a_thing_opposes_it(positioner: EnglishPositioner) -> None:
+    text = "Paris wants an alternative to sending troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {("France", "foreign-troops-in-ukraine", "oppose")}
