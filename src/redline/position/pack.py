@@ -164,6 +164,7 @@ class StanceCues(_Strict):
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
     postposed_condition: list[Pattern] = []
+    package: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

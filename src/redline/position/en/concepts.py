@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from redline.position.en.actors import ActorIndex, ActorMention
+from redline.position.en.syntax import parse_lines
 from redline.position.en.text import words_between
 from redline.errors import RedlineError
 from redline.position.pack import Concept, Pack
@@ -73,22 +74,9 @@ class ConceptFinder:
             return []
         actors = self._actors.mentions(text)
         out: list[ConceptMatch] = []
-        for offset, doc in (self._parsed(text) if parse is None else ((d.user_data["offset"], d) for d in parse)):
-            out += self._matches(doc, int(offset), text, actors)
+        for doc in parse_lines(self._nlp, text) if parse is None else parse:
+            out += self._matches(doc, int(doc.user_data["offset"]), text, actors)
         return out
-
-    def _parsed(self, text: str) -> Iterator[tuple[int, Doc]]:
-        """The text parsed line by line (a headline is its own unit), with offsets."""
-        lines: list[tuple[int, str]] = []
-        cursor = 0
-        for line in text.split("\n"):
-            if line.strip():
-                lines.append((cursor, line))
-            cursor += len(line) + 1
-        # Entities play no part in a concept; skipping them saves a third of the parse.
-        skip = [name for name in ("ner",) if name in self._nlp.pipe_names]
-        for (offset, _), doc in zip(lines, self._nlp.pipe((line for _, line in lines), disable=skip)):
-            yield offset, doc
 
     def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention]) -> Iterator[ConceptMatch]:
         """Concept matches in one parsed line."""
