@@ -96,11 +96,9 @@ def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack,
     from redline.position.examples import misread_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
-    loaded = pack(name)
-    # An example is one sentence of the negotiation: the pack's context test is for articles.
-    models = load_models(cfg, loaded.model_copy(update={"context": []}))
-    total, wrong = misread_examples(loaded, lambda document: process(document, models)[1])
-    return loaded, total, wrong
+    models = load_models(cfg)
+    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1])
+    return models.pack, total, wrong
 
 
 def resolve_ids(

@@ -46,9 +46,8 @@ class Models:
         return self.languages.get(language or self.default_language)
 
 
-def load_models(settings: Mapping[str, Any], pack: Pack | None = None) -> Models:
-    """Load the pack (unless one is given) and, for every language with an implementation,
-    its models.
+def load_models(settings: Mapping[str, Any]) -> Models:
+    """Load the pack and, for every language with an implementation, its models.
 
     Settings name one model per language (``model`` for English, ``model_ru`` for
     Russian); the Russian models load on the first Russian document, not here.
@@ -58,8 +57,7 @@ def load_models(settings: Mapping[str, Any], pack: Pack | None = None) -> Models
     from redline.position.en.positioner import EnglishPositioner
     from redline.position.ru.positioner import RussianPositioner
 
-    if pack is None:
-        pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
+    pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
     attributor = EnglishAttributor(settings["model"])
     english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp, attributor.parse_of)))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))

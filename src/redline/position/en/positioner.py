@@ -403,7 +403,10 @@ class EnglishPositioner:
         return None
 
 def _about(context: re.Pattern[str], text: str, least: int) -> bool:
-    """Whether a text names its negotiation's context at least ``least`` times."""
+    """Whether a text names its negotiation's context at least ``least`` times; a text of
+    one paragraph (a sentence handed in, a pack's example) is too short to tell and is read."""
+    if sum(1 for line in text.split("\n") if line.strip()) < 2:
+        return True
     return sum(1 for _ in islice(context.finditer(text), least)) >= least
 
 
