@@ -163,3 +163,34 @@ def test_concepts_about_word_above_a_word_of_quantity(nlp: Language, tmp_path: P
     text = "Alpha rejected the cession of all of the piers."
     found = _finder(nlp, tmp_path, PIERS).find(text)
     assert [(text[m.start:m.end], m.issue) for m in found] == [("piers", "pier-handover")]
+
+
+def _found(nlp: Language, tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.issue) for m in _finder(nlp, tmp_path).find(text)]
+
+
+def test_concepts_bare_head_refers_back_to_its_object(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League. Beta opposes its membership."
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership"),
+                                           ("membership", "league-membership")]
+
+
+def test_concepts_bare_head_refers_to_the_nearest_match(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League and accession to the Trade Bloc. Beta delays the accession."
+    assert _found(nlp, tmp_path, text)[-1] == ("accession", "bloc-membership")
+
+
+def test_concepts_bare_head_with_a_name_of_its_own_refers_to_nothing(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League. Gamma's membership came first."
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership")]
+
+
+def test_concepts_bare_head_does_not_reach_far_back(nlp: Language, tmp_path: Path) -> None:
+    text = ("Alpha seeks membership in the Harbour League. The weather was fine. Ships sailed. "
+            "Beta opposes its membership.")
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership")]
+
+
+def test_concepts_bare_head_of_an_about_concept_refers_to_nothing(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha wants a pledge to defend the harbour. Beta broke the pledge."
+    assert _found(nlp, tmp_path, text) == [("pledge to defend", "harbour-protection")]

@@ -34,6 +34,8 @@ _OBJECT_GAP = 3
 _SPAN_GAP = 3
 # Steps up from a head through prepositions and words of quantity ("all of the ...").
 _CLIMB = 3
+# How many sentences back a bare head ("the membership") may find the match it refers to.
+_ELLIPSIS_SENTENCES = 2
 _LINKS = frozenset({"prep", "agent", "dative"})
 _BREAK = re.compile(r"[,.;:!?]")
 _NEGATION = re.compile(r"(?<![\w-])(?:not|never|no)(?![\w-])|n['’]t(?![\w-])", re.IGNORECASE)
@@ -59,6 +61,17 @@ class _Compiled:
     about: frozenset[str]
     # Matched on the head as written only (no other word confirms a derived form).
     exact: bool = False
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    """A match a later bare head may refer back to (issue "" only marks where a unit's
+    sentences ended)."""
+
+    sentence: int
+    issue: str
+    roots: frozenset[str]
+    inverse: bool
 
 
 @dataclass(frozen=True)
@@ -98,8 +111,9 @@ class ConceptFinder:
             return []
         actors = self._actors.mentions(text)
         out: list[ConceptMatch] = []
+        recent: list[_Antecedent] = []
         for offset, doc in (self._parsed(text) if parse is None else ((d.user_data["offset"], d) for d in parse)):
-            out += self._matches(doc, int(offset), text, actors)
+            out += self._matches(doc, int(offset), text, actors, recent)
         return out
 
     def _parsed(self, text: str) -> Iterator[tuple[int, Doc]]:
@@ -115,20 +129,56 @@ class ConceptFinder:
         for (offset, _), doc in zip(lines, self._nlp.pipe((line for _, line in lines), disable=skip)):
             yield offset, doc
 
-    def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention]) -> Iterator[ConceptMatch]:
-        """Concept matches in one parsed line."""
-        for token in doc:
-            if not self._families.member(_forms(token), self._heads) and not any(
-                    f.lower() in self._heads for f in _forms(token)):
-                continue
-            near = list(self._neighbours(token))
-            for compiled in self._concepts:
-                found = self._match(token, near, compiled, offset, text, actors)
-                if found is not None:
-                    start, end, outside = found
-                    attached = (*_attached(token, offset, actors), *outside)
-                    yield ConceptMatch(start, end, compiled.issue, attached,
-                                       _negated(token) != compiled.concept.inverse)
+    def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention],
+                 recent: list[_Antecedent]) -> Iterator[ConceptMatch]:
+        """Concept matches in one parsed unit; ``recent`` holds the matches before it that
+        a bare head may refer back to (sentences counted on across units)."""
+        sentence = recent[-1].sentence + 1 if recent else 0
+        for span in doc.sents:
+            for token in span:
+                if not self._families.member(_forms(token), self._heads) and not any(
+                        f.lower() in self._heads for f in _forms(token)):
+                    continue
+                near = list(self._neighbours(token))
+                matched = False
+                for compiled in self._concepts:
+                    found = self._match(token, near, compiled, offset, text, actors)
+                    if found is not None:
+                        matched = True
+                        start, end, outside = found
+                        attached = (*_attached(token, offset, actors), *outside)
+                        inverse = compiled.concept.inverse
+                        if compiled.concept.objects:
+                            recent.append(_Antecedent(sentence, compiled.issue, compiled.heads, inverse))
+                        yield ConceptMatch(start, end, compiled.issue, attached, _negated(token) != inverse)
+                if not matched:
+                    yield from self._ellipsis(token, offset, actors, recent, sentence)
+            sentence += 1
+        if recent:
+            # A unit without matches still counts its sentences.
+            recent.append(_Antecedent(sentence - 1, "", frozenset(), False))
+
+    def _ellipsis(self, token: Token, offset: int, actors: list[ActorMention], recent: list[_Antecedent],
+                  sentence: int) -> Iterator[ConceptMatch]:
+        """A bare head that refers back to a match with its object ("Kyiv wants membership
+        in the League. ... Alpha blocked its membership").
+
+        Only heads of concepts with ``objects`` refer back so: a membership or an accession
+        is of something, while a bare "force" or "ground" may be anything. The match must lie
+        at most ``_ELLIPSIS_SENTENCES`` sentences back, the nearest wins, and a head with a
+        name of its own beside it ("membership of Gamma") is about that name instead.
+        """
+        if token.pos_ != "NOUN" or _named(token, offset, actors):
+            return
+        forms = _forms(token)
+        for antecedent in reversed(recent):
+            if sentence - antecedent.sentence > _ELLIPSIS_SENTENCES:
+                return
+            if antecedent.issue and self._families.member(forms, antecedent.roots):
+                start = offset + token.idx
+                yield ConceptMatch(start, start + len(token.text), antecedent.issue,
+                                   _attached(token, offset, actors), _negated(token) != antecedent.inverse)
+                return
 
     def _neighbours(self, head: Token) -> Iterator[Token]:
         """The tokens that say what a head is about: children, prepositional objects, governor.
@@ -234,6 +284,15 @@ def _attached(head: Token, offset: int, actors: list[ActorMention]) -> tuple[tup
                 for t in (obj, *obj.conjuncts):
                     spans.append((offset + t.idx, offset + t.idx + len(t.text)))
     return tuple((m.start, m.end) for m in actors if any(s <= m.start < e or m.start <= s < m.end for s, e in spans))
+
+
+def _named(token: Token, offset: int, actors: list[ActorMention]) -> bool:
+    """Whether a noun has a name of its own beside it that is no party of the pack
+    ("Gamma's bid", "membership of Gamma"), so it refers to no earlier match; a party
+    ("Alpha's accession") is the beneficiary the mention is for."""
+    names = [c for c in token.children if c.pos_ == "PROPN" and c.dep_ in ("compound", "amod", "nmod", "poss")]
+    names += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.pos_ == "PROPN"]
+    return any(not any(m.start <= offset + t.idx < m.end for m in actors) for t in names)
 
 
 def _negated(head: Token) -> bool:
