@@ -367,3 +367,12 @@ def test_cli_pack_check_passes_when_every_example_reads_right(tmp_path: Path) ->
     result = runner.invoke(app, ["pack", "check", str(path)])
     assert result.exit_code == 0
     assert "all 1 examples read as annotated" in result.stdout
+
+
+def test_cli_pack_check_reads_examples_without_the_article_context(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    pack_text = PACK_WITH_EXAMPLES.split("      - {text: \"Alpha is humming")[0]
+    path.write_text(pack_text.replace("issues:\n", "context: [harbour]\nissues:\n"), encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path)])
+    assert result.exit_code == 0
+    assert "all 1 examples read as annotated" in result.stdout

@@ -204,6 +204,34 @@ def test_pack_red_line_cue_of_one_issue_flags_only_that_issue(tmp_path: Path) ->
 
 def test_pack_context_leaves_out_articles_about_something_else(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "context: [Alpha-Beta talks, harbour]\n")
-    assert _positions(path, "Alpha demands river access.") == set()
-    assert _positions(path, "In the harbour dispute, Alpha demands river access.") == {
+    assert _positions(path, "Boats\nAlpha demands river access.") == set()
+    assert _positions(path, "Boats\nIn the harbour dispute, Alpha demands river access.") == {
         ("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_does_not_judge_a_text_of_one_paragraph(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\n")
+    assert _positions(path, "Alpha demands river access.") == {("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_named_in_passing_is_not_enough(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\ncontext_min: 2\n")
+    assert _positions(path, "Boats\nAs in the harbour dispute, Alpha demands river access.") == set()
+    assert _positions(path, "Boats\nIn the harbour dispute, Alpha demands river access to the harbour.") == {
+        ("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_min_below_one_is_a_pack_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\ncontext_min: 0\n")
+    with pytest.raises(PackError, match=r"pack.yaml:\d+: context_min: Input should be greater than or equal to 1"):
+        load_pack(path)
+
+
+def test_pack_shipped_ukraine_pack_skips_an_article_about_another_war() -> None:
+    from redline.position.pack import PACKS_DIR
+
+    shipped = PACKS_DIR / "ukraine-security.yaml"
+    other = "Border zone\nMoscow rejects the deployment of foreign troops in the border zone, unlike in Ukraine."
+    assert _positions(shipped, other) == set()
+    ours = "Ukraine\nMoscow rejects the deployment of foreign troops in Ukraine."
+    assert _positions(shipped, ours) == {("Russia", "foreign-troops-in-ukraine", "oppose", False)}

@@ -208,9 +208,11 @@ class Pack(_Strict):
     # Entries of the shared lexicon this pack takes out (to override one, remove it and
     # add the pack's own version under ``roles`` or ``cues``).
     remove: Lexicon = Lexicon()
-    # Words that show an article is about this negotiation; an article with none of
-    # them yields no positions (empty: every article is read).
+    # Words that show an article is about this negotiation; an article naming them fewer
+    # than ``context_min`` times (in passing: "as in the harbour dispute") yields no
+    # positions (empty: every article is read).
     context: list[Pattern] = []
+    context_min: int = Field(default=1, ge=1, le=100)
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""

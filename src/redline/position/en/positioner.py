@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -122,7 +123,7 @@ class EnglishPositioner:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
         text = document.text
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
-        if self._context is not None and self._context.search(text) is None:
+        if self._context is not None and not _about(self._context, text, self.pack.context_min):
             # An article about something else: its stances are not on this pack's issues.
             return statements, []
         parse = self._parse_of(document) if self._parse_of else None
@@ -428,6 +429,14 @@ class EnglishPositioner:
                 if cue is not None and (cue.value == 1 or (cue.value == -1 and issue in mention.issues)):
                     return following.start, following.end, following.body
         return None
+
+def _about(context: re.Pattern[str], text: str, least: int) -> bool:
+    """Whether a text names its negotiation's context at least ``least`` times; a text of
+    one paragraph (a sentence handed in, a pack's example) is too short to tell and is read."""
+    if sum(1 for line in text.split("\n") if line.strip()) < 2:
+        return True
+    return sum(1 for _ in islice(context.finditer(text), least)) >= least
+
 
 def _turned(stance: Stance, mention: IssueMention | None, issue: str) -> Stance:
     """The stance on an issue when the mention names its opposite ("stay neutral" for NATO)."""
