@@ -25,7 +25,8 @@ from redline.store import Store
 if TYPE_CHECKING:
     from redline.check import Report
     from redline.position import Pack
-    from redline.position.examples import Misread
+    from redline.position.cues import CueEntry
+    from redline.position.examples import PackCheck
     from redline.engine import IngestSummary, Notify
 
 
@@ -81,6 +82,13 @@ def pack(name: str | None = None) -> Pack:
     return load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
 
 
+def pack_cues(loaded: Pack) -> list[CueEntry]:
+    """Every cue and role entry a loaded pack reads with, and where each comes from."""
+    from redline.position.cues import cue_entries
+
+    return cue_entries(loaded)
+
+
 def find_document(store: Store, key: str) -> Document:
     """A stored document by id or doc name, or an error suggesting the names nearest to it."""
     document = store.document(key)
@@ -90,15 +98,22 @@ def find_document(store: Store, key: str) -> Document:
     return document
 
 
-def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack, int, list[Misread]]:
-    """Run a pack's own examples through the pipeline: (pack, examples, those read wrongly)."""
+def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
+    """Run a pack's own examples through the pipeline: those read wrongly and why, and
+    warnings on terms that hide a stance cue."""
+    from redline.attribute.en import EnglishAttributor
     from redline.pipeline import load_models, process
-    from redline.position.examples import misread_examples
+    from redline.position.en.concepts import load_nlp
+    from redline.position.en.diagnose import Diagnosis
+    from redline.position.examples import PackCheck, misread_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
     models = load_models(cfg)
-    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1])
-    return models.pack, total, wrong
+    attributor = models.languages["en"].attributor
+    nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
+    diagnosis = Diagnosis(models.pack, nlp)
+    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
+    return PackCheck(models.pack.name, total, wrong, diagnosis.term_warnings())
 
 
 def resolve_ids(
