@@ -262,12 +262,36 @@ def test_cli_check_warns_when_the_store_was_analysed_with_another_pack(analysed:
     db.write_bytes((analysed / "s.duckdb").read_bytes())
     result = _run("analyse", "--db", str(db), "--pack", "sarn-river")
     assert (result.exit_code, result.stdout) == (0, f"analysed 2 documents in {db}\n")
-    report = _json("check", str(analysed / "proposal.yaml"), "--db", str(db))
+    report = _json("check", str(analysed / "proposal.yaml"), "--db", str(db), "--pack", "ukraine-security")
     assert report["warnings"] == [
         f"{db}: analysed with pack 'sarn-river' (2 documents), but pack 'ukraine-security' is "
         "in use: pass --pack sarn-river or re-analyse with `redline analyse --pack ukraine-security`"
     ]
-    assert "warning:" in _run("check", str(analysed / "proposal.yaml"), "--db", str(db)).stdout
+    assert "warning:" in _run("check", str(analysed / "proposal.yaml"), "--db", str(db),
+                              "--pack", "ukraine-security").stdout
+    # Without --pack, the check reads with the store's pack, and says so when that fails.
+    result = _run("check", str(analysed / "proposal.yaml"), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"(read with pack 'sarn-river', the one {db} was analysed with; "
+                                  "--pack picks another)\n")
+
+
+def test_cli_check_and_evidence_default_to_the_pack_file_the_store_was_analysed_with(tmp_path: Path) -> None:
+    pack = tmp_path / "harbour.yaml"
+    pack.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text("Alpha rejects river access, its minister said on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "h.duckdb")
+    assert _run("ingest", str(corpus), "--db", db, "--pack", str(pack)).exit_code == 0
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - {id: open, issue: river-access, outcome: granted}\n",
+                        encoding="utf-8")
+    report = _json("check", str(proposal), "--db", db)
+    assert (report["warnings"], report["actors"]["Alpha"]["verdict"]) == ([], "mixed")
+    result = _run("evidence", "Alpha", "river-acess", "--db", db)
+    assert result.stderr == (f"error: river-acess: unknown issue (did you mean 'river-access'?) "
+                             f"(`redline pack {pack}` lists them)\n")
 
 
 def test_cli_check_unknown_issue_suggests_one(tmp_path: Path, analysed: Path) -> None:

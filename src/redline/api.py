@@ -7,6 +7,8 @@ them, so that listing documents does not pay for loading a language model.
 
 from __future__ import annotations
 
+import json
+import shlex
 import tempfile
 from collections.abc import Sequence
 from functools import partial
@@ -130,8 +132,10 @@ def resolve_ids(
     # Loading a pack takes a good part of a second: only a spelling the store lacks needs it.
     if actor in (None, *stored_actors) and issue in (None, *stored_issues):
         return actor, issue
-    loaded = pack(pack_name)
-    hint = f" (`redline pack {loaded.name}` lists them)"
+    reference = str(settings_module.load({"pack": store_pack(store, pack_name)})["pack"])
+    loaded = pack(reference)
+    # The pack as the user can name it again: a file's path, not the name inside it.
+    hint = f" (`redline pack {shlex.quote(reference)}` lists them)"
     if actor is not None:
         actor = resolve(actor, loaded.actor_ids() | set(stored_actors), "actor", hint)
     if issue is not None:
@@ -198,15 +202,49 @@ def check(
     from redline.check import load_proposal
     from redline.position import load_pack
 
-    cfg = settings_module.load({"db": db, "pack": pack})
-    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
-    loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
-    with Store(cfg["db"], read_only=True) as store:
+    with Store(settings_module.load({"db": db})["db"], read_only=True) as store:
+        chosen = store_pack(store, pack)
+        cfg = settings_module.load({"db": db, "pack": chosen})
+        loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
         warnings = pack_warnings(store, loaded_pack.name)
+    try:
+        loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
+    except RedlineError as exc:
+        # An issue this pack does not know: say which pack was read, and why that one.
+        if warnings:
+            raise RedlineError(f"{exc}; {warnings[0]}") from exc
+        if pack is None and chosen is not None:
+            raise RedlineError(f"{exc} (read with pack '{loaded_pack.name}', the one {cfg['db']} was "
+                               "analysed with; --pack picks another)") from exc
+        raise
     return check_proposal(
         loaded, positions(cfg["db"]), alternatives=alternatives,
         actors=[a.id for a in loaded_pack.actors], warnings=warnings,
     )
+
+
+def store_pack(store: Store, pack: str | None) -> str | None:
+    """The pack a command reading ``store`` uses: the one given, else, when no pack is
+    configured, the one every stored analysis was made with (if it can be found again),
+    else None (the configured pack).
+
+    Each analysis records its pack's name; the last full ingest also records the pack as
+    it was given (a shipped name or a file's path), which finds a pack read from a file.
+    """
+    from redline.position.pack import PACKS_DIR, load_pack
+
+    if pack is not None or settings_module.load({})["pack"] != settings_module.default("pack"):
+        return pack
+    names = list(store.analysis_packs())
+    if len(names) != 1:
+        return None
+    if (PACKS_DIR / f"{names[0]}.yaml").is_file():
+        return names[0]
+    recorded = str(json.loads(store.analysed_with() or "{}").get("pack") or "")
+    try:
+        return recorded if recorded and Path(recorded).is_file() and load_pack(recorded).name == names[0] else None
+    except RedlineError:
+        return None
 
 
 def pack_warnings(store: Store, pack: str) -> list[str]:
@@ -215,10 +253,14 @@ def pack_warnings(store: Store, pack: str) -> list[str]:
     others = sorted(set(used) - {pack})
     if not others:
         return []
+    from redline.position.pack import PACKS_DIR
+
     names = ", ".join(f"'{name}' ({used[name]} documents)" for name in others)
+    # A pack read from a file is given again by its path: its name alone finds nothing.
+    again = others[0] if (PACKS_DIR / f"{others[0]}.yaml").is_file() else f"PATH/TO/{others[0]}.yaml"
     return [
         f"{store.path}: analysed with pack {names}, but pack '{pack}' is in use: pass "
-        f"--pack {others[0]} or re-analyse with `redline analyse --pack {pack}`"
+        f"--pack {again} or re-analyse with `redline analyse --pack {pack}`"
     ]
 
 

@@ -295,8 +295,10 @@ def eval_command(
             result[section].pop("errors", None)
     if as_json:
         _print_json(result)
-    else:
-        out.print(views.eval_view(result, errors))
+        return
+    out.print(views.eval_view(result))
+    for text in views.eval_errors(result) if errors else []:
+        out.print(text, soft_wrap=True, highlight=False)
 
 
 @app.command()

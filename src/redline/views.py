@@ -222,8 +222,8 @@ def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     return table
 
 
-def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
-    """Scores of ``redline eval``, and with ``errors`` the misses and false hits."""
+def eval_view(result: Mapping[str, Any]) -> Group:
+    """Scores of ``redline eval``."""
     table = Table(title=plain(f"eval (model {result['model']}, pack {result['pack']}, "
                               f"{result['documents']} documents)"))
     for column in ("", "precision", "recall", "F1", "accuracy"):
@@ -235,14 +235,19 @@ def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
                   f"stance {po['stance_accuracy']:.3f}")
     kinds = ", ".join(f"{k} {v:.3f}" for k, v in st.get("by_kind", {}).items())
     cells = result["cells"]
-    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}"),
-                        Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})")]
-    if errors:
-        for section in ("statements", "positions", "cells"):
-            for name, items in result[section].get("errors", {}).items():
-                parts.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
-                parts.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
-    return Group(*parts)
+    return Group(table, Text(f"statement recall by kind: {kinds}"),
+                 Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})"))
+
+
+def eval_errors(result: Mapping[str, Any]) -> list[Text]:
+    """``redline eval --errors``: a heading per kind of error, then one JSON line per error
+    (positions with the evidence behind them), to be printed unwrapped so that it greps."""
+    out: list[Text] = []
+    for section in ("statements", "positions", "cells"):
+        for name, items in result[section].get("errors", {}).items():
+            out.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
+            out.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
+    return out
 
 
 def pack_view(pack: Pack) -> Group:
