@@ -264,8 +264,8 @@ def _print_rows(records: list[dict[str, Any]], as_json: bool, as_csv: bool,
 
 @app.command()
 def evidence(
-    actor: Annotated[str, typer.Argument(help="Actor id, e.g. Russia (see `redline pack`).")],
-    issue: Annotated[str, typer.Argument(help="Issue id, e.g. ukraine-nato-membership.")],
+    actor: Annotated[str, typer.Argument(help="Actor id (`redline pack` lists them).")],
+    issue: Annotated[str, typer.Argument(help="Issue id (`redline pack` lists them).")],
     db: DbOption = None,
     pack: PackOption = None,
     as_json: JsonOption = False,
