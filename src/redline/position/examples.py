@@ -88,7 +88,8 @@ def _decided(hits: Sequence[CueHit], found: Stance | None) -> tuple[str, tuple[s
     if not cues:
         return "", cues
     reason = "decided by " + "; ".join(cues)
-    kinds = CONDITION_KINDS if found == "conditional" else POLAR_KINDS
+    # Taking out a negation ("not") would break every sentence: the hint names a directed cue.
+    kinds = CONDITION_KINDS if found == "conditional" else [k for k in POLAR_KINDS if k != "negation"]
     shared = next((hit.entry for hit in hits if hit.entry.origin == SHARED and hit.entry.kind in kinds), None)
     if shared is not None:
         reason += (f"; a shared entry is taken out with `remove: {{cues: {{{shared.kind}: "
