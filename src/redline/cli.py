@@ -13,7 +13,6 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -30,8 +29,10 @@ from redline.lookup import parse_date
 from redline.models import ActorIssue
 from redline.records import (
     cell_record,
+    cue_record,
     document_record,
     evidence_record,
+    pack_check_record,
     pack_record,
     statement_record,
     write_csv,
@@ -356,7 +357,7 @@ def pack_show(
         loaded = api.pack(name)
         entries = api.pack_cues(loaded) if cues else None
     if entries is not None:
-        _print_rows([asdict(e) for e in entries], as_json, False, lambda: views.cues_view(loaded.name, entries))
+        _print_rows([cue_record(e) for e in entries], as_json, False, lambda: views.cues_view(loaded.name, entries))
     elif as_json:
         _print_json(pack_record(loaded))
     else:
@@ -378,7 +379,7 @@ def pack_check(name: PackArgument = None, as_json: JsonOption = False) -> None:
     with _errors():
         result = api.check_pack(name)
     if as_json:
-        _print_json(asdict(result))
+        _print_json(pack_check_record(result))
     else:
         out.print(views.pack_check_view(result))
     if result.misread:

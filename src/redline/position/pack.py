@@ -9,17 +9,16 @@ maps pydantic's error location back to it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, get_args, get_origin
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from redline import patterns, yamlfile
 from redline.errors import PackError
-from redline.lookup import did_you_mean
+from redline.position.pack_errors import nearest_entries, unknown_key
 from redline.models import Stance
 from redline.position.ru.section import RussianSection
 from redline.position.ru.section import references as russian_references
@@ -356,33 +355,8 @@ def _validate(
             # An unquoted "{beneficiary} ..." or "word: word" is a mapping to YAML.
             reason = f"YAML reads this as a mapping ({error['input']!r}): quote this pattern"
         elif error["type"] == "extra_forbidden":
-            reason = _unknown_key(model, loc)
+            reason = unknown_key(model, loc)
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
-
-
-def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
-    """"unknown key 'conditions' (did you mean 'condition'?); allowed: ...", for a key the
-    model at ``loc`` does not have."""
-    owner = _model_at(model, loc[:-1])
-    if owner is None:
-        return "unknown key"
-    allowed = list(owner.model_fields)
-    return f"unknown key {str(loc[-1])!r}{did_you_mean(str(loc[-1]), allowed)}; allowed: {', '.join(allowed)}"
-
-
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that holds the value at ``loc`` (through lists and optionals)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            return None
-        current = current.model_fields[part].annotation
-        while get_origin(current) is not None and not (isinstance(current, type) and issubclass(current, BaseModel)):
-            args = [a for a in get_args(current) if a is not type(None)]
-            current = args[-1] if args else None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def load_lexicon(path: Path = STANCE_LEXICON) -> Lexicon:
@@ -408,24 +382,8 @@ def _unknown_removals(shared: Lexicon, removed: Lexicon) -> Iterator[tuple[Loc, 
             for index, item in enumerate(items):
                 if item not in base:
                     yield ("remove", section, key, index), (
-                        f"{item!r} is not in the shared lexicon{_nearest_entries(item, base)} "
+                        f"{item!r} is not in the shared lexicon{nearest_entries(item, base)} "
                         f"(`redline pack PACK --cues` lists its {section}.{key} entries as written)")
-
-
-def _nearest_entries(item: str, entries: list[str]) -> str:
-    """`` (did you mean '(?:built|based) on'?)``: the entries that match the words a user
-    typed ("based on"), else those spelled alike."""
-    matching = [e for e in entries if _matches(e, item)]
-    if matching:
-        return " (did you mean " + " or ".join(repr(e) for e in matching[:3]) + f"? it matches {item!r})"
-    return did_you_mean(item, entries)
-
-
-def _matches(entry: str, words: str) -> bool:
-    try:
-        return patterns.compile(entry, re.IGNORECASE).fullmatch(words) is not None
-    except patterns.PatternError:
-        return False
 
 
 def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_bytes: int | None = None) -> Pack:
