@@ -213,7 +213,7 @@ def check(
         # An issue this pack does not know: say which pack was read, and why that one.
         if warnings:
             raise RedlineError(f"{exc}; {warnings[0]}") from exc
-        if pack is None and chosen is not None:
+        if pack is None and chosen not in (None, settings_module.default("pack")):
             raise RedlineError(f"{exc} (read with pack '{loaded_pack.name}', the one {cfg['db']} was "
                                "analysed with; --pack picks another)") from exc
         raise
