@@ -20,7 +20,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.models import Document, Position, Stance, Statement
+from redline.models import CueSpan, Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.flags import Flagger
@@ -331,7 +331,7 @@ class EnglishPositioner:
             return []
         base = Reading(holder.actor, issues[0], stance, min(span[0], cue.start), max(span[1], cue.end),
                        statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                       sentence=scene.unit.sentence)
+                       sentence=scene.unit.sentence, cues=(CueSpan(cue.kind, cue.start, cue.end),))
         base = self._flags.flag(scene.text, base, (max(holder.scope, segment.body), segment.end))
         out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
@@ -349,6 +349,7 @@ class EnglishPositioner:
             end=max(base.end, zone[0] + len(_clip(scene.text, zone[0], zone[1]))),
             condition_issue=first.issue if first else None,
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
+            cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
 
@@ -363,7 +364,7 @@ class EnglishPositioner:
         return [
             Reading(holder.actor, issue, stance_of(cue), min(cue.start, span[0]), max(cue.end, span[1]),
                     statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                    sentence=scene.unit.sentence, weak=True)
+                    sentence=scene.unit.sentence, weak=True, cues=(CueSpan(cue.kind, cue.start, cue.end),))
             for issue in state.issues
         ]
 
