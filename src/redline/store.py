@@ -471,10 +471,9 @@ class Store:
 
     def document(self, key: str) -> Document | None:
         """One document by its id or its doc name (file name or URL)."""
-        rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ? OR doc = ? ORDER BY seq LIMIT 1",
-            [key, key],
-        )
+        # The id first: its index finds it without reading every document's name.
+        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [key]) or self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc = ? ORDER BY seq LIMIT 1", [key])
         return _document(rows[0]) if rows else None
 
     def document_names(self) -> list[str]:
@@ -492,10 +491,10 @@ class Store:
                 ("s.document_id = ?", document_id),
                 ("s.speaker ILIKE ?", None if speaker is None or fixes else f"%{speaker}%"),
             ])
+            join, order = _in_document_order("s", document_id)
             rows = self._rows(
                 f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')} "
-                f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
-                "ORDER BY d.seq, s.idx",
+                f"FROM statements s {join} {where} {order}",
                 params,
             )
         found = [Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:], strict=True))) for row in rows]
@@ -517,10 +516,10 @@ class Store:
                 ("p.actor = ?", None if fixes else actor), ("p.issue = ?", None if fixes else issue),
                 ("p.document_id = ?", document_id),
             ])
+            join, order = _in_document_order("p", document_id)
             rows = self._rows(
                 f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
-                f"FROM positions p JOIN documents d ON d.id = p.document_id {where} "
-                "ORDER BY d.seq, p.idx",
+                f"FROM positions p {join} {where} {order}",
                 params,
             )
         found = [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
@@ -576,13 +575,17 @@ class Store:
             total, facets = self.statement_facets(filters)
             return total, self.statement_page(filters, limit, offset), facets
 
-    def statement_facets(self, filters: StatementFilter) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    def statement_facets(
+        self, filters: StatementFilter, fixes: SearchFixes | None = None
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         """How many statements match, and how many per actor, speaker, issue, stance, outlet
-        and language (as the analysis recorded them), most frequent first."""
-        where, params = filters.where()
+        and language (as corrected: ``fixes`` from :meth:`search_fixes`), most frequent first."""
+        if fixes is None:
+            fixes = self.search_fixes()
+        where, params = filters.where(fixes.positions)
         hits = (
-            "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language FROM statements s "
-            f"JOIN documents d ON d.id = s.document_id {where}"
+            "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language "
+            f"FROM {fixes.statements} s JOIN documents d ON d.id = s.document_id {where}"
         )
         facet_sql = "SELECT 'total', NULL, count(*) FROM hits" + "".join(
             f" UNION ALL (SELECT '{name}', CAST({name} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
@@ -590,13 +593,14 @@ class Store:
             for name in ("actor", "speaker", "outlet", "language")
         ) + "".join(
             f" UNION ALL (SELECT '{name}', p.{name}, count(DISTINCT (h.document_id, h.idx)) FROM hits h "
-            "JOIN positions p ON p.document_id = h.document_id AND p.statement_index = h.idx "
+            f"JOIN {fixes.positions} p ON p.document_id = h.document_id AND p.statement_index = h.idx "
             f"GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
             for name in ("issue", "stance")
         )
+        sql = f"WITH {fixes.ctes}hits AS ({hits}) {facet_sql}"
         total = 0
         facets: dict[str, list[tuple[str, int]]] = {}
-        for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
+        for name, value, count in self._rows(sql, [*fixes.params, *params]):
             if name == "total":
                 total = int(count)
             elif value is not None:
@@ -604,32 +608,61 @@ class Store:
         return total, facets
 
     def statement_page(
-        self, filters: StatementFilter, limit: int = 50, offset: int = 0
+        self, filters: StatementFilter, limit: int = 50, offset: int = 0, fixes: SearchFixes | None = None
     ) -> list[tuple[Statement, Document]]:
-        """One page of matching statements, as corrected, each with its document's metadata
-        (texts left empty)."""
-        where, params = filters.where()
+        """One page of matching statements, as corrected (``fixes`` from :meth:`search_fixes`),
+        each with its document's metadata (texts left empty)."""
         with self.session():
+            if fixes is None:
+                fixes = self.search_fixes()
+            where, params = filters.where(fixes.positions)
+            # The corrected relation filters; the stored row is read and corrected below.
             rows = self._rows(
-                f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
+                f"WITH {fixes.ctes}page AS (SELECT s.document_id, s.idx, d.seq FROM {fixes.statements} s "
+                f"JOIN documents d ON d.id = s.document_id {where} ORDER BY d.seq, s.idx LIMIT ? OFFSET ?) "
+                f"SELECT s.document_id, s.idx, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
+                "FROM page JOIN statements s ON s.document_id = page.document_id AND s.idx = page.idx "
+                "JOIN documents d ON d.id = page.document_id ORDER BY page.seq, page.idx",
+                [*fixes.params, *params, limit, offset],
+            ) if fixes.ctes else self._rows(
+                f"SELECT s.document_id, s.idx, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
                 f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
                 "ORDER BY d.seq, s.idx LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
-            fixes = self.corrections(target="statement")
-        width = 1 + len(_STATEMENT_FIELDS)
-        found = [
-            (Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:width], strict=True))),
-             _brief_document(row[width:]))
-            for row in rows
-        ]
+        width = 2 + len(_STATEMENT_FIELDS)
+        found = []
+        for row in rows:
+            statement = Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[2:width], strict=True)))
+            fix = fixes.statement_fixes.get((row[0], row[1]))
+            found.append((_corrections().corrected_statement(statement, fix) if fix else statement,
+                          _brief_document(row[width:])))
+        return found
+
+    def search_fixes(self) -> SearchFixes:
+        """The corrections as rows a search can join: which stored statement or position each
+        one attached to (by document and index), and what it says instead."""
+        with self.session():
+            return self._search_fixes()
+
+    def _search_fixes(self) -> SearchFixes:
+        fixes = self.corrections()
         if not fixes:
-            return found
-        attached = _corrections().attachments([s for s, _ in found], fixes)
-        return [
-            (_corrections().corrected_statement(s, attached[i]) if i in attached else s, d)
-            for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
-        ]
+            return SearchFixes()
+        documents = sorted({c.document_id for c in fixes})
+        marks = ", ".join("?" * len(documents))
+        keyed: list[dict[tuple[str, int], Correction]] = []
+        for table, fields, build, target in (
+            ("statements", _STATEMENT_FIELDS, Statement, "statement"),
+            ("positions", _POSITION_FIELDS, Position, "position"),
+        ):
+            rows = self._rows(
+                f"SELECT document_id, idx, {_quoted(fields)} FROM {table} "
+                f"WHERE document_id IN ({marks}) ORDER BY document_id, idx", documents)
+            items = [build(row[0], **dict(zip(fields, row[2:], strict=True))) for row in rows]
+            attached = _corrections().attachments(items, (c for c in fixes if c.target == target))
+            keyed.append({(rows[i][0], rows[i][1]): fix for i, fix in attached.items()})
+        return SearchFixes(*keyed)
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""
@@ -721,10 +754,11 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over statements ``s`` joined to documents ``d``."""
+    def where(self, positions: str = "positions") -> tuple[str, list[Any]]:
+        """The WHERE clause over statements ``s`` joined to documents ``d``; the issue and
+        stance filters read the relation ``positions`` (the table, or it as corrected)."""
         words = (self.q or "").split()[:MAX_SEARCH_WORDS]
-        linked = "EXISTS (SELECT 1 FROM positions p WHERE p.document_id = s.document_id " \
+        linked = "EXISTS (SELECT 1 FROM " + positions + " p WHERE p.document_id = s.document_id " \
             "AND p.statement_index = s.idx AND p.{} = ?)"
         return _where([
             *((r"s.content ILIKE ? ESCAPE '\'", f"%{_like_escaped(w)}%") for w in words),
@@ -736,11 +770,72 @@ class StatementFilter:
 
 
 MAX_SEARCH_WORDS = 10
+# The names a search reads statements and positions under when corrections are laid over them.
+_FIXED_STATEMENTS, _FIXED_POSITIONS = "fixed_statements", "fixed_positions"
+
+
+@dataclass(frozen=True)
+class SearchFixes:
+    """Corrections keyed to stored rows, and the SQL that lays them over the two tables.
+
+    Without corrections the search reads the tables themselves. With them, the relations
+    ``fixed_statements`` and ``fixed_positions`` hold every row as corrected (wrong ones
+    left out), from two small VALUES lists of (document id, index, corrected fields).
+    """
+
+    statement_fixes: dict[tuple[str, int], Correction] = field(default_factory=dict)
+    position_fixes: dict[tuple[str, int], Correction] = field(default_factory=dict)
+
+    @property
+    def statements(self) -> str:
+        return _FIXED_STATEMENTS if self.ctes else "statements"
+
+    @property
+    def positions(self) -> str:
+        return _FIXED_POSITIONS if self.ctes else "positions"
+
+    @property
+    def ctes(self) -> str:
+        """The WITH entries (each ending in a comma), empty when nothing is corrected."""
+        if not self.statement_fixes and not self.position_fixes:
+            return ""
+        # A VALUES list cannot be empty: a row that matches nothing stands in.
+        s_values = ", ".join(["(?, ?, ?, ?, ?)"] * max(1, len(self.statement_fixes)))
+        p_values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * max(1, len(self.position_fixes)))
+        return (
+            f"s_fix (document_id, idx, speaker, actor, wrong) AS (VALUES {s_values}), "
+            f"p_fix (document_id, idx, actor, issue, stance, wrong) AS (VALUES {p_values}), "
+            f"{_FIXED_STATEMENTS} AS NOT MATERIALIZED (SELECT t.* REPLACE (coalesce(f.speaker, t.speaker) "
+            "AS speaker, coalesce(f.actor, t.actor) AS actor) FROM statements t LEFT JOIN s_fix f "
+            "ON f.document_id = t.document_id AND f.idx = t.idx WHERE f.wrong IS NOT TRUE), "
+            f"{_FIXED_POSITIONS} AS NOT MATERIALIZED (SELECT t.* REPLACE (coalesce(f.actor, t.actor) AS actor, "
+            "coalesce(f.issue, t.issue) AS issue, coalesce(f.stance, t.stance) AS stance) "
+            "FROM positions t LEFT JOIN p_fix f ON f.document_id = t.document_id AND f.idx = t.idx "
+            "WHERE f.wrong IS NOT TRUE), "
+        )
+
+    @property
+    def params(self) -> list[Any]:
+        """The VALUES lists' parameters, in the order :attr:`ctes` places them."""
+        if not self.ctes:
+            return []
+        s_rows = [[d, i, c.speaker, c.actor, c.wrong] for (d, i), c in self.statement_fixes.items()]
+        p_rows = [[d, i, c.actor, c.issue, c.stance, c.wrong] for (d, i), c in self.position_fixes.items()]
+        return [v for row in (s_rows or [[None] * 5]) for v in row] + \
+            [v for row in (p_rows or [[None] * 6]) for v in row]
 
 
 def _like_escaped(word: str) -> str:
     """A search word with LIKE's wildcards taken literally."""
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _in_document_order(alias: str, document_id: str | None) -> tuple[str, str]:
+    """The join and ORDER BY that put rows in ingestion, then text order; the rows of one
+    document need no join."""
+    if document_id is not None:
+        return "", f"ORDER BY {alias}.idx"
+    return f"JOIN documents d ON d.id = {alias}.document_id", f"ORDER BY d.seq, {alias}.idx"
 
 
 def _brief_document(row: Sequence[Any]) -> Document:
