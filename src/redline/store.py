@@ -256,6 +256,14 @@ class Store:
         (the dashboard, while requests overlap); each block runs on its own cursor."""
         return self._open()
 
+    def cursor(self, connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+        """A cursor of a connection from :meth:`connect`, reading this store (a writer's
+        connection attaches the file under a name, and each cursor starts elsewhere)."""
+        cursor = connection.cursor()
+        if not self.read_only:
+            cursor.execute("USE store")
+        return cursor
+
     @contextmanager
     def using(self, connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
         """Run this store's calls in the block on ``connection`` (a cursor of a shared one)."""
