@@ -1,8 +1,8 @@
 """Check a proposed agreement against the parties' positions.
 
 ``load_proposal`` reads and validates a proposal file; ``check`` judges it provision by
-provision and party by party, lists the indivisibility-of-security dilemmas it touches and,
-if asked, the closest packages; ``report_to_json`` and ``report_to_markdown`` render it.
+provision and party by party, lists the security dilemmas it touches (a provision one party
+seeks for its security and another calls a threat) and, if asked, the closest packages; ``report_to_json`` and ``report_to_markdown`` render it.
 """
 
 from __future__ import annotations
