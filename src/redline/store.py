@@ -257,6 +257,14 @@ class Store:
         is a plain connection (a cursor would not see an attached store's ``USE``)."""
         return self._open(shared=True)
 
+    def cursor(self, connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+        """A cursor of a connection from :meth:`connect`, reading this store (a writer's
+        connection attaches the file under a name, and each cursor starts elsewhere)."""
+        cursor = connection.cursor()
+        if not self.read_only:
+            cursor.execute("USE store")
+        return cursor
+
     @contextmanager
     def using(self, connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
         """Run this store's calls in the block on ``connection`` (a cursor of a shared one)."""

@@ -88,3 +88,9 @@ def test_review_correction_is_used_by_check(reviewer: TestClient, db: Path) -> N
     report = reviewer.post("/api/check", data={"text": proposal}).json()
     assert report["actors"]["Northland"]["provisions"]["truce"]["verdict"] == "rejects"
     assert [c.stance for c in Store(db, read_only=True).corrections()] == ["oppose"]
+
+
+def test_review_mode_reads_like_read_only_mode(reviewer: TestClient, client: TestClient) -> None:
+    # A writable store is attached under a name: every request's cursor must read it there.
+    for path in ("/api/matrix", "/api/statements?q=border", "/api/documents/d1", "/api/overview"):
+        assert reviewer.get(path).json() == client.get(path).json(), path

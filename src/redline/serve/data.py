@@ -142,7 +142,7 @@ class Reader:
             with self._lock:
                 if self._shared is None:
                     self._shared = store.connect()
-                cursor = self._shared.cursor()
+                cursor = store.cursor(self._shared)
             try:
                 with store.using(cursor):
                     yield store
