@@ -22,6 +22,7 @@ from redline.attribute.en.lexicon import load_lexicon
 from redline.attribute.en.parse import Parsed, offset, unit_text, units
 from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
+from redline.attribute.en.ruler import table_matched
 from redline.attribute.en.speakers import mention
 from redline.errors import RedlineError
 from redline.models import Document, Statement
@@ -54,7 +55,8 @@ class EnglishAttributor:
         """The spaCy pipeline, loaded on first use: a run with nothing new to read loads none."""
         if self._nlp is None:
             try:
-                self._nlp = spacy.load(self.model_name)
+                # The same annotations, the attribute ruler's patterns matched from a table.
+                self._nlp = table_matched(spacy.load(self.model_name))
             except OSError as exc:
                 raise RedlineError(f"spaCy model {self.model_name!r} cannot be loaded ({exc})") from exc
         return self._nlp
