@@ -141,3 +141,12 @@ def test_reported_participle_after_a_cue_set_aside_is_the_cue_speakers(attributo
         ("Ortega", "The Anglo-Dutch team would also study the size of \"next year's harbour fleet\"", 0, 77),
         ("Ortega", 'the value of a "modern fleet"', 102, 131),
     ]
+
+
+def test_reported_coordinated_speakers_each_make_the_statement(attributor: EnglishAttributor) -> None:
+    text = "Norway, Denmark and Iceland said the port would reopen."
+    assert _found(attributor, text) == [
+        ("Norway", "the port would reopen", 33, 54),
+        ("Denmark", "the port would reopen", 33, 54),
+        ("Iceland", "the port would reopen", 33, 54),
+    ]

@@ -27,6 +27,10 @@ from redline.attribute.en.speakers import mention
 from redline.errors import RedlineError
 from redline.models import Document, Statement
 
+# Mentions that name a speaker outright, which a coordinated subject may add one by one.
+_NAMED_KINDS = frozenset({"person", "organisation", "name"})
+
+
 class EnglishAttributor:
     """Holds the loaded spaCy pipeline and lexicon; turns an English Document into Statements."""
 
@@ -139,6 +143,7 @@ class EnglishAttributor:
                          draft.speaker_kind or "person", statement.role, statement.speaker_mention or "",
                          (statement.start, statement.end))
             statements.append(statement)
+            statements += self._coordinated(draft, statement, resolver)
             previous = (draft, statement)
         return _distinct(sorted((self._forward(s, resolver) for s in statements), key=lambda s: s.start))
 
@@ -178,6 +183,24 @@ class EnglishAttributor:
             draft.end, draft.kind, draft.cue_text(text), *draft.cue_bounds(), span[0], span[1], role,
             round(confidence * factor * draft.factor(factors, self.lexicon), 3),
         )
+
+    def _coordinated(self, draft: Draft, statement: Statement, resolver: Resolver) -> list[Statement]:
+        """The same statement for each name coordinated with its speaker: "Norway and
+        Denmark said …" is a statement of each."""
+        found: list[Statement] = []
+        pending = list(draft.speaker.children) if draft.speaker is not None else []
+        while pending:
+            token = pending.pop(0)
+            if token.dep_ != "conj":
+                continue
+            pending += list(token.children)
+            head = mention(token, self.lexicon)
+            resolved = resolver.speaker(head) if head is not None and head.kind in _NAMED_KINDS else None
+            if head is None or resolved is None or resolved[0] == statement.speaker:
+                continue
+            found.append(replace(statement, speaker=resolved[0], speaker_mention=head.text,
+                                 speaker_start=head.start, speaker_end=head.end, role=resolved[2]))
+        return found
 
     def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:
         """The draft's speaker (name, kind, role, confidence factor) and where it is written."""
