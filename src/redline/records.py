@@ -21,6 +21,8 @@ from redline.models import ActorIssue, Correction, Document, Evidence, Position,
 
 if TYPE_CHECKING:
     from redline.position import Pack
+    from redline.position.cues import CueEntry
+    from redline.position.examples import PackCheck
 
 
 def document_record(document: Document, full: bool = False) -> dict[str, Any]:
@@ -108,6 +110,16 @@ def pack_record(pack: Pack) -> dict[str, Any]:
         "actors": [{"id": a.id, "name": a.name, "aliases": list(a.aliases)} for a in pack.actors],
         "issues": [{"id": i.id, "label": i.label} for i in pack.issues],
     }
+
+
+def cue_record(entry: CueEntry) -> dict[str, Any]:
+    """One cue or role entry of ``redline pack NAME --cues --json``: section, kind, pattern, origin."""
+    return asdict(entry)
+
+
+def pack_check_record(result: PackCheck) -> dict[str, Any]:
+    """What ``redline pack check --json`` prints: the examples read wrongly, with why, and warnings."""
+    return asdict(result)
 
 
 def correction_record(correction: Correction) -> dict[str, Any]:

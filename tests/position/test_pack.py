@@ -64,7 +64,16 @@ def test_pack_wrong_field_names_file_line_and_field(tmp_path: Path) -> None:
 
 def test_pack_extra_field_is_reported_at_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.replace("    aliases: [Alpha]", "    aliases: [Alpha]\n    colour: red"))
-    assert _error(path) == f"{path}:6: actors[0].colour: Extra inputs are not permitted"
+    assert _error(path) == (f"{path}:6: actors[0].colour: unknown key 'colour'; allowed: id, name, aliases, "
+                            "adjectives, metonyms, bodies, persons, descriptions, members")
+
+
+def test_pack_unknown_key_suggests_the_nearest_and_lists_the_allowed(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    conditions: [if]\n")
+    error = _error(path)
+    assert error.startswith(f"{path}:19: remove.cues.conditions: unknown key 'conditions' (did you mean "
+                            "'condition' or")
+    assert "; allowed: support, oppose, neutral, exclusion, negation, condition, restriction," in error
 
 
 def test_pack_unknown_actor_in_example_is_an_error(tmp_path: Path) -> None:
@@ -139,7 +148,7 @@ def test_pack_unknown_shared_lexicon_section_is_an_error(tmp_path: Path) -> None
     lexicon.write_text("roles:\n  bodies: [minister]\nactors: []\n", encoding="utf-8")
     with pytest.raises(PackError) as caught:
         load_lexicon(lexicon)
-    assert str(caught.value) == f"{lexicon}:3: actors: Extra inputs are not permitted"
+    assert str(caught.value) == f"{lexicon}:3: actors: unknown key 'actors'; allowed: roles, cues"
 
 
 def test_pack_unquoted_pattern_read_as_a_mapping_says_quote_it(tmp_path: Path) -> None:
@@ -162,7 +171,15 @@ def test_pack_removes_a_shared_cue_and_overrides_it(tmp_path: Path) -> None:
 
 def test_pack_removing_an_entry_the_lexicon_lacks_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    support: [hums]\n")
-    assert _error(path) == f"{path}:19: remove.cues.support[0]: 'hums' is not in the shared lexicon"
+    assert _error(path) == (f"{path}:19: remove.cues.support[0]: 'hums' is not in the shared lexicon "
+                            "(`redline pack PACK --cues` lists its cues.support entries as written)")
+
+
+def test_pack_removing_the_words_of_an_entry_names_the_entry(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    condition: [based on]\n")
+    assert _error(path) == (f"{path}:19: remove.cues.condition[0]: 'based on' is not in the shared lexicon "
+                            "(did you mean '(?:built|based) on'? it matches 'based on') "
+                            "(`redline pack PACK --cues` lists its cues.condition entries as written)")
 
 
 def test_pack_unknown_group_member_is_an_error(tmp_path: Path) -> None:
@@ -204,6 +221,34 @@ def test_pack_red_line_cue_of_one_issue_flags_only_that_issue(tmp_path: Path) ->
 
 def test_pack_context_leaves_out_articles_about_something_else(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "context: [Alpha-Beta talks, harbour]\n")
-    assert _positions(path, "Alpha demands river access.") == set()
-    assert _positions(path, "In the harbour dispute, Alpha demands river access.") == {
+    assert _positions(path, "Boats\nAlpha demands river access.") == set()
+    assert _positions(path, "Boats\nIn the harbour dispute, Alpha demands river access.") == {
         ("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_does_not_judge_a_text_of_one_paragraph(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\n")
+    assert _positions(path, "Alpha demands river access.") == {("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_named_in_passing_is_not_enough(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\ncontext_min: 2\n")
+    assert _positions(path, "Boats\nAs in the harbour dispute, Alpha demands river access.") == set()
+    assert _positions(path, "Boats\nIn the harbour dispute, Alpha demands river access to the harbour.") == {
+        ("Alpha", "river-access", "support", False)}
+
+
+def test_pack_context_min_below_one_is_a_pack_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "context: [harbour]\ncontext_min: 0\n")
+    with pytest.raises(PackError, match=r"pack.yaml:\d+: context_min: Input should be greater than or equal to 1"):
+        load_pack(path)
+
+
+def test_pack_shipped_ukraine_pack_skips_an_article_about_another_war() -> None:
+    from redline.position.pack import PACKS_DIR
+
+    shipped = PACKS_DIR / "ukraine-security.yaml"
+    other = "Border zone\nMoscow rejects the deployment of foreign troops in the border zone, unlike in Ukraine."
+    assert _positions(shipped, other) == set()
+    ours = "Ukraine\nMoscow rejects the deployment of foreign troops in Ukraine."
+    assert _positions(shipped, ours) == {("Russia", "foreign-troops-in-ukraine", "oppose", False)}

@@ -118,3 +118,79 @@ def test_concepts_nouns_only_heads_skip_the_verb(nlp: Language, tmp_path: Path) 
     finder = ConceptFinder(pack, ActorIndex(pack), nlp)
     assert [m.issue for m in finder.find("Alpha wants a guarantee of security.")] == ["harbour-protection"]
     assert finder.find("Alpha is guaranteeing the security of its own ships.") == []
+
+
+def _finder(nlp: Language, tmp_path: Path, pack_text: str = PACK) -> ConceptFinder:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(pack_text, encoding="utf-8")
+    pack = load_pack(path)
+    return ConceptFinder(pack, ActorIndex(pack), nlp)
+
+
+PIERS = PACK + """\
+  - id: pier-handover
+    label: Handing over the piers
+    description: Alpha ceding its piers to the League.
+    concepts:
+      - {heads: [pier], about: [cede, surrender]}
+  - id: pilot-boats
+    label: Pilot boats
+    description: Pilot boats for the harbour.
+    concepts:
+      - {heads: [pilot]}
+"""
+
+
+def test_concepts_head_in_another_form_of_its_word(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha said it would accede to the Harbour League within a year."
+    found = _finder(nlp, tmp_path).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("accede to the Harbour League", "league-membership")]
+
+
+def test_concepts_about_word_in_another_form(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha wants a pledge of defence for the harbour."
+    found = _finder(nlp, tmp_path).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("pledge of defence", "harbour-protection")]
+
+
+def test_concepts_head_that_stands_alone_is_matched_as_written(nlp: Language, tmp_path: Path) -> None:
+    text = "The piloting of ships slowed, and two pilots left."
+    found = _finder(nlp, tmp_path, PIERS).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("pilots", "pilot-boats")]
+
+
+def test_concepts_about_word_above_a_word_of_quantity(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha rejected the cession of all of the piers."
+    found = _finder(nlp, tmp_path, PIERS).find(text)
+    assert [(text[m.start:m.end], m.issue) for m in found] == [("piers", "pier-handover")]
+
+
+def _found(nlp: Language, tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.issue) for m in _finder(nlp, tmp_path).find(text)]
+
+
+def test_concepts_bare_head_refers_back_to_its_object(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League. Beta opposes its membership."
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership"),
+                                           ("membership", "league-membership")]
+
+
+def test_concepts_bare_head_refers_to_the_nearest_match(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League and accession to the Trade Bloc. Beta delays the accession."
+    assert _found(nlp, tmp_path, text)[-1] == ("accession", "bloc-membership")
+
+
+def test_concepts_bare_head_with_a_name_of_its_own_refers_to_nothing(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha seeks membership in the Harbour League. Gamma's membership came first."
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership")]
+
+
+def test_concepts_bare_head_does_not_reach_far_back(nlp: Language, tmp_path: Path) -> None:
+    text = ("Alpha seeks membership in the Harbour League. The weather was fine. Ships sailed. "
+            "Beta opposes its membership.")
+    assert _found(nlp, tmp_path, text) == [("membership in the Harbour League", "league-membership")]
+
+
+def test_concepts_bare_head_of_an_about_concept_refers_to_nothing(nlp: Language, tmp_path: Path) -> None:
+    text = "Alpha wants a pledge to defend the harbour. Beta broke the pledge."
+    assert _found(nlp, tmp_path, text) == [("pledge to defend", "harbour-protection")]

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from redline.position.en.actors import ActorIndex, ActorMention
+from redline.position.en.families import Families, load_concept_lexicon
 from redline.position.en.syntax import parse_lines
 from redline.position.en.text import words_between
 from redline.errors import RedlineError
@@ -32,6 +33,10 @@ from redline.position.pack import Concept, Pack
 _OBJECT_GAP = 3
 # Words a concept's span reaches over between its head and the words it is about.
 _SPAN_GAP = 3
+# Steps up from a head through prepositions and words of quantity ("all of the ...").
+_CLIMB = 3
+# How many sentences back a bare head ("the membership") may find the match it refers to.
+_ELLIPSIS_SENTENCES = 2
 _LINKS = frozenset({"prep", "agent", "dative"})
 _BREAK = re.compile(r"[,.;:!?]")
 _NEGATION = re.compile(r"(?<![\w-])(?:not|never|no)(?![\w-])|n['’]t(?![\w-])", re.IGNORECASE)
@@ -45,6 +50,29 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         return spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise RedlineError(f"spaCy model {model!r} is not installed (needed by the pack's concepts)") from exc
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A concept with the roots of its heads and of the words it is about."""
+
+    issue: str
+    concept: Concept
+    heads: frozenset[str]
+    about: frozenset[str]
+    # Matched on the head as written only (no other word confirms a derived form).
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    """A match a later bare head may refer back to (issue "" only marks where a unit's
+    sentences ended)."""
+
+    sentence: int
+    issue: str
+    roots: frozenset[str]
+    inverse: bool
 
 
 @dataclass(frozen=True)
@@ -64,8 +92,18 @@ class ConceptFinder:
     def __init__(self, pack: Pack, actors: ActorIndex, nlp: Language) -> None:
         self._nlp = nlp
         self._actors = actors
-        self._concepts = [(issue.id, c) for issue in pack.issues for c in issue.concepts]
-        self._heads = {lemma.lower() for _, c in self._concepts for lemma in c.heads}
+        lexicon = load_concept_lexicon()
+        self._families = Families(lexicon)
+        self._partitives = frozenset(lexicon.partitives)
+        self._concepts = [self._compiled(issue.id, c) for issue in pack.issues for c in issue.concepts]
+        self._heads = frozenset(root for c in self._concepts for root in c.heads)
+
+    def _compiled(self, issue: str, concept: Concept) -> _Compiled:
+        """A concept's roots: a head's whole family where other words must confirm it, but
+        only the head as written where it stands alone ("fighter" is no "fighting")."""
+        alone = not concept.about and not concept.objects
+        heads = frozenset(concept.heads) if alone else self._families.of_all(concept.heads)
+        return _Compiled(issue, concept, heads, self._families.of_all(concept.about), alone)
 
     def find(self, text: str, parse: Sequence[Doc] | None = None) -> list[ConceptMatch]:
         """Every concept match in the text, on the attribution stage's ``parse`` when given
@@ -74,60 +112,137 @@ class ConceptFinder:
             return []
         actors = self._actors.mentions(text)
         out: list[ConceptMatch] = []
+        recent: list[_Antecedent] = []
         for doc in parse_lines(self._nlp, text) if parse is None else parse:
-            out += self._matches(doc, int(doc.user_data["offset"]), text, actors)
+            offset = doc.user_data["offset"]
+            out += self._matches(doc, int(offset), text, actors, recent)
         return out
 
-    def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention]) -> Iterator[ConceptMatch]:
-        """Concept matches in one parsed line."""
-        for token in doc:
-            if token.lemma_.lower() not in self._heads and token.lower_ not in self._heads:
-                continue
-            near = list(_neighbours(token))
-            for issue, concept in self._concepts:
-                found = _match(token, near, concept, offset, text, actors)
-                if found is not None:
-                    start, end, outside = found
-                    attached = (*_attached(token, offset, actors), *outside)
-                    yield ConceptMatch(start, end, issue, attached, _negated(token) != concept.inverse)
+    def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention],
+                 recent: list[_Antecedent]) -> Iterator[ConceptMatch]:
+        """Concept matches in one parsed unit; ``recent`` holds the matches before it that
+        a bare head may refer back to (sentences counted on across units)."""
+        sentence = recent[-1].sentence + 1 if recent else 0
+        for span in doc.sents:
+            for token in span:
+                if not self._families.member(_forms(token), self._heads) and not any(
+                        f.lower() in self._heads for f in _forms(token)):
+                    continue
+                near = list(self._neighbours(token))
+                matched = False
+                for compiled in self._concepts:
+                    found = self._match(token, near, compiled, offset, text, actors)
+                    if found is not None:
+                        matched = True
+                        start, end, outside = found
+                        attached = (*_attached(token, offset, actors), *outside)
+                        inverse = compiled.concept.inverse
+                        if compiled.concept.objects:
+                            recent.append(_Antecedent(sentence, compiled.issue, compiled.heads, inverse))
+                        yield ConceptMatch(start, end, compiled.issue, attached, _negated(token) != inverse)
+                if not matched:
+                    yield from self._ellipsis(token, offset, actors, recent, sentence)
+            sentence += 1
+        if recent:
+            # A unit without matches still counts its sentences.
+            recent.append(_Antecedent(sentence - 1, "", frozenset(), False))
+
+    def _ellipsis(self, token: Token, offset: int, actors: list[ActorMention], recent: list[_Antecedent],
+                  sentence: int) -> Iterator[ConceptMatch]:
+        """A bare head that refers back to a match with its object ("Kyiv wants membership
+        in the League. ... Alpha blocked its membership").
+
+        Only heads of concepts with ``objects`` refer back so: a membership or an accession
+        is of something, while a bare "force" or "ground" may be anything. The match must lie
+        at most ``_ELLIPSIS_SENTENCES`` sentences back, the nearest wins, and a head with a
+        name of its own beside it ("membership of Gamma") is about that name instead.
+        """
+        if token.pos_ != "NOUN" or _named(token, offset, actors):
+            return
+        forms = _forms(token)
+        for antecedent in reversed(recent):
+            if sentence - antecedent.sentence > _ELLIPSIS_SENTENCES:
+                return
+            if antecedent.issue and self._families.member(forms, antecedent.roots):
+                start = offset + token.idx
+                yield ConceptMatch(start, start + len(token.text), antecedent.issue,
+                                   _attached(token, offset, actors), _negated(token) != antecedent.inverse)
+                return
+
+    def _neighbours(self, head: Token) -> Iterator[Token]:
+        """The tokens that say what a head is about: children, prepositional objects, governor.
+
+        A word of quantity or part between them is looked through ("all of the region",
+        "withdraw from parts of the province"), and so are the prepositions a head hangs
+        from ("control over the region" has "control" as a neighbour of "region").
+        """
+        for child in head.children:
+            yield child
+            if child.dep_ in _LINKS:
+                for obj in child.children:
+                    yield obj
+                    yield from obj.conjuncts
+                    yield from (t for t in obj.children if t.dep_ in ("compound", "amod", "poss"))
+                    if obj.lower_ in self._partitives:
+                        yield from _of_objects(obj)
+            elif child.dep_ in ("acl", "xcomp", "relcl", "compound", "amod"):
+                yield from (t for t in child.children if t.dep_ in ("dobj", "compound", "amod"))
+        yield from head.conjuncts
+        governor = head.head
+        if governor is head:
+            return
+        yield governor
+        # "withdrawal from the region", "the cession of all of the piers": up through
+        # prepositions and words of quantity to the word that governs the phrase.
+        for _ in range(_CLIMB):
+            if not (governor.dep_ in _LINKS or governor.lower_ in self._partitives) or governor.head is governor:
+                break
+            governor = governor.head
+            yield governor
+
+    def _match(self, head: Token, near: list[Token], compiled: _Compiled, offset: int, text: str,
+               actors: list[ActorMention]) -> tuple[int, int, list[tuple[int, int]]] | None:
+        """The span of a concept at ``head`` and the objects outside it, if its words are there.
+
+        The span reaches over the words it must be about and its objects, but not over a
+        negation ("NATO would not expand") or more than a few words ("realities ... must be
+        recognised"): those stay outside, for the stance to read, and an object there is
+        only attached to the mention.
+        """
+        concept = compiled.concept
+        forms = _forms(head)
+        if not (any(f.lower() in compiled.heads for f in forms) if compiled.exact
+                else self._families.member(forms, compiled.heads)):
+            return None
+        if concept.nouns_only and head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        about = [t for t in near if self._families.member(_forms(t), compiled.about)] if concept.about else []
+        if concept.about and not about:
+            return None
+        return _span(head, near, about, concept, offset, text, actors)
 
 
-def _neighbours(head: Token) -> Iterator[Token]:
-    """The tokens that say what a head is about: children, prepositional objects, governor."""
-    for child in head.children:
-        yield child
-        if child.dep_ in _LINKS:
+def _forms(token: Token) -> tuple[str, str]:
+    """The forms a token is looked up by: its lemma and, for a lemma the model got wrong,
+    its surface ("ceding" read as a noun)."""
+    return token.lemma_, token.lower_
+
+
+def _of_objects(token: Token) -> Iterator[Token]:
+    """The objects of "of" on a word of quantity ("all of Donbas" -> Donbas)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 yield obj
                 yield from obj.conjuncts
-                yield from (t for t in obj.children if t.dep_ in ("compound", "amod", "poss"))
-        elif child.dep_ in ("acl", "xcomp", "relcl", "compound", "amod"):
-            yield from (t for t in child.children if t.dep_ in ("dobj", "compound", "amod"))
-    yield from head.conjuncts
-    if head.head is not head:
-        yield head.head
+                yield from (t for t in obj.children if t.dep_ in ("compound", "amod"))
 
 
-def _match(head: Token, near: list[Token], concept: Concept, offset: int, text: str,
-           actors: list[ActorMention]) -> tuple[int, int, list[tuple[int, int]]] | None:
-    """The span of a concept at ``head`` and the objects outside it, if its words are there.
-
-    The span reaches over the words it must be about and its objects, but not over a
-    negation ("NATO would not expand") or more than a few words ("realities ... must be
-    recognised"): those stay outside, for the stance to read, and an object there is
-    only attached to the mention.
-    """
-    if head.lemma_.lower() not in concept.heads and head.lower_ not in concept.heads:
-        return None
-    if concept.nouns_only and head.pos_ not in ("NOUN", "PROPN"):
-        return None
+def _span(head: Token, near: list[Token], about: list[Token], concept: Concept, offset: int, text: str,
+          actors: list[ActorMention]) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The span over a head, the words it is about and its objects, and the objects outside."""
     start, end = offset + head.idx, offset + head.idx + len(head.text)
-    found: list[tuple[int, int]] = []
-    if concept.about:
-        about = [t for t in near if t.lemma_.lower() in concept.about or t.lower_ in concept.about]
-        if not about:
-            return None
-        found += [(offset + t.idx, offset + t.idx + len(t.text)) for t in about]
+    found = [(offset + t.idx, offset + t.idx + len(t.text)) for t in about]
     if concept.objects:
         spans = [(offset + t.idx, offset + t.idx + len(t.text)) for t in near]
         named = [m for m in actors if m.actor in concept.objects and (
@@ -158,6 +273,15 @@ def _attached(head: Token, offset: int, actors: list[ActorMention]) -> tuple[tup
                 for t in (obj, *obj.conjuncts):
                     spans.append((offset + t.idx, offset + t.idx + len(t.text)))
     return tuple((m.start, m.end) for m in actors if any(s <= m.start < e or m.start <= s < m.end for s, e in spans))
+
+
+def _named(token: Token, offset: int, actors: list[ActorMention]) -> bool:
+    """Whether a noun has a name of its own beside it that is no party of the pack
+    ("Gamma's bid", "membership of Gamma"), so it refers to no earlier match; a party
+    ("Alpha's accession") is the beneficiary the mention is for."""
+    names = [c for c in token.children if c.pos_ == "PROPN" and c.dep_ in ("compound", "amod", "nmod", "poss")]
+    names += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.pos_ == "PROPN"]
+    return any(not any(m.start <= offset + t.idx < m.end for m in actors) for t in names)
 
 
 def _negated(head: Token) -> bool:

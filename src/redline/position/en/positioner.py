@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.models import Document, Position, Stance, Statement
+from redline.models import CueSpan, Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.flags import Flagger
@@ -122,7 +123,7 @@ class EnglishPositioner:
         """Statements with their actors, and the document's positions (one per actor x issue)."""
         text = document.text
         statements = [replace(s, actor=self.actor_of(s.speaker, s.role)) for s in statements]
-        if self._context is not None and self._context.search(text) is None:
+        if self._context is not None and not _about(self._context, text, self.pack.context_min):
             # An article about something else: its stances are not on this pack's issues.
             return statements, []
         parse = self._parse_of(document) if self._parse_of else None
@@ -331,7 +332,7 @@ class EnglishPositioner:
             return []
         base = Reading(holder.actor, issues[0], stance, min(span[0], cue.start), max(span[1], cue.end),
                        statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                       sentence=scene.unit.sentence)
+                       sentence=scene.unit.sentence, cues=(CueSpan(cue.kind, cue.start, cue.end),))
         base = self._flags.flag(scene.text, base, (max(holder.scope, segment.body), segment.end))
         out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
@@ -349,6 +350,7 @@ class EnglishPositioner:
             end=max(base.end, zone[0] + len(_clip(scene.text, zone[0], zone[1]))),
             condition_issue=first.issue if first else None,
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
+            cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
 
@@ -363,7 +365,7 @@ class EnglishPositioner:
         return [
             Reading(holder.actor, issue, stance_of(cue), min(cue.start, span[0]), max(cue.end, span[1]),
                     statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                    sentence=scene.unit.sentence, weak=True)
+                    sentence=scene.unit.sentence, weak=True, cues=(CueSpan(cue.kind, cue.start, cue.end),))
             for issue in state.issues
         ]
 
@@ -429,6 +431,14 @@ class EnglishPositioner:
                 if cue is not None and (cue.value == 1 or (cue.value == -1 and issue in mention.issues)):
                     return following.start, following.end, following.body
         return None
+
+def _about(context: re.Pattern[str], text: str, least: int) -> bool:
+    """Whether a text names its negotiation's context at least ``least`` times; a text of
+    one paragraph (a sentence handed in, a pack's example) is too short to tell and is read."""
+    if sum(1 for line in text.split("\n") if line.strip()) < 2:
+        return True
+    return sum(1 for _ in islice(context.finditer(text), least)) >= least
+
 
 def _turned(stance: Stance, mention: IssueMention | None, issue: str) -> Stance:
     """The stance on an issue when the mention names its opposite ("stay neutral" for NATO)."""
