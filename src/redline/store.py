@@ -253,8 +253,9 @@ class Store:
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         """A connection to the file for a caller that shares it across many short blocks
-        (the dashboard, while requests overlap); each block runs on its own cursor."""
-        return self._open()
+        (the dashboard, while requests overlap); each block runs on its own cursor, so it
+        is a plain connection (a cursor would not see an attached store's ``USE``)."""
+        return self._open(shared=True)
 
     @contextmanager
     def using(self, connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
@@ -276,12 +277,12 @@ class Store:
         finally:
             con.close()
 
-    def _open(self) -> duckdb.DuckDBPyConnection:
+    def _open(self, shared: bool = False) -> duckdb.DuckDBPyConnection:
         """Connect, waiting while another process holds the file (its batch ends soon)."""
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return self._connect()
+                return self._connect(shared)
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
@@ -300,13 +301,13 @@ class Store:
             con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR")
             con.execute("INSERT INTO meta VALUES ('bands_missing', '1') ON CONFLICT DO NOTHING")
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
+    def _connect(self, shared: bool = False) -> duckdb.DuckDBPyConnection:
         """A connection to the file; a writer's is attached with small row groups and a
         memory limit, so that committing a batch into a large store costs what the batch
         does: each commit rewrites the table's last row group, and with DuckDB's default
         (122,880 rows) that is every document of a store of up to that size."""
-        if self.read_only:
-            return duckdb.connect(str(self.path), read_only=True, config=self._config)
+        if self.read_only or shared:
+            return duckdb.connect(str(self.path), read_only=self.read_only, config=self._config)
         con = duckdb.connect(":memory:", config={**self._config, "memory_limit": WRITER_MEMORY})
         try:
             con.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {WRITER_ROW_GROUP})", [str(self.path)])

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.speakers import mention
+from redline.attribute.en.speakers import NAMED, entity_of, mention
 
 
 def test_speakers_name_with_no_words_left_is_no_mention(nlp: Language) -> None:
@@ -15,3 +15,16 @@ def test_speakers_name_with_no_words_left_is_no_mention(nlp: Language) -> None:
               deps=["punct", "ROOT", "punct"], heads=[1, 1, 1])
     doc.user_data["offset"] = 0
     assert mention(doc[0], load_lexicon(None)) is None
+
+
+def test_speakers_entity_of_is_the_entity_holding_the_token(nlp: Language) -> None:
+    doc = nlp("Foreign Minister Jane Roe met Ivan Petrov in Vienna on Monday.")
+    found = {t.text: (e.text, e.label_) if (e := entity_of(t)) is not None else None for t in doc}
+    assert found["Jane"] == found["Roe"] == ("Jane Roe", "PERSON")
+    assert found["Petrov"] == ("Ivan Petrov", "PERSON")
+    assert found["met"] is None
+    # Every token gets what a scan of doc.ents gives (a date cannot speak: none).
+    for token in doc:
+        scanned = [(e.start, e.end) for e in doc.ents if e.start <= token.i < e.end and e.label_ in NAMED]
+        held = entity_of(token)
+        assert ([] if held is None else [(held.start, held.end)]) == scanned

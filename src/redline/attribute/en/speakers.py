@@ -23,6 +23,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MentionKind = Literal["person", "organisation", "group", "name", "pronoun", "role"]
 _DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quantmod"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# Where a doc keeps its entity spans by token index (user_data, built on first need).
+_ENTITIES = "redline.entities"
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,12 @@ def entity_of(token: Token) -> Span | None:
     """The named entity that holds a token, when it is of a kind that can speak."""
     if token.ent_type_ not in NAMED:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    # ``doc.ents`` builds every entity span anew on each read: index them once per doc.
+    index = token.doc.user_data.get(_ENTITIES)
+    if index is None:
+        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+    found: Span | None = index.get(token.i)
+    return found
 
 
 def _text(tokens: list[Token]) -> str:
