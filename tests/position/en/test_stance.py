@@ -390,3 +390,10 @@ def test_stance_not_seeking_a_substitute_for_a_thing_supports_it(positioner: Eng
 def test_stance_wanting_an_alternative_to_a_thing_opposes_it(positioner: EnglishPositioner) -> None:
     text = "Paris wants an alternative to sending troops to Ukraine."
     assert _stances(_read(positioner, text)) == {("France", "foreign-troops-in-ukraine", "oppose")}
+
+
+def test_stance_cue_does_not_reach_into_a_coordinated_verb_phrase(positioner: EnglishPositioner) -> None:
+    text = "Moscow would demand firm guarantees in any deal to reject the bid and to stay neutral."
+    assert _stances(_read(positioner, text)) == {
+        ("Russia", "guarantees-for-russia", "support"), ("Russia", "ukraine-nato-membership", "oppose"),
+    }

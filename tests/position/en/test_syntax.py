@@ -30,3 +30,11 @@ def test_syntax_main_subject_is_the_root_verbs_subject(syntax: tuple[str, Syntax
 
 def test_syntax_without_a_parse_knows_nothing() -> None:
     assert Syntax().subject_of_clause(0, 4) is False
+
+
+def test_syntax_cue_in_the_first_conjunct_is_apart_from_the_second() -> None:
+    text = "Moscow wants to reject the bid and to stay neutral."
+    parsed = Syntax(parse_lines(load_nlp(), text))
+    reject, stay, wants = text.index("reject"), text.index("stay"), text.index("wants")
+    assert parsed.conjunct_apart((reject, reject + 6), (stay, stay + 12)) is True
+    assert parsed.conjunct_apart((wants, wants + 5), (stay, stay + 12)) is False

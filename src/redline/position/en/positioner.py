@@ -305,7 +305,8 @@ class EnglishPositioner:
                 span: tuple[int, int], mention: IssueMention | None, holder: Holder,
                 state: _State) -> list[Reading]:
         """Readings for one mention (or anaphor) and one holder."""
-        cues = self._cues_for(scene, mention, segment)
+        cues = [c for c in self._cues_for(scene, mention, segment)
+                if not (c.end <= span[0] and state.syntax.conjunct_apart((c.start, c.end), span))]
         others = [(m.start, m.end) for m in scene.mentions if (m.start, m.end) != span]
         # A passive agent ("the plan drafted by Washington is ...") closes a participle on
         # the mention rather than opening another agent's clause, so it is no stop.

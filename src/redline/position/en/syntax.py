@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Heads climbed from a word to the verb over it ("neutral" -> "stay").
+_VERB_CLIMB = 3
 
 
 def parse_lines(nlp: Language, text: str) -> list[Doc]:
@@ -68,3 +70,27 @@ class Syntax:
         """
         token = self._last_token(start, end)
         return token is not None and token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT"
+
+    def _verb_over(self, start: int, end: int) -> Token | None:
+        """The verb a span opens with, or the nearest verb above its first word."""
+        token = next((self._tokens[i] for i in range(start, end) if i in self._tokens), None)
+        for _ in range(_VERB_CLIMB):
+            if token is None or token.pos_ in ("VERB", "AUX"):
+                return token
+            token = token.head if token.head.i != token.i else None
+        return None
+
+    def conjunct_apart(self, cue: tuple[int, int], span: tuple[int, int]) -> bool:
+        """Whether a cue sits in the phrase of the verb the span's verb is a conjunct of.
+
+        "wants to block the levy and to give up the claim": "block" governs the levy, not
+        the giving up, which "wants" governs.
+        """
+        word = self._last_token(*cue)
+        verb = self._verb_over(*span)
+        if word is None or verb is None or verb.doc is not word.doc or verb.dep_ != "conj":
+            return False
+        # The cue sits in the first conjunct's phrase, outside the span's own conjunct.
+        head = verb.head
+        return head.left_edge.i <= word.i <= head.right_edge.i \
+            and not verb.left_edge.i <= word.i <= verb.right_edge.i
