@@ -71,10 +71,11 @@ def measure(corpus: Path, db: Path, analyse: bool, workers: int) -> None:
     began = time.perf_counter()
     summary = api.ingest([str(corpus)], db=db, analyse=analyse, workers=workers, batch_size=100)
     seconds = time.perf_counter() - began
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "added": summary.added, "duplicates": summary.duplicates,
-                      "errors": len(summary.errors), "peak_mb": peak}))
+                      "errors": len(summary.errors), "peak_mb": max(own, workers_peak),
+                      "main_mb": own, "worker_mb": workers_peak}))
 
 
 def main() -> int:
@@ -104,7 +105,8 @@ def main() -> int:
             results[size] = json.loads(output.strip().splitlines()[-1])
             r = results[size]
             print(f"{size:>6} documents: {r['seconds']:8.1f} s  {size / r['seconds']:7.1f} docs/s  "
-                  f"peak RSS {r['peak_mb']:6.0f} MB  (added {r['added']}, copies {r['duplicates']}, "
+                  f"peak RSS {r['peak_mb']:6.0f} MB (main {r['main_mb']:.0f}, largest worker {r['worker_mb']:.0f})  "
+                  f"(added {r['added']}, copies {r['duplicates']}, "
                   f"errors {r['errors']})", flush=True)
     first, last = min(results), max(results)
     print(f"peak RSS {last} over {first}: {results[last]['peak_mb'] / results[first]['peak_mb']:.2f}")

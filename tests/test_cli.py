@@ -262,12 +262,36 @@ def test_cli_check_warns_when_the_store_was_analysed_with_another_pack(analysed:
     db.write_bytes((analysed / "s.duckdb").read_bytes())
     result = _run("analyse", "--db", str(db), "--pack", "sarn-river")
     assert (result.exit_code, result.stdout) == (0, f"analysed 2 documents in {db}\n")
-    report = _json("check", str(analysed / "proposal.yaml"), "--db", str(db))
+    report = _json("check", str(analysed / "proposal.yaml"), "--db", str(db), "--pack", "ukraine-security")
     assert report["warnings"] == [
         f"{db}: analysed with pack 'sarn-river' (2 documents), but pack 'ukraine-security' is "
         "in use: pass --pack sarn-river or re-analyse with `redline analyse --pack ukraine-security`"
     ]
-    assert "warning:" in _run("check", str(analysed / "proposal.yaml"), "--db", str(db)).stdout
+    assert "warning:" in _run("check", str(analysed / "proposal.yaml"), "--db", str(db),
+                              "--pack", "ukraine-security").stdout
+    # Without --pack, the check reads with the store's pack, and says so when that fails.
+    result = _run("check", str(analysed / "proposal.yaml"), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"(read with pack 'sarn-river', the one {db} was analysed with; "
+                                  "--pack picks another)\n")
+
+
+def test_cli_check_and_evidence_default_to_the_pack_file_the_store_was_analysed_with(tmp_path: Path) -> None:
+    pack = tmp_path / "harbour.yaml"
+    pack.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text("Alpha rejects river access, its minister said on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "h.duckdb")
+    assert _run("ingest", str(corpus), "--db", db, "--pack", str(pack)).exit_code == 0
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - {id: open, issue: river-access, outcome: granted}\n",
+                        encoding="utf-8")
+    report = _json("check", str(proposal), "--db", db)
+    assert (report["warnings"], report["actors"]["Alpha"]["verdict"]) == ([], "mixed")
+    result = _run("evidence", "Alpha", "river-acess", "--db", db)
+    assert result.stderr == (f"error: river-acess: unknown issue (did you mean 'river-access'?) "
+                             f"(`redline pack {pack}` lists them)\n")
 
 
 def test_cli_check_unknown_issue_suggests_one(tmp_path: Path, analysed: Path) -> None:
@@ -290,9 +314,7 @@ def test_cli_pack_lists_actor_and_issue_ids() -> None:
     result = _run("pack", "no-such-pack")
     assert (result.exit_code, result.stderr.startswith("error: ")) == (1, True)
     result = _run("pack", "sarn-river", "extra")
-    assert (result.exit_code, result.stderr) == (
-        1, "error: extra: unexpected argument (only `redline pack check PACK` takes two)\n",
-    )
+    assert (result.exit_code, "unexpected extra argument" in result.stderr) == (2, True)
 
 
 def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -> None:
@@ -356,9 +378,43 @@ def test_cli_pack_check_lists_examples_read_wrongly(tmp_path: Path) -> None:
     path.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
     result = runner.invoke(app, ["pack", "check", str(path), "--json"])
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == {"pack": "harbour", "examples": 2, "misread": [
+    assert json.loads(result.stdout) == {"pack": "harbour", "examples": 2, "warnings": [], "misread": [
         {"issue": "river-access", "text": "Alpha is humming about river access.", "actor": "Alpha",
-         "expected": "support", "found": None}]}
+         "expected": "support", "found": None, "cues": [],
+         "reason": 'the mention "river access" was found, but no stance cue (shared or the pack\'s); '
+                   "add one under the issue's cues (support, oppose) or the pack's"}]}
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_cli_pack_check_wraps_whole_at_terminal_width(tmp_path: Path, width: int) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES.replace("river-access", "river-access-for-every-boat-of-the-harbour"),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path)], env={"COLUMNS": str(width)})
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= width
+    assert "…" not in result.stdout
+    text = " ".join(result.stdout.split())
+    assert "1. river-access-for-every-boat-of-the-harbour, Alpha: expected support, found nothing" in text
+    assert "why: the mention \"river access\" was found, but no stance cue" in text
+
+
+def test_cli_pack_check_help_is_its_own() -> None:
+    text = " ".join(_run("pack", "check", "--help").stdout.split())
+    assert "pack check [OPTIONS] [name]" in text
+    assert "Exit code: 0 when every example reads as annotated, 1 otherwise" in text
+    assert "pack [OPTIONS] COMMAND" in " ".join(_run("pack", "--help").stdout.split())
+
+
+def test_cli_pack_cues_lists_every_entry_with_its_origin(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES + "remove:\n  cues:\n    support: [should]\ncues:\n  condition: [in step with]\n",
+                    encoding="utf-8")
+    records = _json("pack", str(path), "--cues")
+    assert {"section": "cues", "kind": "condition", "pattern": "(?:built|based) on", "origin": "shared"} in records
+    assert {"section": "cues", "kind": "condition", "pattern": "in step with", "origin": "pack"} in records
+    assert not [r for r in records if (r["kind"], r["pattern"]) == ("support", "should")]
+    text = _run("pack", str(path), "--cues").stdout
+    assert "cues.condition (" in text and "pack    in step with" in text
 
 
 def test_cli_pack_check_passes_when_every_example_reads_right(tmp_path: Path) -> None:

@@ -123,6 +123,20 @@ def test_evaluate_positions_as_sets_with_stance_accuracy(tmp_path: Path) -> None
     assert (result["precision"], result["recall"], result["stance_accuracy"]) == (0.5, 0.5, 0.5)
 
 
+def test_evaluate_position_errors_carry_the_evidence_behind_them(tmp_path: Path) -> None:
+    record = _position("Velora", "demarcation", "support")
+    gold = load_gold(_gold(tmp_path, [{**record, "evidence": "Velora wants demarcation"}]))
+    predicted = [{"doc": "a.txt", "actor": "Velora", "issue": "demarcation", "stance": "conditional",
+                  "evidence": "wants demarcation based on the old survey"}]
+    errors = score_positions(predicted, gold)["errors"]
+    assert errors == {
+        "misses": [{"doc": "a.txt", "actor": "Velora", "issue": "demarcation", "stance": "support",
+                    "gold_evidence": "Velora wants demarcation"}],
+        "false_hits": [{"doc": "a.txt", "actor": "Velora", "issue": "demarcation", "stance": "conditional",
+                        "evidence": "wants demarcation based on the old survey"}],
+    }
+
+
 def test_evaluate_perfect_match_scores_one(tmp_path: Path) -> None:
     gold = load_gold(_gold(tmp_path, [_statement("Kremlin", "talks resume")]))
     result = score_statements([_predicted("Kremlin", "talks resume")], gold)

@@ -33,3 +33,14 @@ def test_records_csv_of_nothing_is_empty() -> None:
     stream = io.StringIO()
     write_csv([], stream)
     assert stream.getvalue() == ""
+
+
+def test_records_csv_defuses_cells_a_spreadsheet_would_run_as_formulas() -> None:
+    texts = ["=HYPERLINK(\"http://x.invalid\")", "+1+2", "-2+3", "@SUM(A1)", "\tlead", "\rlead", "plain - text"]
+    stream = io.StringIO()
+    write_csv([{"content": t, "count": -3} for t in texts], stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))
+    assert [row["content"] for row in rows] == [
+        "'=HYPERLINK(\"http://x.invalid\")", "'+1+2", "'-2+3", "'@SUM(A1)", "'\tlead", "'\rlead", "plain - text"]
+    # Numbers are not text: a negative count stays a number.
+    assert {row["count"] for row in rows} == {"-3"}

@@ -84,6 +84,20 @@ def test_store_syndication_rows_and_set_duplicates(tmp_path: Path) -> None:
         ]
 
 
+def test_store_syndication_candidates_are_band_matches_and_their_groups(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt"), _document("d2", "b.txt"), _document("d3", "c.txt")],
+                        [[1], [2], [3]], [None, None, None], copies=[(None, [10, 11]), ("d1", [12]), (None, [13])])
+        # Key 11 finds d1, whose group holds d2; key 13 finds d3 alone; key 99 finds nothing.
+        assert store.syndication_candidates([11, 13, 99], 5) == [
+            (1, "d1", [1], "2026-02-10", "example.org", "Hello\norld.", None),
+            (2, "d2", [2], "2026-02-10", "example.org", "Hello\norld.", "d1"),
+            (3, "d3", [3], "2026-02-10", "example.org", "Hello\norld.", None),
+        ]
+        assert store.syndication_candidates([12], 5)[0][1] == "d1"
+        assert store.syndication_candidates([], 5) == []
+
+
 def test_store_generation_rises_with_every_write(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.duckdb")
     before = store.generation()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console, RenderableType
 
 from redline.models import Document, Evidence, Statement
-from redline.views import documents_table, evidence_table, per_doc_table, statements_table
+from redline.views import documents_table, eval_errors, evidence_table, per_doc_table, statements_table
 
 DOC = Document(
     "865ff8f5c852a462", "01_northwire_kremlin_nato.txt", "/c/01.txt", "raw", "text",
@@ -40,3 +40,19 @@ def test_views_documents_table_names_the_copy_by_its_id_when_not_listed() -> Non
     text = _text(documents_table([DOC]))
     assert "en MT" in text and "2025-03-18" in text and "865ff8f5c852a462" in text
     assert "0123456789" in text  # the copy of a document not listed is named by its id
+
+
+def test_views_eval_errors_are_one_sanitised_line_each_with_evidence() -> None:
+    hit = {"doc": "a.txt", "actor": "Velora", "issue": "demarcation", "stance": "conditional",
+           "evidence": "Velora wants demarcation based on the old survey of the river \x1b[2J and its banks"}
+    result = {"statements": {"errors": {}}, "cells": {"errors": {}},
+              "positions": {"errors": {"misses": [], "false_hits": [hit]}}}
+    console = Console(width=80, record=True, color_system=None)
+    for text in eval_errors(result):
+        console.print(text, soft_wrap=True)
+    lines = console.export_text().splitlines()
+    assert lines[-1] == (
+        '  {"doc": "a.txt", "actor": "Velora", "issue": "demarcation", "stance": "conditional", '
+        '"evidence": "Velora wants demarcation based on the old survey of the river \\u001b[2J and its banks"}'
+    )
+    assert "positions: false_hits (1)" in lines

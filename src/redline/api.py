@@ -7,13 +7,13 @@ them, so that listing documents does not pay for loading a language model.
 
 from __future__ import annotations
 
+import json
+import shlex
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import httpx
 
 from redline import settings as settings_module
 from redline.errors import RedlineError
@@ -23,10 +23,14 @@ from redline.records import position_record, statement_record
 from redline.store import Store
 
 if TYPE_CHECKING:
+    import httpx
+
     from redline.check import Report
     from redline.position import Pack
-    from redline.position.examples import Misread
+    from redline.position.cues import CueEntry
+    from redline.position.examples import PackCheck
     from redline.engine import IngestSummary, Notify
+    from redline.pipeline import Models
 
 
 def ingest(
@@ -45,11 +49,9 @@ def ingest(
     ``engine="dask"`` spreads the work over a Dask cluster (``scheduler``'s, or a local
     one), its partitions kept as Parquet under ``out_parquet`` when given.
     """
-    from redline.pipeline import load_models
-
     cfg = settings_module.load({"db": db, **overrides})
     # Loaded only once a new or unanalysed document needs them (and once per worker).
-    models = partial(load_models, cfg) if analyse else None
+    models = partial(_load_models, cfg) if analyse else None
     with Store(cfg["db"]) as store:
         if engine == "dask":
             from redline.engine import dask
@@ -66,11 +68,18 @@ def ingest(
 def analyse(db: str | Path | None = None, **overrides: Any) -> int:
     """Analyse every stored document not yet analysed with the current pack and model."""
     from redline import engine
-    from redline.pipeline import load_models
 
     cfg = settings_module.load({"db": db, **overrides})
     with Store(cfg["db"]) as store:
-        return engine.analyse(store, cfg, partial(load_models, cfg))
+        return engine.analyse(store, cfg, partial(_load_models, cfg))
+
+
+def _load_models(cfg: Mapping[str, Any]) -> Models:
+    """The models of a run, imported and loaded by the process that first needs them: a
+    re-ingest that finds nothing new imports neither spaCy nor the packs."""
+    from redline.pipeline import load_models
+
+    return load_models(cfg)
 
 
 def pack(name: str | None = None) -> Pack:
@@ -79,6 +88,13 @@ def pack(name: str | None = None) -> Pack:
 
     cfg = settings_module.load({"pack": name})
     return load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+
+
+def pack_cues(loaded: Pack) -> list[CueEntry]:
+    """Every cue and role entry a loaded pack reads with, and where each comes from."""
+    from redline.position.cues import cue_entries
+
+    return cue_entries(loaded)
 
 
 def find_document(store: Store, key: str) -> Document:
@@ -90,15 +106,22 @@ def find_document(store: Store, key: str) -> Document:
     return document
 
 
-def check_pack(name: str | None = None, model: str | None = None) -> tuple[Pack, int, list[Misread]]:
-    """Run a pack's own examples through the pipeline: (pack, examples, those read wrongly)."""
+def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
+    """Run a pack's own examples through the pipeline: those read wrongly and why, and
+    warnings on terms that hide a stance cue."""
+    from redline.attribute.en import EnglishAttributor
     from redline.pipeline import load_models, process
-    from redline.position.examples import misread_examples
+    from redline.position.en.concepts import load_nlp
+    from redline.position.en.diagnose import Diagnosis
+    from redline.position.examples import PackCheck, misread_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
     models = load_models(cfg)
-    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1])
-    return models.pack, total, wrong
+    attributor = models.languages["en"].attributor
+    nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
+    diagnosis = Diagnosis(models.pack, nlp)
+    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
+    return PackCheck(models.pack.name, total, wrong, diagnosis.term_warnings())
 
 
 def resolve_ids(
@@ -115,8 +138,10 @@ def resolve_ids(
     # Loading a pack takes a good part of a second: only a spelling the store lacks needs it.
     if actor in (None, *stored_actors) and issue in (None, *stored_issues):
         return actor, issue
-    loaded = pack(pack_name)
-    hint = f" (`redline pack {loaded.name}` lists them)"
+    reference = str(settings_module.load({"pack": store_pack(store, pack_name)})["pack"])
+    loaded = pack(reference)
+    # The pack as the user can name it again: a file's path, not the name inside it.
+    hint = f" (`redline pack {shlex.quote(reference)}` lists them)"
     if actor is not None:
         actor = resolve(actor, loaded.actor_ids() | set(stored_actors), "actor", hint)
     if issue is not None:
@@ -183,15 +208,49 @@ def check(
     from redline.check import load_proposal
     from redline.position import load_pack
 
-    cfg = settings_module.load({"db": db, "pack": pack})
-    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
-    loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
-    with Store(cfg["db"], read_only=True) as store:
+    with Store(settings_module.load({"db": db})["db"], read_only=True) as store:
+        chosen = store_pack(store, pack)
+        cfg = settings_module.load({"db": db, "pack": chosen})
+        loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
         warnings = pack_warnings(store, loaded_pack.name)
+    try:
+        loaded = load_proposal(Path(proposal), loaded_pack.issue_ids())
+    except RedlineError as exc:
+        # An issue this pack does not know: say which pack was read, and why that one.
+        if warnings:
+            raise RedlineError(f"{exc}; {warnings[0]}") from exc
+        if pack is None and chosen not in (None, settings_module.default("pack")):
+            raise RedlineError(f"{exc} (read with pack '{loaded_pack.name}', the one {cfg['db']} was "
+                               "analysed with; --pack picks another)") from exc
+        raise
     return check_proposal(
         loaded, positions(cfg["db"]), alternatives=alternatives,
         actors=[a.id for a in loaded_pack.actors], warnings=warnings,
     )
+
+
+def store_pack(store: Store, pack: str | None) -> str | None:
+    """The pack a command reading ``store`` uses: the one given, else, when no pack is
+    configured, the one every stored analysis was made with (if it can be found again),
+    else None (the configured pack).
+
+    Each analysis records its pack's name; the last full ingest also records the pack as
+    it was given (a shipped name or a file's path), which finds a pack read from a file.
+    """
+    from redline.position.pack import PACKS_DIR, load_pack
+
+    if pack is not None or settings_module.load({})["pack"] != settings_module.default("pack"):
+        return pack
+    names = list(store.analysis_packs())
+    if len(names) != 1:
+        return None
+    if (PACKS_DIR / f"{names[0]}.yaml").is_file():
+        return names[0]
+    recorded = str(json.loads(store.analysed_with() or "{}").get("pack") or "")
+    try:
+        return recorded if recorded and Path(recorded).is_file() and load_pack(recorded).name == names[0] else None
+    except RedlineError:
+        return None
 
 
 def pack_warnings(store: Store, pack: str) -> list[str]:
@@ -200,10 +259,14 @@ def pack_warnings(store: Store, pack: str) -> list[str]:
     others = sorted(set(used) - {pack})
     if not others:
         return []
+    from redline.position.pack import PACKS_DIR
+
     names = ", ".join(f"'{name}' ({used[name]} documents)" for name in others)
+    # A pack read from a file is given again by its path: its name alone finds nothing.
+    again = others[0] if (PACKS_DIR / f"{others[0]}.yaml").is_file() else f"PATH/TO/{others[0]}.yaml"
     return [
         f"{store.path}: analysed with pack {names}, but pack '{pack}' is in use: pass "
-        f"--pack {others[0]} or re-analyse with `redline analyse --pack {pack}`"
+        f"--pack {again} or re-analyse with `redline analyse --pack {pack}`"
     ]
 
 

@@ -13,7 +13,6 @@ import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -22,6 +21,7 @@ import typer
 from rich.console import Console, Group, RenderableType
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from typer.core import TyperGroup
 
 from redline import api, views
 from redline.errors import RedlineError
@@ -29,8 +29,10 @@ from redline.lookup import parse_date
 from redline.models import ActorIssue
 from redline.records import (
     cell_record,
+    cue_record,
     document_record,
     evidence_record,
+    pack_check_record,
     pack_record,
     statement_record,
     write_csv,
@@ -263,8 +265,8 @@ def _print_rows(records: list[dict[str, Any]], as_json: bool, as_csv: bool,
 
 @app.command()
 def evidence(
-    actor: Annotated[str, typer.Argument(help="Actor id, e.g. Russia (see `redline pack`).")],
-    issue: Annotated[str, typer.Argument(help="Issue id, e.g. ukraine-nato-membership.")],
+    actor: Annotated[str, typer.Argument(help="Actor id (`redline pack` lists them).")],
+    issue: Annotated[str, typer.Argument(help="Issue id (`redline pack` lists them).")],
     db: DbOption = None,
     pack: PackOption = None,
     as_json: JsonOption = False,
@@ -294,8 +296,10 @@ def eval_command(
             result[section].pop("errors", None)
     if as_json:
         _print_json(result)
-    else:
-        out.print(views.eval_view(result, errors))
+        return
+    out.print(views.eval_view(result))
+    for text in views.eval_errors(result) if errors else []:
+        out.print(text, soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -321,38 +325,64 @@ def check(
         out.print(report_view(report))
 
 
-@app.command(name="pack")
-def pack_command(
-    name: Annotated[
-        Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
-    ] = None,
-    checked: Annotated[Optional[str], typer.Argument(
-        metavar="[PACK]", help="After `check`: the pack whose examples to run.")] = None,
+class _PackGroup(TyperGroup):
+    """``redline pack [NAME]`` lists a pack, ``redline pack check [NAME]`` runs its examples:
+    a first word that names no subcommand is the pack of the default one, ``show``."""
+
+    # typer vendors its own click and exports only a subclass of its Context, which the
+    # signature of the method overridden here does not name.
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+pack_app = typer.Typer(cls=_PackGroup, help="A pack's actors, issues and cues, and its examples run as tests.")
+app.add_typer(pack_app, name="pack")
+PackArgument = Annotated[
+    Optional[str], typer.Argument(help="Pack name or YAML file (default: the configured pack).")
+]
+
+
+@pack_app.command(name="show")
+def pack_show(
+    name: PackArgument = None,
+    cues: Annotated[bool, typer.Option(
+        "--cues", help="List every cue and role entry the pack reads with, by kind, and where each "
+                       "comes from (shared lexicon, pack, issue): `remove:` takes them as written.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """List a pack's actors and issues; `redline pack check PACK` runs its examples as tests."""
-    if name == "check":
-        _check_pack(checked, as_json)
-        return
+    """List a pack's actors and issues (what `redline pack NAME` does); `--cues` lists its cues."""
     with _errors():
-        if checked is not None:
-            raise RedlineError(f"{checked}: unexpected argument (only `redline pack check PACK` takes two)")
         loaded = api.pack(name)
-    if as_json:
+        entries = api.pack_cues(loaded) if cues else None
+    if entries is not None:
+        _print_rows([cue_record(e) for e in entries], as_json, False, lambda: views.cues_view(loaded.name, entries))
+    elif as_json:
         _print_json(pack_record(loaded))
     else:
         out.print(views.pack_view(loaded))
 
 
-def _check_pack(name: str | None, as_json: bool) -> None:
-    """Print the pack's examples that the pipeline reads wrongly; exit 1 if there are any."""
+PACK_CHECK_HELP = (
+    "Run the pack's examples through the pipeline; list those read wrongly, each with why.\n\n"
+    "A reason names the step that found nothing (no term or concept matched, a mention not tied "
+    "to the issue's beneficiary, a cue word inside a term, no stance cue, the actor not named) or "
+    "the cue entries that decided a wrong stance. Warnings name terms that hide a stance cue.\n\n"
+    "Exit code: 0 when every example reads as annotated, 1 otherwise (or when the pack does not load)."
+)
+
+
+@pack_app.command(name="check", help=PACK_CHECK_HELP)
+def pack_check(name: PackArgument = None, as_json: JsonOption = False) -> None:
+    """Run the pack's examples through the pipeline; list those read wrongly, each with why."""
     with _errors():
-        loaded, total, wrong = api.check_pack(name)
+        result = api.check_pack(name)
     if as_json:
-        _print_json({"pack": loaded.name, "examples": total, "misread": [asdict(m) for m in wrong]})
+        _print_json(pack_check_record(result))
     else:
-        out.print(views.pack_check_view(loaded.name, total, wrong))
-    if wrong:
+        out.print(views.pack_check_view(result))
+    if result.misread:
         raise typer.Exit(1)
 
 

@@ -258,17 +258,29 @@ def score_statements(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict
 
 
 def score_positions(predicted: Sequence[Mapping[str, Any]], gold: Gold) -> dict[str, Any]:
-    """Position precision, recall, F1 on (doc, actor, issue, stance), and stance accuracy."""
-    guessed = {tuple(str(r.get(k)) for k in POSITION_FIELDS) for r in predicted}
-    wanted = {(p.doc, p.actor, p.issue, p.stance) for p in gold.positions}
+    """Position precision, recall, F1 on (doc, actor, issue, stance), and stance accuracy.
+
+    Each error carries the text behind it: a false hit the evidence it was read from, a
+    miss the gold evidence, so that a pack's author sees which words to look at.
+    """
+    evidence: dict[tuple[str, ...], str] = {}
+    for record in predicted:
+        evidence.setdefault(tuple(str(record.get(k)) for k in POSITION_FIELDS), str(record.get("evidence") or ""))
+    guessed = set(evidence)
+    gold_evidence: dict[tuple[str, ...], str] = {}
+    for item in gold.positions:
+        gold_evidence.setdefault((item.doc, item.actor, item.issue, item.stance), item.evidence)
+    wanted = set(gold_evidence)
     cells = {key[:3] for key in guessed}
     comparable = [key for key in wanted if key[:3] in cells]
     return {
         **_match_scores(len(guessed & wanted), len(guessed), len(wanted)),
         "stance_accuracy": _ratio(sum(1 for key in comparable if key in guessed), len(comparable)),
         "errors": {
-            "misses": [dict(zip(POSITION_FIELDS, key)) for key in sorted(wanted - guessed)],
-            "false_hits": [dict(zip(POSITION_FIELDS, key)) for key in sorted(guessed - wanted)],
+            "misses": [{**dict(zip(POSITION_FIELDS, key)), "gold_evidence": gold_evidence[key]}
+                       for key in sorted(wanted - guessed)],
+            "false_hits": [{**dict(zip(POSITION_FIELDS, key)), "evidence": evidence[key]}
+                           for key in sorted(guessed - wanted)],
         },
     }
 

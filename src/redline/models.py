@@ -111,6 +111,15 @@ class Statement:
     corrected: bool = False
 
 
+@dataclass(frozen=True)
+class CueSpan:
+    """Where a cue word of some kind ("support", "condition") lies in a document's text."""
+
+    kind: str
+    start: int
+    end: int
+
+
 @dataclass
 class Position:
     """Where an actor stands on an issue in one document, with its evidence span.
@@ -120,7 +129,9 @@ class Position:
     when the condition is itself an issue of the pack, that issue and the outcome that
     meets it (``guarantees-for-russia`` granted). ``red_line``, ``threat`` and
     ``security_claim`` record red-line language, "a threat to us" framing, and "the only
-    real guarantee of our security" framing in the evidence.
+    real guarantee of our security" framing in the evidence. ``cues`` are where the cue words
+    that decided the stance lie (its polar cue, and a condition's marker), so that
+    ``redline pack check`` can name them; the store does not keep them.
     """
 
     document_id: str
@@ -140,6 +151,7 @@ class Position:
     security_claim: bool = False
     confidence: float = 1.0
     corrected: bool = False
+    cues: tuple[CueSpan, ...] = ()
 
 
 @dataclass(frozen=True)

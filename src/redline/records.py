@@ -3,7 +3,9 @@
 Every command's ``--json`` and ``--csv`` print records made here, so a field never exists
 in one output and not in the other, and every piece of evidence anywhere carries its
 ``document_id``, ``start`` and ``end``. CSV holds the same columns as JSON; a list or
-mapping in a column is written as its JSON text.
+mapping in a column is written as its JSON text. A text cell that a spreadsheet would read
+as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return: article
+text can) is written with a single quote in front, as OWASP advises against CSV injection.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from redline.models import ActorIssue, Correction, Document, Evidence, Position,
 
 if TYPE_CHECKING:
     from redline.position import Pack
+    from redline.position.cues import CueEntry
+    from redline.position.examples import PackCheck
 
 
 def document_record(document: Document, full: bool = False) -> dict[str, Any]:
@@ -108,6 +112,16 @@ def pack_record(pack: Pack) -> dict[str, Any]:
     }
 
 
+def cue_record(entry: CueEntry) -> dict[str, Any]:
+    """One cue or role entry of ``redline pack NAME --cues --json``: section, kind, pattern, origin."""
+    return asdict(entry)
+
+
+def pack_check_record(result: PackCheck) -> dict[str, Any]:
+    """What ``redline pack check --json`` prints: the examples read wrongly, with why, and warnings."""
+    return asdict(result)
+
+
 def correction_record(correction: Correction) -> dict[str, Any]:
     """A correction as one JSONL line and one API record: its id and every field."""
     return {"id": correction.id, **asdict(correction)}
@@ -123,15 +137,23 @@ def write_csv(
     names = list(columns or (records[0] if records else []))
     if not names:
         return
-    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    # CRLF rows (RFC 4180): with them the writer also quotes a text holding a lone CR, which
+    # would otherwise end the row for a reader.
+    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         writer.writerow({key: _csv_value(value) for key, value in record.items()})
 
 
+# What makes Excel, LibreOffice or Google Sheets take a cell for a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, (list, dict, tuple)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
     return "" if value is None else value
 
 

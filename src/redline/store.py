@@ -22,20 +22,26 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from types import TracebackType
-from typing import Any
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from redline import corrections as corrections_module
 from redline.errors import StoreError
 from redline.models import Correction, Document, Position, Removal, Segment, Statement
 
-SCHEMA_VERSION = 2
+if TYPE_CHECKING:
+    from redline.ingest.syndication import StoredCopy
+
+SCHEMA_VERSION = 3
 # How long a call waits for another process's write (or read) to let go of the file: an
 # ingest batch takes well under a second, so this only runs out when something is stuck.
 LOCK_WAIT_SECONDS = 30.0
 _LOCK_POLL_SECONDS = 0.01
+# A writer's rows per row group (DuckDB's smallest) and memory (it spills beyond): what one
+# commit may rewrite and hold, whatever the size of the store.
+WRITER_ROW_GROUP = 2048
+WRITER_MEMORY = "32MB"
 
 # (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
 SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
@@ -58,8 +64,13 @@ CREATE TABLE IF NOT EXISTS documents (
     segments VARCHAR NOT NULL,
     removed VARCHAR NOT NULL,
     signature BIGINT[],
-    ingested_at TIMESTAMP DEFAULT current_timestamp
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    -- The canonical copy syndication chose (duplicate_of may instead name a translation's original).
+    copy_of VARCHAR
 );
+-- The LSH band keys of each document's signature (ingest/syndication.py): a new document's
+-- candidate copies are the stored documents sharing a key, found here instead of in memory.
+CREATE TABLE IF NOT EXISTS bands (key BIGINT NOT NULL, seq BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements (
     document_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
     speaker VARCHAR NOT NULL, speaker_mention VARCHAR NOT NULL, role VARCHAR,
@@ -148,7 +159,7 @@ class _Rows:
         self.analysed.append([document_id, pack, model])
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
-        _insert(con, "documents", f"{_DOC_COLUMNS}, signature", self.documents,
+        _insert(con, "documents", f"{_DOC_COLUMNS}, signature, copy_of", self.documents,
                 extra=("seq", "nextval('document_seq')"))
         _insert(con, "statements", f"document_id, idx, {_quoted(_STATEMENT_FIELDS)}", self.statements)
         _insert(con, "positions", f"document_id, idx, {_quoted(_POSITION_FIELDS)}", self.positions)
@@ -167,6 +178,17 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequ
         chunk = rows[first:first + _CHUNK_ROWS]
         con.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
                     [value for row in chunk for value in row])
+
+
+def _insert_bands(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, Sequence[int]]]) -> None:
+    """Index stored documents' band keys under their sequence numbers, in one statement."""
+    ids = [document_id for document_id, found in keys for _ in found]
+    if ids:
+        con.execute(
+            "INSERT INTO bands SELECT b.key, d.seq FROM documents d JOIN "
+            "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::BIGINT[]) AS key) b ON d.id = b.id",
+            [ids, [key for _, found in keys for key in found]],
+        )
 
 
 def _quoted(fields: Sequence[str], table: str = "") -> str:
@@ -191,6 +213,7 @@ class Store:
         with self._connection() as con:
             if not read_only:
                 con.execute(_SCHEMA)
+                self._migrate(con)
                 con.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
                     "DO UPDATE SET value = excluded.value",
@@ -258,7 +281,7 @@ class Store:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=self.read_only, config=self._config)
+                return self._connect()
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
@@ -267,6 +290,31 @@ class Store:
             if not self.read_only:
                 _touch(writer_waiting(self.path))
             time.sleep(_LOCK_POLL_SECONDS)
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Bring an older store's tables up to this schema (before its version is raised)."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) < 3:
+            # Schema 3 keeps syndication's choice and band keys in the store: the engine
+            # computes them from the stored signatures before it next syndicates.
+            con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR")
+            con.execute("INSERT INTO meta VALUES ('bands_missing', '1') ON CONFLICT DO NOTHING")
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """A connection to the file; a writer's is attached with small row groups and a
+        memory limit, so that committing a batch into a large store costs what the batch
+        does: each commit rewrites the table's last row group, and with DuckDB's default
+        (122,880 rows) that is every document of a store of up to that size."""
+        if self.read_only:
+            return duckdb.connect(str(self.path), read_only=True, config=self._config)
+        con = duckdb.connect(":memory:", config={**self._config, "memory_limit": WRITER_MEMORY})
+        try:
+            con.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {WRITER_ROW_GROUP})", [str(self.path)])
+            con.execute("USE store")
+        except BaseException:
+            con.close()
+            raise
+        return con
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -304,16 +352,23 @@ class Store:
         pack: str = "",
         model: str = "",
         inputs: Sequence[tuple[str, str]] = (),
+        copies: Sequence[tuple[str | None, list[int]]] | None = None,
     ) -> None:
         """Store documents with their signatures and analyses in one transaction, and the
-        (key, source) of inputs whose every document is now stored."""
+        (key, source) of inputs whose every document is now stored.
+
+        ``copies`` holds each document's syndication record: the canonical copy chosen and
+        its LSH band keys (none given: not indexed for syndication).
+        """
         rows = _Rows()
-        for document, signature, analysis in zip(documents, signatures, analyses, strict=True):
-            rows.documents.append(_document_row(document, signature))
+        records = copies if copies is not None else [(None, [])] * len(documents)
+        for document, signature, analysis, (copy_of, _) in zip(documents, signatures, analyses, records, strict=True):
+            rows.documents.append([*_document_row(document, signature), copy_of])
             if analysis is not None:
                 rows.add_analysis(document.id, *analysis, pack=pack, model=model)
         with self._transaction() as con:
             rows.insert(con)
+            _insert_bands(con, [(d.id, keys) for d, (_, keys) in zip(documents, records, strict=True)])
             if inputs:
                 con.executemany("INSERT INTO inputs VALUES (?, ?) ON CONFLICT DO NOTHING", [list(i) for i in inputs])
 
@@ -416,10 +471,9 @@ class Store:
 
     def document(self, key: str) -> Document | None:
         """One document by its id or its doc name (file name or URL)."""
-        rows = self._rows(
-            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ? OR doc = ? ORDER BY seq LIMIT 1",
-            [key, key],
-        )
+        # The id first: its index finds it without reading every document's name.
+        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [key]) or self._rows(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc = ? ORDER BY seq LIMIT 1", [key])
         return _document(rows[0]) if rows else None
 
     def document_names(self) -> list[str]:
@@ -437,16 +491,16 @@ class Store:
                 ("s.document_id = ?", document_id),
                 ("s.speaker ILIKE ?", None if speaker is None or fixes else f"%{speaker}%"),
             ])
+            join, order = _in_document_order("s", document_id)
             rows = self._rows(
                 f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')} "
-                f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
-                "ORDER BY d.seq, s.idx",
+                f"FROM statements s {join} {where} {order}",
                 params,
             )
         found = [Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:], strict=True))) for row in rows]
         if not fixes:
             return found
-        corrected = corrections_module.apply_to_statements(found, fixes)
+        corrected = _corrections().apply_to_statements(found, fixes)
         needle = (speaker or "").lower()
         return [s for s in corrected if needle in s.speaker.lower()]
 
@@ -462,17 +516,17 @@ class Store:
                 ("p.actor = ?", None if fixes else actor), ("p.issue = ?", None if fixes else issue),
                 ("p.document_id = ?", document_id),
             ])
+            join, order = _in_document_order("p", document_id)
             rows = self._rows(
                 f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
-                f"FROM positions p JOIN documents d ON d.id = p.document_id {where} "
-                "ORDER BY d.seq, p.idx",
+                f"FROM positions p {join} {where} {order}",
                 params,
             )
         found = [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
         if not fixes:
             return found
         return [
-            p for p in corrections_module.apply_to_positions(found, fixes)
+            p for p in _corrections().apply_to_positions(found, fixes)
             if actor in (None, p.actor) and issue in (None, p.issue)
         ]
 
@@ -521,13 +575,17 @@ class Store:
             total, facets = self.statement_facets(filters)
             return total, self.statement_page(filters, limit, offset), facets
 
-    def statement_facets(self, filters: StatementFilter) -> tuple[int, dict[str, list[tuple[str, int]]]]:
+    def statement_facets(
+        self, filters: StatementFilter, fixes: SearchFixes | None = None
+    ) -> tuple[int, dict[str, list[tuple[str, int]]]]:
         """How many statements match, and how many per actor, speaker, issue, stance, outlet
-        and language (as the analysis recorded them), most frequent first."""
-        where, params = filters.where()
+        and language (as corrected: ``fixes`` from :meth:`search_fixes`), most frequent first."""
+        if fixes is None:
+            fixes = self.search_fixes()
+        where, params = filters.where(fixes.positions)
         hits = (
-            "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language FROM statements s "
-            f"JOIN documents d ON d.id = s.document_id {where}"
+            "SELECT s.document_id, s.idx, s.actor, s.speaker, d.outlet, d.language "
+            f"FROM {fixes.statements} s JOIN documents d ON d.id = s.document_id {where}"
         )
         facet_sql = "SELECT 'total', NULL, count(*) FROM hits" + "".join(
             f" UNION ALL (SELECT '{name}', CAST({name} AS VARCHAR), count(*) FROM hits GROUP BY 2 "
@@ -535,13 +593,14 @@ class Store:
             for name in ("actor", "speaker", "outlet", "language")
         ) + "".join(
             f" UNION ALL (SELECT '{name}', p.{name}, count(DISTINCT (h.document_id, h.idx)) FROM hits h "
-            "JOIN positions p ON p.document_id = h.document_id AND p.statement_index = h.idx "
+            f"JOIN {fixes.positions} p ON p.document_id = h.document_id AND p.statement_index = h.idx "
             f"GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT {FACET_LIMIT})"
             for name in ("issue", "stance")
         )
+        sql = f"WITH {fixes.ctes}hits AS ({hits}) {facet_sql}"
         total = 0
         facets: dict[str, list[tuple[str, int]]] = {}
-        for name, value, count in self._rows(f"WITH hits AS ({hits}) {facet_sql}", params):
+        for name, value, count in self._rows(sql, [*fixes.params, *params]):
             if name == "total":
                 total = int(count)
             elif value is not None:
@@ -549,32 +608,61 @@ class Store:
         return total, facets
 
     def statement_page(
-        self, filters: StatementFilter, limit: int = 50, offset: int = 0
+        self, filters: StatementFilter, limit: int = 50, offset: int = 0, fixes: SearchFixes | None = None
     ) -> list[tuple[Statement, Document]]:
-        """One page of matching statements, as corrected, each with its document's metadata
-        (texts left empty)."""
-        where, params = filters.where()
+        """One page of matching statements, as corrected (``fixes`` from :meth:`search_fixes`),
+        each with its document's metadata (texts left empty)."""
         with self.session():
+            if fixes is None:
+                fixes = self.search_fixes()
+            where, params = filters.where(fixes.positions)
+            # The corrected relation filters; the stored row is read and corrected below.
             rows = self._rows(
-                f"SELECT s.document_id, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
+                f"WITH {fixes.ctes}page AS (SELECT s.document_id, s.idx, d.seq FROM {fixes.statements} s "
+                f"JOIN documents d ON d.id = s.document_id {where} ORDER BY d.seq, s.idx LIMIT ? OFFSET ?) "
+                f"SELECT s.document_id, s.idx, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
+                "FROM page JOIN statements s ON s.document_id = page.document_id AND s.idx = page.idx "
+                "JOIN documents d ON d.id = page.document_id ORDER BY page.seq, page.idx",
+                [*fixes.params, *params, limit, offset],
+            ) if fixes.ctes else self._rows(
+                f"SELECT s.document_id, s.idx, {_quoted(_STATEMENT_FIELDS, 's')}, {_BRIEF_COLUMNS_D} "
                 f"FROM statements s JOIN documents d ON d.id = s.document_id {where} "
                 "ORDER BY d.seq, s.idx LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
-            fixes = self.corrections(target="statement")
-        width = 1 + len(_STATEMENT_FIELDS)
-        found = [
-            (Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[1:width], strict=True))),
-             _brief_document(row[width:]))
-            for row in rows
-        ]
+        width = 2 + len(_STATEMENT_FIELDS)
+        found = []
+        for row in rows:
+            statement = Statement(row[0], **dict(zip(_STATEMENT_FIELDS, row[2:width], strict=True)))
+            fix = fixes.statement_fixes.get((row[0], row[1]))
+            found.append((_corrections().corrected_statement(statement, fix) if fix else statement,
+                          _brief_document(row[width:])))
+        return found
+
+    def search_fixes(self) -> SearchFixes:
+        """The corrections as rows a search can join: which stored statement or position each
+        one attached to (by document and index), and what it says instead."""
+        with self.session():
+            return self._search_fixes()
+
+    def _search_fixes(self) -> SearchFixes:
+        fixes = self.corrections()
         if not fixes:
-            return found
-        attached = corrections_module.attachments([s for s, _ in found], fixes)
-        return [
-            (corrections_module.corrected_statement(s, attached[i]) if i in attached else s, d)
-            for i, (s, d) in enumerate(found) if i not in attached or not attached[i].wrong
-        ]
+            return SearchFixes()
+        documents = sorted({c.document_id for c in fixes})
+        marks = ", ".join("?" * len(documents))
+        keyed: list[dict[tuple[str, int], Correction]] = []
+        for table, fields, build, target in (
+            ("statements", _STATEMENT_FIELDS, Statement, "statement"),
+            ("positions", _POSITION_FIELDS, Position, "position"),
+        ):
+            rows = self._rows(
+                f"SELECT document_id, idx, {_quoted(fields)} FROM {table} "
+                f"WHERE document_id IN ({marks}) ORDER BY document_id, idx", documents)
+            items = [build(row[0], **dict(zip(fields, row[2:], strict=True))) for row in rows]
+            attached = _corrections().attachments(items, (c for c in fixes if c.target == target))
+            keyed.append({(rows[i][0], rows[i][1]): fix for i, fix in attached.items()})
+        return SearchFixes(*keyed)
 
     def analysis_packs(self) -> dict[str, int]:
         """How many documents were analysed with each pack, by pack name."""
@@ -607,7 +695,37 @@ class Store:
             return
         with self._transaction() as con:
             for document_id, duplicate_of in canonical.items():
-                con.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", [duplicate_of, document_id])
+                con.execute("UPDATE documents SET duplicate_of = ?, copy_of = ? WHERE id = ?",
+                            [duplicate_of, duplicate_of, document_id])
+
+    def syndication_candidates(self, keys: Sequence[int], edge_chars: int) -> list[StoredCopy]:
+        """The stored documents sharing any of the LSH band keys, with every other member
+        of their syndication groups, in ingestion order (edges as in :meth:`syndication_rows`)."""
+        if not keys:
+            return []
+        rows = self._rows(
+            "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
+            "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
+            "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
+            "FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root) ORDER BY seq",
+            [list(keys), edge_chars, edge_chars],
+        )
+        return [(int(seq), i, list(sig or []), date, outlet, edges, copy_of)
+                for seq, i, sig, date, outlet, edges, copy_of in rows]
+
+    def bands_missing(self) -> bool:
+        """True for a store from before schema 3 whose syndication records are not built yet."""
+        return bool(self._rows("SELECT 1 FROM meta WHERE key = 'bands_missing'"))
+
+    def set_copies(self, records: Sequence[tuple[str, str | None, list[int]]]) -> None:
+        """Record stored documents' (id, canonical copy, band keys) in one transaction,
+        replacing their band keys (how an older store gains them)."""
+        with self._transaction() as con:
+            con.execute("DELETE FROM bands")
+            for document_id, copy_of, _ in records:
+                con.execute("UPDATE documents SET copy_of = ? WHERE id = ?", [copy_of, document_id])
+            _insert_bands(con, [(document_id, keys) for document_id, _, keys in records])
+            con.execute("DELETE FROM meta WHERE key = 'bands_missing'")
 
     def unanalysed_ids(self, pack: str, model: str) -> list[str]:
         """Documents with no analysis made with this pack and model, in ingestion order."""
@@ -636,10 +754,11 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause over statements ``s`` joined to documents ``d``."""
+    def where(self, positions: str = "positions") -> tuple[str, list[Any]]:
+        """The WHERE clause over statements ``s`` joined to documents ``d``; the issue and
+        stance filters read the relation ``positions`` (the table, or it as corrected)."""
         words = (self.q or "").split()[:MAX_SEARCH_WORDS]
-        linked = "EXISTS (SELECT 1 FROM positions p WHERE p.document_id = s.document_id " \
+        linked = "EXISTS (SELECT 1 FROM " + positions + " p WHERE p.document_id = s.document_id " \
             "AND p.statement_index = s.idx AND p.{} = ?)"
         return _where([
             *((r"s.content ILIKE ? ESCAPE '\'", f"%{_like_escaped(w)}%") for w in words),
@@ -651,11 +770,72 @@ class StatementFilter:
 
 
 MAX_SEARCH_WORDS = 10
+# The names a search reads statements and positions under when corrections are laid over them.
+_FIXED_STATEMENTS, _FIXED_POSITIONS = "fixed_statements", "fixed_positions"
+
+
+@dataclass(frozen=True)
+class SearchFixes:
+    """Corrections keyed to stored rows, and the SQL that lays them over the two tables.
+
+    Without corrections the search reads the tables themselves. With them, the relations
+    ``fixed_statements`` and ``fixed_positions`` hold every row as corrected (wrong ones
+    left out), from two small VALUES lists of (document id, index, corrected fields).
+    """
+
+    statement_fixes: dict[tuple[str, int], Correction] = field(default_factory=dict)
+    position_fixes: dict[tuple[str, int], Correction] = field(default_factory=dict)
+
+    @property
+    def statements(self) -> str:
+        return _FIXED_STATEMENTS if self.ctes else "statements"
+
+    @property
+    def positions(self) -> str:
+        return _FIXED_POSITIONS if self.ctes else "positions"
+
+    @property
+    def ctes(self) -> str:
+        """The WITH entries (each ending in a comma), empty when nothing is corrected."""
+        if not self.statement_fixes and not self.position_fixes:
+            return ""
+        # A VALUES list cannot be empty: a row that matches nothing stands in.
+        s_values = ", ".join(["(?, ?, ?, ?, ?)"] * max(1, len(self.statement_fixes)))
+        p_values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * max(1, len(self.position_fixes)))
+        return (
+            f"s_fix (document_id, idx, speaker, actor, wrong) AS (VALUES {s_values}), "
+            f"p_fix (document_id, idx, actor, issue, stance, wrong) AS (VALUES {p_values}), "
+            f"{_FIXED_STATEMENTS} AS NOT MATERIALIZED (SELECT t.* REPLACE (coalesce(f.speaker, t.speaker) "
+            "AS speaker, coalesce(f.actor, t.actor) AS actor) FROM statements t LEFT JOIN s_fix f "
+            "ON f.document_id = t.document_id AND f.idx = t.idx WHERE f.wrong IS NOT TRUE), "
+            f"{_FIXED_POSITIONS} AS NOT MATERIALIZED (SELECT t.* REPLACE (coalesce(f.actor, t.actor) AS actor, "
+            "coalesce(f.issue, t.issue) AS issue, coalesce(f.stance, t.stance) AS stance) "
+            "FROM positions t LEFT JOIN p_fix f ON f.document_id = t.document_id AND f.idx = t.idx "
+            "WHERE f.wrong IS NOT TRUE), "
+        )
+
+    @property
+    def params(self) -> list[Any]:
+        """The VALUES lists' parameters, in the order :attr:`ctes` places them."""
+        if not self.ctes:
+            return []
+        s_rows = [[d, i, c.speaker, c.actor, c.wrong] for (d, i), c in self.statement_fixes.items()]
+        p_rows = [[d, i, c.actor, c.issue, c.stance, c.wrong] for (d, i), c in self.position_fixes.items()]
+        return [v for row in (s_rows or [[None] * 5]) for v in row] + \
+            [v for row in (p_rows or [[None] * 6]) for v in row]
 
 
 def _like_escaped(word: str) -> str:
     """A search word with LIKE's wildcards taken literally."""
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _in_document_order(alias: str, document_id: str | None) -> tuple[str, str]:
+    """The join and ORDER BY that put rows in ingestion, then text order; the rows of one
+    document need no join."""
+    if document_id is not None:
+        return "", f"ORDER BY {alias}.idx"
+    return f"JOIN documents d ON d.id = {alias}.document_id", f"ORDER BY d.seq, {alias}.idx"
 
 
 def _brief_document(row: Sequence[Any]) -> Document:
@@ -666,6 +846,14 @@ def _brief_document(row: Sequence[Any]) -> Document:
         date=date, author=author, outlet=outlet, language=language,
         machine_translated=bool(mt), translation_service=service, duplicate_of=dup,
     )
+
+
+def _corrections() -> ModuleType:
+    """redline.corrections, imported when corrections are laid over a read: it needs
+    pydantic, which a run that only writes (an ingest) should not load."""
+    from redline import corrections
+
+    return corrections
 
 
 def writer_waiting(path: Path) -> Path:

@@ -12,16 +12,18 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from redline.models import ActorIssue, Document, Evidence, Statement
-from redline.terminal import plain
+from redline.terminal import line, plain
 
 if TYPE_CHECKING:
     from redline.engine import IngestSummary
     from redline.position import Pack
-    from redline.position.examples import Misread
+    from redline.position.cues import CueEntry
+    from redline.position.examples import PackCheck
 
 STANCE_STYLE = {
     "support": "bold green",
@@ -220,8 +222,8 @@ def evidence_table(actor: str, issue: str, items: Sequence[Evidence]) -> Table:
     return table
 
 
-def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
-    """Scores of ``redline eval``, and with ``errors`` the misses and false hits."""
+def eval_view(result: Mapping[str, Any]) -> Group:
+    """Scores of ``redline eval``."""
     table = Table(title=plain(f"eval (model {result['model']}, pack {result['pack']}, "
                               f"{result['documents']} documents)"))
     for column in ("", "precision", "recall", "F1", "accuracy"):
@@ -233,14 +235,19 @@ def eval_view(result: Mapping[str, Any], errors: bool) -> Group:
                   f"stance {po['stance_accuracy']:.3f}")
     kinds = ", ".join(f"{k} {v:.3f}" for k, v in st.get("by_kind", {}).items())
     cells = result["cells"]
-    parts: list[Any] = [table, Text(f"statement recall by kind: {kinds}"),
-                        Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})")]
-    if errors:
-        for section in ("statements", "positions", "cells"):
-            for name, items in result[section].get("errors", {}).items():
-                parts.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
-                parts.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
-    return Group(*parts)
+    return Group(table, Text(f"statement recall by kind: {kinds}"),
+                 Text(f"matrix cells right: {cells['right']}/{cells['cells']} ({cells['agreement']:.3f})"))
+
+
+def eval_errors(result: Mapping[str, Any]) -> list[Text]:
+    """``redline eval --errors``: a heading per kind of error, then one JSON line per error
+    (positions with the evidence behind them), to be printed unwrapped so that it greps."""
+    out: list[Text] = []
+    for section in ("statements", "positions", "cells"):
+        for name, items in result[section].get("errors", {}).items():
+            out.append(Text(f"\n{section}: {name} ({len(items)})", "bold"))
+            out.extend(plain(f"  {json.dumps(i, ensure_ascii=False)}") for i in items)
+    return out
 
 
 def pack_view(pack: Pack) -> Group:
@@ -260,16 +267,43 @@ def pack_view(pack: Pack) -> Group:
     return Group(*parts, actors, issues)
 
 
-def pack_check_view(name: str, total: int, wrong: Sequence[Misread]) -> Group:
-    """``redline pack check``: the pack's examples read wrongly, or that all read right."""
-    if not wrong:
-        return Group(plain(f"pack {name}: all {total} examples read as annotated", "bold green"))
-    table = Table(title=plain(f"pack {name}: {len(wrong)} of {total} examples read wrongly"),
-                  show_lines=True, expand=True)
-    for column, ratio in (("issue", 2), ("actor", 2), ("expected", 1), ("found", 1), ("example", 6)):
-        table.add_column(column, ratio=ratio)
-    for m in wrong:
-        found = Text(m.found, STANCE_STYLE[m.found]) if m.found else Text("nothing", "dim")
-        table.add_row(plain(m.issue), plain(m.actor), Text(m.expected, STANCE_STYLE[m.expected]), found,
-                      plain(m.text))
-    return Group(table)
+def pack_check_view(result: PackCheck) -> Group:
+    """``redline pack check``: warnings, then each example read wrongly with the reason.
+
+    One block per example rather than a table: the stances and the reason wrap whole at
+    any terminal width instead of being cut to fit a column.
+    """
+    parts: list[Any] = [line("warning:", "yellow", w) for w in result.warnings]
+    if not result.misread:
+        parts.append(plain(f"pack {result.pack}: all {result.examples} examples read as annotated", "bold green"))
+        return Group(*parts)
+    parts.append(plain(f"pack {result.pack}: {len(result.misread)} of {result.examples} examples read wrongly",
+                       "bold"))
+    for number, m in enumerate(result.misread, start=1):
+        head = plain(f"\n{number}. {m.issue}, {m.actor}: expected ")
+        head.append(m.expected, STANCE_STYLE[m.expected])
+        head.append(", found ")
+        head.append(Text(m.found, STANCE_STYLE[m.found]) if m.found else Text("nothing", "dim"))
+        parts.append(head)
+        parts.append(Padding(plain(m.text, "italic"), (0, 0, 0, 3)))
+        if m.reason:
+            parts.append(Padding(plain(f"why: {m.reason}"), (0, 0, 0, 3)))
+    return Group(*parts)
+
+
+def cues_view(pack: str, entries: Sequence[CueEntry]) -> Group:
+    """``redline pack NAME --cues``: every cue and role entry by kind, with its origin."""
+    parts: list[Any] = [plain(f"pack {pack}: {len(entries)} cue and role entries (origin: shared "
+                              "lexicon, the pack, or an issue's own)", "bold")]
+    kinds: dict[str, list[CueEntry]] = {}
+    for entry in entries:
+        kinds.setdefault(f"{entry.section}.{entry.kind}", []).append(entry)
+    for kind, listed in kinds.items():
+        parts.append(plain(f"\n{kind} ({len(listed)})", "bold"))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(overflow="fold")
+        for entry in listed:
+            table.add_row(plain(entry.origin), plain(entry.pattern))
+        parts.append(Padding(table, (0, 0, 0, 2)))
+    return Group(*parts)

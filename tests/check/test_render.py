@@ -216,6 +216,14 @@ def test_render_markdown_without_positions_says_so() -> None:
     assert "## Closest packages" not in text
 
 
+def test_render_security_dilemmas_only_where_the_evidence_holds_one() -> None:
+    title = "## Security dilemmas: sought by one party for its security, called a threat by another\n"
+    assert title in report_to_markdown(check(PROPOSAL, CELLS))
+    plain_cells = [_cell("Velora", NATO, "support"), _cell("Dastan", NATO, "oppose")]
+    text = report_to_markdown(check(PROPOSAL, plain_cells))
+    assert "Security dilemmas" not in text and "ndivisibility" not in text
+
+
 def test_render_markdown_escapes_a_pipe_in_a_provision_id() -> None:
     proposal = Proposal("Draft", (Provision("nato|now", NATO, "granted", None),))
     markdown = report_to_markdown(check(proposal, CELLS[:1], alternatives=0))

@@ -69,6 +69,15 @@ def test_view_legend_explains_the_verdict_words() -> None:
     assert "unknown = no evidence of the actor's stance on the issue" in text
 
 
+def test_view_has_no_security_dilemmas_section_without_one() -> None:
+    proposal = Proposal("Border accord", (Provision("sign", ISSUES[0], "granted", "Sign it."),))
+    console = Console(width=80, record=True, color_system=None)
+    console.print(report_view(check(proposal, [_cell("Velora", ISSUES[0], "support"),
+                                               _cell("Dastan", ISSUES[0], "oppose")])))
+    text = console.export_text()
+    assert "Velora" in text and "Security dilemmas" not in text and "ndivisibility" not in text
+
+
 def test_view_input_is_never_markup_or_a_control_code() -> None:
     proposal = Proposal("[bold red]Draft[/] \x1b]0;title\x07", (Provision("p[/", ISSUES[0], "granted", "\x1b[2J"),))
     console = Console(width=80, record=True, color_system=None)

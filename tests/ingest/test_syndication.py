@@ -108,3 +108,51 @@ def test_syndication_store_is_updated_when_the_original_arrives_later(tmp_path: 
         by_doc = {d.doc: d for d in store.documents()}
     wire, post = by_doc["https://wire.example/kremlin"], by_doc["https://post.example/kremlin"]
     assert (wire.duplicate_of, post.duplicate_of) == (None, wire.id)
+
+
+def _ingest_one_by_one(tmp_path: Path, batch_size: int) -> dict[str, str | None]:
+    """Reprint, unrelated story, original and a second reprint, one input each, one run."""
+    records = [
+        ("a.jsonl", {"url": "https://post.example/a", "text": COPY, "date": "2025-03-02"}),
+        ("b.jsonl", {"url": "https://post.example/b", "text": OTHER, "date": "2025-03-01"}),
+        ("c.jsonl", {"url": "https://wire.example/c", "text": WIRE, "date": "2025-03-01"}),
+        ("d.jsonl", {"url": "https://post.example/d", "text": WIRE + " Reprinted.", "date": "2025-03-03"}),
+    ]
+    folder = tmp_path / f"corpus-{batch_size}"
+    folder.mkdir()
+    for name, record in records:
+        (folder / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / f"s-{batch_size}.duckdb"
+    api.ingest([str(folder)], db=db, analyse=False, batch_size=batch_size)
+    with Store(db, read_only=True) as store:
+        ids = {d.id: d.doc.rsplit("/", 1)[-1] for d in store.documents()}
+        return {ids[d.id]: ids.get(d.duplicate_of or "") for d in store.documents()}
+
+
+def test_syndication_stored_copies_decide_as_one_batch_does(tmp_path: Path) -> None:
+    # With one document per batch every earlier copy is found through the store's band keys.
+    expected = {"a": "c", "b": None, "c": None, "d": "c"}
+    assert _ingest_one_by_one(tmp_path, 1) == expected
+    assert _ingest_one_by_one(tmp_path, 100) == expected
+
+
+def test_syndication_store_from_before_band_keys_gains_them(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"url": "https://post.example/a", "text": COPY,
+                                                  "date": "2025-03-02"}) + "\n", encoding="utf-8")
+    api.ingest([str(tmp_path / "a.jsonl")], db=db, analyse=False)
+    con = duckdb.connect(str(db))
+    # What a schema-2 store holds: no band keys, no copy_of column.
+    con.execute("DELETE FROM bands")
+    con.execute("ALTER TABLE documents DROP COLUMN copy_of")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    (tmp_path / "b.jsonl").write_text(json.dumps({"url": "https://wire.example/b", "text": WIRE,
+                                                  "date": "2025-03-01"}) + "\n", encoding="utf-8")
+    api.ingest([str(tmp_path / "b.jsonl")], db=db, analyse=False)
+    with Store(db, read_only=True) as store:
+        by_doc = {d.doc: d for d in store.documents()}
+        assert store.bands_missing() is False
+    assert by_doc["https://post.example/a"].duplicate_of == by_doc["https://wire.example/b"].id

@@ -64,7 +64,16 @@ def test_pack_wrong_field_names_file_line_and_field(tmp_path: Path) -> None:
 
 def test_pack_extra_field_is_reported_at_its_line(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.replace("    aliases: [Alpha]", "    aliases: [Alpha]\n    colour: red"))
-    assert _error(path) == f"{path}:6: actors[0].colour: Extra inputs are not permitted"
+    assert _error(path) == (f"{path}:6: actors[0].colour: unknown key 'colour'; allowed: id, name, aliases, "
+                            "adjectives, metonyms, bodies, persons, descriptions, members")
+
+
+def test_pack_unknown_key_suggests_the_nearest_and_lists_the_allowed(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    conditions: [if]\n")
+    error = _error(path)
+    assert error.startswith(f"{path}:19: remove.cues.conditions: unknown key 'conditions' (did you mean "
+                            "'condition' or")
+    assert "; allowed: support, oppose, neutral, exclusion, negation, condition, restriction," in error
 
 
 def test_pack_unknown_actor_in_example_is_an_error(tmp_path: Path) -> None:
@@ -139,7 +148,7 @@ def test_pack_unknown_shared_lexicon_section_is_an_error(tmp_path: Path) -> None
     lexicon.write_text("roles:\n  bodies: [minister]\nactors: []\n", encoding="utf-8")
     with pytest.raises(PackError) as caught:
         load_lexicon(lexicon)
-    assert str(caught.value) == f"{lexicon}:3: actors: Extra inputs are not permitted"
+    assert str(caught.value) == f"{lexicon}:3: actors: unknown key 'actors'; allowed: roles, cues"
 
 
 def test_pack_unquoted_pattern_read_as_a_mapping_says_quote_it(tmp_path: Path) -> None:
@@ -162,7 +171,15 @@ def test_pack_removes_a_shared_cue_and_overrides_it(tmp_path: Path) -> None:
 
 def test_pack_removing_an_entry_the_lexicon_lacks_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    support: [hums]\n")
-    assert _error(path) == f"{path}:19: remove.cues.support[0]: 'hums' is not in the shared lexicon"
+    assert _error(path) == (f"{path}:19: remove.cues.support[0]: 'hums' is not in the shared lexicon "
+                            "(`redline pack PACK --cues` lists its cues.support entries as written)")
+
+
+def test_pack_removing_the_words_of_an_entry_names_the_entry(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    condition: [based on]\n")
+    assert _error(path) == (f"{path}:19: remove.cues.condition[0]: 'based on' is not in the shared lexicon "
+                            "(did you mean '(?:built|based) on'? it matches 'based on') "
+                            "(`redline pack PACK --cues` lists its cues.condition entries as written)")
 
 
 def test_pack_unknown_group_member_is_an_error(tmp_path: Path) -> None:

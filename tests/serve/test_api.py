@@ -5,9 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
+
+from redline.models import Correction, Document, Position, Segment, Statement
+from redline.serve.app import create_app
+from redline.store import Store
 
 PAGES = ["/", "/docs", "/matrix", "/matrix?actor=Northland&issue=border-talks", "/timeline",
          "/timeline?issue=ceasefire", "/network", "/statements", "/statements?q=border&actor=Northland",
@@ -154,3 +160,60 @@ def test_api_upload_over_a_megabyte_is_413(client: TestClient) -> None:
 def test_api_refuses_other_host_names(db: object, client: TestClient) -> None:
     # A page from another site that rebinds its name to 127.0.0.1 must not read the store.
     assert client.get("/api/overview", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_api_csv_downloads_defuse_formulas_from_article_text(tmp_path: Path) -> None:
+    text = 'Aide Cy Lem said =HYPERLINK("http://x.invalid","open") was the plan.'
+    start = text.index("=HYPERLINK")
+    end = text.index(" was the plan")
+    quote = text[start:end]
+    document = Document("f1", "f1.txt", "/corpus/f1.txt", text, text, [Segment(0, 0, len(text))],
+                        title="@Breaking: -talks", outlet="+Wire", date="2026-04-01", language="en")
+    said = Statement("f1", "Cy Lem", "Aide Cy Lem", quote, start, end, "indirect", cue="said", actor="Northland")
+    position = Position("f1", "Northland", "border-talks", "support", quote, start, end, statement_index=0,
+                        speaker="Cy Lem")
+    db = tmp_path / "formula.duckdb"
+    Store(db).add_batch([document], [[1]], [([said], [position])], "test-pack", "test-model")
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        statements = _csv_rows(client, "/api/statements.csv", q="HYPERLINK")
+        positions = _csv_rows(client, "/api/positions.csv")
+        evidence = _csv_rows(client, "/api/evidence.csv", actor="Northland", issue="border-talks")
+        documents = _csv_rows(client, "/api/documents.csv")
+    assert [r["content"] for r in statements] == ["'" + quote]
+    assert [(r["evidence"], r["outlet"]) for r in positions] == [("'" + quote, "'+Wire")]
+    # The evidence quotes the whole sentence, which starts with the speaker: left as it is.
+    assert [(r["quote"], r["outlet"]) for r in evidence] == [(text, "'+Wire")]
+    assert [(r["title"], r["outlet"]) for r in documents] == [("'@Breaking: -talks", "'+Wire")]
+
+
+def _csv_rows(client: TestClient, path: str, **params: str) -> list[dict[str, str]]:
+    response = client.get(path, params=params)
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.text, newline="")))
+
+
+def test_api_statement_facets_and_filters_count_corrected_values(db: Path) -> None:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        d1, d2, d3 = (SimpleNamespace(**r) for r in client.get("/api/statements").json()["rows"])
+    Store(db).add_corrections([
+        Correction("statement", "d1", d1.start, d1.end, actor="Southland"),
+        Correction("position", "d2", d2.start, d2.end, original_actor="Southland",
+                   original_issue="border-talks", issue="ceasefire", stance="support"),
+        Correction("statement", "d3", d3.start, d3.end, wrong=True),
+    ])
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        result = client.get("/api/statements").json()
+        by_actor = client.get("/api/statements", params={"actor": "Southland"}).json()
+        by_issue = client.get("/api/statements", params={"issue": "ceasefire", "stance": "support"}).json()
+        by_old_issue = client.get("/api/statements", params={"issue": "border-talks"}).json()
+    facets = {name: [(f["value"], f["count"]) for f in values] for name, values in result["facets"].items()}
+    assert result["total"] == 2
+    assert facets["actor"] == [("Southland", 2)]
+    assert facets["issue"] == [("border-talks", 1), ("ceasefire", 1)]
+    assert facets["stance"] == [("support", 2)]
+    assert facets["speaker"] == [("Ann Vale", 1), ("Bo Kurt", 1)]
+    # A facet's count is what choosing it finds.
+    assert (by_actor["total"], [r["document_id"] for r in by_actor["rows"]]) == (2, ["d1", "d2"])
+    assert [r["actor"] for r in by_actor["rows"]] == ["Southland", "Southland"]
+    assert (by_issue["total"], [r["document_id"] for r in by_issue["rows"]]) == (1, ["d2"])
+    assert (by_old_issue["total"], [r["document_id"] for r in by_old_issue["rows"]]) == (1, ["d1"])

@@ -37,6 +37,8 @@ OVERALL_LEGEND: tuple[tuple[str, str], ...] = (
     ("accepts", "accepts every provision it has a stance on, conditions met"),
     ("unknown", "no evidence on any provision"),
 )
+# What a party seeks for its own security while another calls it a threat (check/indivisibility.py).
+DILEMMAS_TITLE = "Security dilemmas: sought by one party for its security, called a threat by another"
 PACKAGE_LEGEND = (
     "Packages are ranked by red lines crossed (fewest first), then by what they settle "
     "(each provision's weight times actors accepting minus actors objecting; a provision "
@@ -256,9 +258,10 @@ def _actor_section(actor: ActorVerdict) -> list[str]:
 
 
 def _indivisibility_section(items: tuple[Indivisibility, ...]) -> list[str]:
-    lines = ["", "## Indivisibility of security", ""]
+    # Only where the evidence holds one: a negotiation with no security framing has no such section.
     if not items:
-        return lines + ["No provision is sought by one party and called a threat by another."]
+        return []
+    lines = ["", f"## {DILEMMAS_TITLE}", ""]
     for item in items:
         lines.append(
             f"- **{_md(item.provision)}** ({_md(item.issue)}): {_md(item.seeking)} seeks it for "

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from redline.check.render import (
     COLUMNS,
+    DILEMMAS_TITLE,
     LEGEND,
     OVERALL_LEGEND,
     PACKAGE_LEGEND,
@@ -118,9 +119,10 @@ def _actor_block(actor: ActorVerdict, issues: dict[str, str]) -> list[Renderable
 
 
 def _indivisibility(report: Report) -> list[RenderableType]:
-    parts: list[RenderableType] = [Text(""), Text("Indivisibility of security", "bold underline")]
+    # Only where the evidence holds one: a negotiation with no security framing has no such section.
     if not report.indivisibility:
-        parts.append(Text("No provision is sought by one party and called a threat by another."))
+        return []
+    parts: list[RenderableType] = [Text(""), Text(DILEMMAS_TITLE, "bold underline")]
     for item in report.indivisibility:
         parts.append(plain(f"{item.provision} ({item.issue}): {item.seeking} seeks it for its "
                            f"security; {item.threatened} calls it a threat."))

@@ -12,19 +12,20 @@ import json
 import os
 from itertools import chain
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import IngestSummary, Notify, ignore
 from redline.engine.work import Loader, Work, WorkItem, articles, chunks, run
 from redline.engine.writer import Writer
 from redline.errors import InputError
-from redline.ingest.prepare import Input, inputs
-from redline.ingest.sources import make_client
+from redline.ingest.prepare import Http, Input, inputs
 from redline.models import Document
-from redline.pipeline import Models
 from redline.store import Store
+
+if TYPE_CHECKING:
+    import httpx
+
+    from redline.pipeline import Models
 
 
 # Settings that change where or how fast a run goes, never what it finds.
@@ -56,7 +57,7 @@ def ingest(
             # Analyses by these settings are about to mix in: nothing is uniformly analysed.
             store.set_analysed_with(None)
     work = Work(settings, models)
-    http = client or make_client(settings)
+    http = Http(settings, client)
     try:
         items = _new_items(sources, settings, http, writer)
         if models is not None and not uniform:
@@ -66,8 +67,7 @@ def ingest(
                 writer.take(outcome)
         writer.flush()
     finally:
-        if client is None:
-            http.close()
+        http.close()
     if models is not None and not summary.failed and not uniform:
         store.set_analysed_with(fingerprint)
     return summary
@@ -103,14 +103,14 @@ def analyse(
 
 
 def _new_items(
-    sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
+    sources: Sequence[str], settings: Mapping[str, Any], http: Http, writer: Writer
 ) -> Iterator[WorkItem]:
     """The articles not stored yet, with the mark closing each input."""
     return articles(new_inputs(sources, settings, http, writer), settings, http, writer.known, writer.skip)
 
 
 def new_inputs(
-    sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client, writer: Writer
+    sources: Sequence[str], settings: Mapping[str, Any], http: httpx.Client | Http, writer: Writer
 ) -> Iterator[Input | InputError]:
     """The inputs of the sources not stored whole yet, with the errors met listing them
     (the writer hears of the inputs skipped)."""

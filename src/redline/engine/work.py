@@ -9,27 +9,27 @@ nothing new loads none.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from redline.engine.events import analysis_error
 from redline.errors import InputError, InputWarning
-from redline.ingest.document import document_id
-from redline.ingest.prepare import Input, prepare, read
+from redline.ingest.prepare import Http, Input, prepare, read
 from redline.models import Document, RawArticle
-from redline.pipeline import Analysis, Models, process_many, skipped
 
-Loader = Callable[[], Models]
+if TYPE_CHECKING:
+    import httpx
+
+    from redline.pipeline import Analysis, Models
+
+# The models, or what loads them (in each process that needs them).
+Loader = Callable[[], "Models"]
 
 
 @dataclass(frozen=True)
@@ -72,13 +72,14 @@ class Work:
     def __init__(self, settings: Mapping[str, Any], models: Models | Loader | None) -> None:
         self.settings = settings
         self.source = models
-        self._models = models if isinstance(models, Models) else None
+        self.loader: Loader | None = models if callable(models) else None
+        self._models: Models | None = models if _loaded(models) else None
 
     def models(self) -> Models:
         """The loaded models (loading them the first time)."""
         if self._models is None:
-            assert callable(self.source), "no models to analyse with"
-            self._models = self.source()
+            assert self.loader is not None, "no models to analyse with"
+            self._models = self.loader()
         return self._models
 
     def __call__(self, items: Sequence[WorkItem]) -> list[Outcome]:
@@ -86,6 +87,10 @@ class Work:
         outcomes = [self._prepared(item) for item in items]
         ready = [o for o in outcomes if isinstance(o, Ready)]
         if ready and self.source is not None:
+            # Imported here: spaCy, natasha and the packs come with it, which a run that
+            # analyses nothing should not load.
+            from redline.pipeline import process_many, skipped
+
             models = self.models()
             found = process_many([r.document for r in ready], models)
             for outcome, analysis in zip(ready, found, strict=True):
@@ -114,7 +119,7 @@ class Work:
 
 
 def articles(
-    inputs: Iterable[Input | InputError], settings: Mapping[str, Any], client: httpx.Client,
+    inputs: Iterable[Input | InputError], settings: Mapping[str, Any], client: httpx.Client | Http,
     known: Container[str], skip: Callable[[str], None],
 ) -> Iterator[WorkItem]:
     """The articles of the inputs whose id is not known yet, with the mark closing each
@@ -127,6 +132,10 @@ def articles(
             continue
         for article in read(item, settings, client):
             if isinstance(article, RawArticle):
+                # Imported at the first article: with it come cleaning and language
+                # detection, which a run whose every input is stored never needs.
+                from redline.ingest.document import document_id
+
                 identity = document_id(article.text)
                 if identity in known or identity in seen:
                     skip(article.doc)
@@ -148,6 +157,11 @@ def chunks(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
             chunk, count = [], 0
     if chunk:
         yield chunk
+
+
+def _loaded(models: Models | Loader | None) -> TypeGuard[Models]:
+    """Whether models were handed in loaded (a loader is called; models are not)."""
+    return models is not None and not callable(models)
 
 
 _WORKER: Work | None = None
@@ -182,14 +196,17 @@ def run(batches: Iterable[list[WorkItem]], work: Work, workers: int) -> Iterator
     """
     stream = iter(batches)
     ahead = list(islice(stream, 2))
-    if len(ahead) < 2 or workers <= 1 or isinstance(work.source, Models):
+    if len(ahead) < 2 or workers <= 1 or _loaded(work.source):
         # One chunk is done sooner here than a pool of processes could start.
         yield from map(work, chain(ahead, stream))
         return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     # spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(dict(work.settings), work.source)) as pool:
+                             initargs=(dict(work.settings), work.loader)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for batch in chain(ahead, stream):
             pending.append(pool.submit(_pooled, batch))

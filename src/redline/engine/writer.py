@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import Event, IngestSummary, Notify
 from redline.engine.work import Done, Failed, Outcome, Ready
-from redline.ingest.stories import StoryLinker
 from redline.models import Document, Position, Statement
-from redline.pipeline import Analysis
 from redline.store import Store
 
 if TYPE_CHECKING:
+    from redline.ingest.stories import StoryLinker
     from redline.ingest.syndication import Syndicator
+    from redline.pipeline import Analysis
 
 
 @dataclass
@@ -87,13 +87,9 @@ class Writer:
             self.skip(document.doc)
             return
         self.known.add(document.id)
-        document.duplicate_of = self._syndication().add(
-            document.id, minhash, document.date, document.outlet, document.text)
         # A machine translation and its original are one story, as a syndicated copy is.
         if (original := self._story_linker().add(document)) is not None:
             self._batch.stories[document.id] = original
-            document.duplicate_of = document.duplicate_of or original
-        self.summary.duplicates += document.duplicate_of is not None
         batch = self._batch
         batch.documents.append(document)
         batch.signatures.append(minhash)
@@ -106,20 +102,29 @@ class Writer:
         self.notify(Event("read", document.doc))
 
     def _syndication(self) -> Syndicator:
-        """The index of every stored signature, built when the first new document comes:
-        a run that adds nothing neither reads the signatures nor imports datasketch."""
+        """The syndicator over the store's band keys, made when the first new document comes:
+        a run that adds nothing neither reads the store for it nor imports datasketch."""
         if self._syndicator is None:
             from redline.ingest.syndication import EDGE_CHARS, Syndicator
 
-            self._syndicator = Syndicator(self._settings["minhash_threshold"], self._settings["minhash_perm"])
-            for document_id, sig, date, outlet, edges, duplicate_of in self.store.syndication_rows(EDGE_CHARS):
-                self._syndicator.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
+            threshold, perm = self._settings["minhash_threshold"], self._settings["minhash_perm"]
+            if self.store.bands_missing():
+                # A store from before schema 3: its groups are decided once more, in memory.
+                replay = Syndicator(threshold, perm)
+                rows = list(self.store.syndication_rows(EDGE_CHARS))
+                for document_id, sig, date, outlet, edges, duplicate_of in rows:
+                    replay.add(document_id, sig, date, outlet, edges, recorded=duplicate_of)
+                shells = [Document(row[0], "", "", "", "") for row in rows]
+                self.store.set_copies([(d.id, *record) for d, record in zip(shells, replay.release(shells))])
+            self._syndicator = Syndicator(threshold, perm, stored=self.store)
         return self._syndicator
 
     def _story_linker(self) -> StoryLinker:
         """Translation -> original links over the stored translations and the originals
         they may pair, built with the first new document."""
         if self._stories is None:
+            from redline.ingest.stories import StoryLinker
+
             self._stories = StoryLinker(self._settings["story_threshold"])
             for document in [*self.store.documents(machine_translated=True), *self.store.documents(language="ru")]:
                 self._stories.index(document)
@@ -141,14 +146,20 @@ class Writer:
         """Commit what the batch holds: new documents with their inputs, then re-analyses."""
         batch, self._batch = self._batch, _Batch()
         pack, model = batch.models
-        if self._syndicator is not None:
+        copies: list[tuple[str | None, list[int]]] = []
+        if batch.documents:
+            syndicator = self._syndication()
+            found = syndicator.add_batch(batch.documents, batch.signatures)
+            self.summary.duplicates += sum(
+                (canonical or batch.stories.get(d.id)) is not None for d, canonical in zip(batch.documents, found))
             # An earlier copy arriving makes itself canonical, in the batch and in the store.
-            self.store.set_duplicates(self._syndicator.settle(batch.documents))
+            self.store.set_duplicates(syndicator.settle(batch.documents))
+            copies = syndicator.release(batch.documents)
         for document in batch.documents:
             document.duplicate_of = document.duplicate_of or batch.stories.get(document.id)
         if batch.documents or batch.inputs:
             self.store.add_batch(batch.documents, batch.signatures, batch.analyses,
-                                 pack=pack, model=model, inputs=batch.inputs)
+                                 pack=pack, model=model, inputs=batch.inputs, copies=copies or None)
         if batch.documents:
             self.notify(Event("stored", f"{len(batch.documents)} documents"))
         if batch.replaced:

@@ -14,15 +14,14 @@ from dataclasses import replace
 from datetime import date
 from email.utils import parsedate_to_datetime
 
-import lxml.html
-import trafilatura
-from lxml import etree
-from trafilatura.settings import Document as Extraction
+from typing import TYPE_CHECKING
 
 from redline.errors import InputError
 from redline.ingest.decode import declared_charset, decode, normalise_newlines
-from redline.ingest.outlet import outlet_from_site_name
 from redline.models import RawArticle
+
+if TYPE_CHECKING:
+    import lxml.html
 
 # The media types of a web page, wherever one arrives from (a fetch, a WARC record).
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -38,6 +37,13 @@ if _TRAFILATURA_LOG.level == logging.NOTSET:
 
 def extract_html(html: str, doc: str, origin: str, url: str | None = None) -> RawArticle | None:
     """Extract the main text and metadata of an HTML page; None when it holds no text."""
+    # Imported here: trafilatura takes a good part of a second to import, and a run that
+    # extracts nothing (a re-ingest, a folder of text files with a meta.jsonl) needs none.
+    import trafilatura
+    from trafilatura.settings import Document as Extraction
+
+    from redline.ingest.outlet import outlet_from_site_name
+
     # Reader comments are not the article, so trafilatura is told to leave them out.
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     if isinstance(found, Extraction) and found.text and found.text.strip():
@@ -82,6 +88,9 @@ def article_from_bytes(
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """Parse HTML leniently; None when lxml finds no document at all."""
+    import lxml.html
+    from lxml import etree
+
     try:
         # Bytes, because lxml refuses a str that carries an XML encoding declaration.
         parser = lxml.html.HTMLParser(encoding="utf-8")

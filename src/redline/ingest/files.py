@@ -13,17 +13,15 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import httpx
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from redline.errors import InputError, InputWarning
 from redline.ingest.decode import decode, human_size, normalise_newlines, read_capped
-from redline.ingest.extract import article_from_bytes, extract_html, normalise_date
 from redline.ingest.meta import is_meta, meta_errors, with_meta
-from redline.ingest.warc import iter_warc
-from redline.ingest.web import FeedSource, iter_feed
 from redline.models import RawArticle
+
+if TYPE_CHECKING:
+    import httpx
 
 KINDS: dict[str, str] = {
     ".txt": "text",
@@ -114,6 +112,12 @@ def iter_file(
     path: Path, settings: Mapping[str, Any], client: httpx.Client
 ) -> Iterator[RawArticle | InputError]:
     """Yield the articles of one file of a known kind."""
+    # Imported here, as in _record: walking a folder whose files are all stored already
+    # (a re-ingest) needs neither trafilatura, feedparser nor warcio.
+    from redline.ingest.extract import article_from_bytes
+    from redline.ingest.warc import iter_warc
+    from redline.ingest.web import FeedSource, iter_feed
+
     kind, source, max_bytes = file_kind(path), str(path), int(settings["max_bytes"])
     if kind == "warc":
         yield from iter_warc(path, max_bytes, int(settings["max_inflate_ratio"]))
@@ -210,6 +214,8 @@ def _record(value: Any, number: int | None, path: Path) -> RawArticle | InputErr
     A record is named by its ``url``, else ``file#number``; a file holding a single
     object is named like a plain file.
     """
+    from redline.ingest.extract import extract_html, normalise_date
+
     source, label = str(path), f"record {number}: " if number else ""
     if not isinstance(value, dict):
         return InputError(source, f"{label}not a JSON object")

@@ -22,7 +22,6 @@ from typing import Any
 
 from redline.errors import InputError
 from redline.ingest.decode import decode
-from redline.ingest.extract import normalise_date
 from redline.models import RawArticle
 
 # Looked for in this order; the first one present in a folder is read.
@@ -144,6 +143,9 @@ def _entry(record: Any) -> tuple[str, FileMeta] | str:
     for name in FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             return f"field '{name}' is not a string"
+    # Imported here: trafilatura comes with it, and listing a folder's files needs none.
+    from redline.ingest.extract import normalise_date
+
     date = record.get("date")
     if date and normalise_date(date) is None:
         return f"date '{date}' is not a date (use YYYY-MM-DD)"

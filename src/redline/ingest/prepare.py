@@ -13,15 +13,15 @@ import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from redline.errors import InputError
-from redline.ingest.document import make_document
 from redline.ingest.files import walk
-from redline.ingest.sources import is_url, iter_articles
+from redline.ingest.sources import is_url, iter_articles, make_client
 from redline.models import Document, RawArticle
+
+if TYPE_CHECKING:
+    import httpx
 
 _CHUNK = 1 << 20
 
@@ -34,6 +34,33 @@ class Input:
     key: str | None
 
 
+class Http:
+    """The HTTP client of a run, made when the first input needs it: a run over files
+    whose every one is stored already makes none (nor imports httpx)."""
+
+    def __init__(self, settings: Mapping[str, Any], client: httpx.Client | None = None) -> None:
+        self._settings = settings
+        self._client = client
+        self._made = False
+
+    def client(self) -> httpx.Client:
+        """The client (made the first time)."""
+        if self._client is None:
+            self._client = make_client(self._settings)
+            self._made = True
+        return self._client
+
+    def close(self) -> None:
+        """Close the client if this made it (one handed in belongs to the caller)."""
+        if self._made and self._client is not None:
+            self._client.close()
+        self._client, self._made = None, False
+
+
+def _client(client: httpx.Client | Http) -> httpx.Client:
+    return client.client() if isinstance(client, Http) else client
+
+
 @dataclass
 class Prepared:
     """A document ready for analysis, with the MinHash signature syndication needs."""
@@ -43,12 +70,12 @@ class Prepared:
 
 
 def inputs(
-    sources: Sequence[str], settings: Mapping[str, Any], client: httpx.Client
+    sources: Sequence[str], settings: Mapping[str, Any], client: httpx.Client | Http
 ) -> Iterator[Input | InputError]:
     """The inputs of the sources, in order: each file of a folder, each file, each URL."""
     for source in sources:
         if is_url(source):
-            yield Input(source, _url_key(source, client))
+            yield Input(source, _url_key(source, _client(client)))
             continue
         path = Path(source)
         if not path.is_dir():
@@ -58,15 +85,18 @@ def inputs(
             yield found if isinstance(found, InputError) else Input(str(found), _file_key(found))
 
 
-def read(item: Input, settings: Mapping[str, Any], client: httpx.Client) -> Iterator[RawArticle | InputError]:
+def read(
+    item: Input, settings: Mapping[str, Any], client: httpx.Client | Http
+) -> Iterator[RawArticle | InputError]:
     """The articles of one input (extracted, not yet cleaned), and an error for each that fails."""
-    return iter_articles([item.source], settings, client)
+    return iter_articles([item.source], settings, _client(client))
 
 
 def prepare(raw: RawArticle, settings: Mapping[str, Any]) -> Prepared:
     """Clean an article into a Document and sign it; raises InputError for an unusable one."""
-    # Imported here: datasketch pulls in scipy (a second), which a run that reads nothing new
-    # should not pay for.
+    # Imported here: cleaning, language detection and datasketch (which pulls in scipy)
+    # cost a second or more, which a run that reads nothing new should not pay for.
+    from redline.ingest.document import make_document
     from redline.ingest.syndication import signature
 
     document = make_document(raw, settings)
@@ -91,6 +121,8 @@ def _url_key(url: str, client: httpx.Client) -> str | None:
     Redirects are not followed here: where they lead is checked when the page is fetched.
     A server that sends no validator gives no key, so the URL is always read again.
     """
+    import httpx
+
     try:
         response = client.head(url, follow_redirects=False)
     except httpx.HTTPError:

@@ -12,17 +12,16 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
-
-import httpx
 
 from redline.errors import InputError, InputWarning
 from redline.ingest.files import iter_path
 from redline.ingest.links import without_credentials
-from redline.ingest.web import iter_url
 from redline.models import RawArticle
+
+if TYPE_CHECKING:
+    import httpx
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
@@ -32,6 +31,10 @@ def iter_articles(
     sources: Sequence[str], settings: Mapping[str, Any], client: httpx.Client | None = None
 ) -> Iterator[RawArticle | InputError]:
     """Yield every article the sources hold, and an InputError for each one that fails; never raise for bad input."""
+    # Imported here: feedparser and trafilatura come with it, which a run that reads no
+    # input (every one stored already) should not load.
+    from redline.ingest.web import iter_url
+
     http = client or make_client(settings)
     try:
         for source in sources:
@@ -56,6 +59,8 @@ def iter_articles(
 
 def make_client(settings: Mapping[str, Any]) -> httpx.Client:
     """The HTTP client every fetch of a run shares: timeout, User-Agent, redirects."""
+    import httpx
+
     return httpx.Client(
         timeout=float(settings["fetch_timeout"]),
         headers={"User-Agent": str(settings["user_agent"])},
@@ -71,6 +76,9 @@ def is_url(source: str) -> bool:
 def _unsupported_url(source: str, scheme: str) -> InputError:
     """The error for a URL of a scheme redline does not fetch, saying what it does read."""
     if scheme == "file":
+        # Imported here: urllib.request brings http.client and ssl with it.
+        from urllib.request import url2pathname
+
         path = url2pathname(urlsplit(source).path)
         return InputError(source, f"file:// URLs are not read; give the path itself ({path})")
     return InputError(source, f"{scheme}:// URLs are not supported (only http(s) URLs, files and folders)")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from redline.models import Outcome, Position, Stance
+from redline.models import CueSpan, Outcome, Position, Stance
 
 # How sure a reading is by where it comes from (see the module docstring).
 STATEMENT_CONFIDENCE = 0.9
@@ -45,6 +45,8 @@ class Reading:
     security_claim: bool = False
     sentence: int = 0
     weak: bool = False
+    # Where the cues that decided the stance lie, for explaining it (pack check).
+    cues: tuple[CueSpan, ...] = ()
 
     @property
     def weight(self) -> int:
@@ -84,5 +86,6 @@ def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position
             threat=any(r.threat for r in chosen),
             security_claim=any(r.security_claim for r in chosen),
             confidence=round(max(_source_confidence(r) for r in chosen) * totals[stance] / sum(totals.values()), 3),
+            cues=best.cues,
         ))
     return sorted(positions, key=lambda p: p.start)

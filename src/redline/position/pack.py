@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from redline import patterns, yamlfile
 from redline.errors import PackError
+from redline.position.pack_errors import nearest_entries, unknown_key
 from redline.models import Stance
 from redline.position.ru.section import RussianSection
 from redline.position.ru.section import references as russian_references
@@ -164,6 +165,7 @@ class StanceCues(_Strict):
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
     postposed_condition: list[Pattern] = []
+    package: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []
@@ -355,6 +357,8 @@ def _validate(
         if error["type"] == "string_type" and isinstance(error.get("input"), dict):
             # An unquoted "{beneficiary} ..." or "word: word" is a mapping to YAML.
             reason = f"YAML reads this as a mapping ({error['input']!r}): quote this pattern"
+        elif error["type"] == "extra_forbidden":
+            reason = unknown_key(model, loc)
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
 
 
@@ -380,7 +384,9 @@ def _unknown_removals(shared: Lexicon, removed: Lexicon) -> Iterator[tuple[Loc, 
             base = getattr(getattr(shared, section), key)
             for index, item in enumerate(items):
                 if item not in base:
-                    yield ("remove", section, key, index), f"{item!r} is not in the shared lexicon"
+                    yield ("remove", section, key, index), (
+                        f"{item!r} is not in the shared lexicon{nearest_entries(item, base)} "
+                        f"(`redline pack PACK --cues` lists its {section}.{key} entries as written)")
 
 
 def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_bytes: int | None = None) -> Pack:

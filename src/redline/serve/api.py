@@ -164,8 +164,7 @@ def positions_csv(r: ReaderDep, actor: Name = None, issue: Name = None, stance: 
 def search(r: Reader, where: StatementFilter, page: Paging) -> dict[str, Any]:
     """One page of matching statements with totals and facet counts."""
     with r.store() as store:
-        total, facets = r.facets(store, where)
-        found = store.statement_page(where, page.limit, page.offset)
+        (total, facets), found = r.search(store, where, page.limit, page.offset)
     result = page_of([statement_record(s, d) for s, d in found], page, total)
     result["facets"] = {name: [{"value": v, "count": n} for v, n in values] for name, values in facets.items()}
     return result

@@ -11,7 +11,6 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from redline import corrections as corrections_module
 from redline.errors import InputError, RedlineError
 from redline.models import Correction
 from redline.settings import load as load_settings
@@ -55,6 +54,8 @@ def serve(
 @corrections_app.command("export")
 def export(file: FileArgument, db: DbOption = None) -> None:
     """Write every correction in the store to a JSONL file."""
+    from redline import corrections as corrections_module
+
     try:
         store = Store(str(load_settings({"db": db})["db"]), read_only=True)
         count = corrections_module.export_jsonl(store.corrections(), file)
@@ -66,6 +67,8 @@ def export(file: FileArgument, db: DbOption = None) -> None:
 @corrections_app.command("import")
 def import_(file: FileArgument, db: DbOption = None) -> None:
     """Add the corrections of a JSONL file; one already stored is replaced, not repeated."""
+    from redline import corrections as corrections_module
+
     good: list[Correction] = []
     bad: list[InputError] = []
     for item in corrections_module.read_jsonl(file):

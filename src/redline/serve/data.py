@@ -13,17 +13,17 @@ position, so it is computed once per store generation (each committed write rais
 from __future__ import annotations
 
 import copy
-from collections import OrderedDict
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from redline.aggregate import aggregate
-from redline.models import ActorIssue
+from redline.models import ActorIssue, Document, Statement
 from redline.serve.shapes import Grid, grid
 from redline.store import StatementFilter, Store, writer_waiting
 
@@ -31,15 +31,18 @@ if TYPE_CHECKING:
     import duckdb
 
 # Readers share the file at least this long before letting a waiting writer in; they let go
-# after MAX_HOLD_SECONDS in any case (a writer that cannot leave its sign still gets in).
+# after MAX_HOLD_SECONDS in any case (a writer that cannot leave its sign still gets in
+# within its lock wait). Letting go stalls every request for a moment, so not often.
 HOLD_SECONDS = 0.2
-MAX_HOLD_SECONDS = 5.0
+MAX_HOLD_SECONDS = 20.0
 GAP_SECONDS = 0.05
 # Concurrent requests are the parallelism; a query of its own gets one thread.
 QUERY_THREADS = 1
-# Searches whose facet counts are kept (they change only when the store does).
-FACET_CACHE = 256
+# Search results (facet counts, pages) kept; they change only when the store does.
+SEARCH_CACHE = 512
 Facets = tuple[int, dict[str, list[tuple[str, int]]]]
+Page = list[tuple[Statement, Document]]
+_T = TypeVar("_T")
 
 
 class Gate:
@@ -118,8 +121,10 @@ class Reader:
         # One connection shared by the requests of a spell (opening the file costs more
         # than most queries); closed when the spell's last reader leaves.
         self._shared: duckdb.DuckDBPyConnection | None = None
+        # The generation the spell reads (see :meth:`generation`).
+        self._generation: int | None = None
         self._computing = threading.Lock()
-        self._facets: OrderedDict[tuple[int, StatementFilter], Facets] = OrderedDict()
+        self._searches: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._cache: _Cached | None = None
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
@@ -147,9 +152,23 @@ class Reader:
     def _let_go(self) -> None:
         """Close the spell's shared connection, so that a writer can take the file."""
         with self._lock:
-            shared, self._shared = self._shared, None
+            shared, self._shared, self._generation = self._shared, None, None
         if shared is not None:
             shared.close()
+
+    def generation(self, store: Store) -> int:
+        """The store's generation, what the caches are valid for. Read-only, it is read once a
+        spell: while the spell holds the file no process can write it, and this one does not."""
+        if self.review:
+            return store.generation()
+        with self._lock:
+            known = self._generation
+        if known is None:
+            known = store.generation()
+            # The asking request is a reader of the spell, so the spell has not ended.
+            with self._lock:
+                self._generation = known
+        return known
 
     def cells(self, store: Store) -> list[ActorIssue]:
         """The actor x issue matrix as corrected, recomputed only after the store changed."""
@@ -160,7 +179,7 @@ class Reader:
         return self._matrix(store).grid
 
     def _matrix(self, store: Store) -> _Cached:
-        generation = store.generation()
+        generation = self.generation(store)
         with self._lock:
             cached = self._cache
         if cached is not None and cached.generation >= generation:
@@ -177,21 +196,33 @@ class Reader:
                 self._cache = fresh
             return fresh
 
-    def facets(self, store: Store, filters: StatementFilter) -> Facets:
-        """A search's total and facet counts; the same filters on the same store are counted once
-        (paging through results, or going back to them, asks again and again)."""
-        key = (store.generation(), filters)
+    def search(self, store: Store, filters: StatementFilter, limit: int, offset: int) -> tuple[Facets, Page]:
+        """A search's total and facet counts, and one page of it; both are kept until the store
+        changes (paging through results, or going back to them, asks again and again), the
+        counts once for every page."""
+        generation = self.generation(store)
+        fixes = self._remembered(("fixes", generation), store.search_fixes)
+        facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters, fixes))
+        page = self._remembered(("page", generation, filters, limit, offset),
+                                lambda: store.statement_page(filters, limit, offset, fixes))
+        return facets, page
+
+    def _remembered(self, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+        """A search result from the cache, or computed and kept (the oldest unused goes first).
+
+        Every key holds the store's generation, so a committed write (a batch, a correction)
+        makes every older entry unreachable; they age out."""
         with self._lock:
-            found = self._facets.get(key)
+            found = self._searches.get(key)
             if found is not None:
-                self._facets.move_to_end(key)
-                return found
-        found = store.statement_facets(filters)
+                self._searches.move_to_end(key)
+                return cast(_T, found)
+        result = compute()
         with self._lock:
-            self._facets[key] = found
-            while len(self._facets) > FACET_CACHE:
-                self._facets.popitem(last=False)
-        return found
+            self._searches[key] = result
+            while len(self._searches) > SEARCH_CACHE:
+                self._searches.popitem(last=False)
+        return result
 
     def cell(self, store: Store, actor: str, issue: str) -> ActorIssue | None:
         """One cell of the matrix, or None when the actor has no stance on the issue."""

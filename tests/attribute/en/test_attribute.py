@@ -467,3 +467,28 @@ def test_attribute_speaker_after_an_opening_participle(attributor: EnglishAttrib
     [found] = _statements(attributor, text)
     assert (found.speaker, found.role, found.content, found.start, found.end) == (
         "Noor Haddad", "UN special envoy", "a mission of about 30 engineers could deploy within weeks", 65, 122)
+
+
+def test_attribute_quote_after_said_comma_is_not_the_next_sentence(attributor: EnglishAttributor) -> None:
+    text = "The union said, “We will strike on Monday.” The ministry announced that it would close the port."
+    assert _found(attributor, text) == [
+        ("union", "direct", "We will strike on Monday", 17, 41),
+        ("ministry", "indirect", "it would close the port", 72, 95),
+    ]
+
+
+def test_attribute_object_cue_before_a_colon_and_an_unclosed_quoted_line(attributor: EnglishAttributor) -> None:
+    text = ("The mayor met the press on Monday. The mayor described the plan as follows:\n"
+            "-“The bridge will close in May. Ferries will run instead.\n\nResidents were not convinced.")
+    assert _found(attributor, text) == [
+        ("mayor", "direct", "The bridge will close in May. Ferries will run instead", 78, 132),
+    ]
+
+
+def test_attribute_role_noun_keeps_the_last_speaker_when_both_fit(attributor: EnglishAttributor) -> None:
+    text = ('President Ana Ruiz opened the session. "We want a deal," Ruiz said after meeting Latvian '
+            'President Tom Vos. "We do not need a new plan," the president added.')
+    assert _found(attributor, text) == [
+        ("Ana Ruiz", "direct", "We want a deal", 40, 54),
+        ("Ana Ruiz", "direct", "We do not need a new plan", 109, 134),
+    ]

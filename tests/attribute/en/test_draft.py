@@ -83,3 +83,41 @@ def test_draft_headline_role_goes_to_the_best_fitting_later_name(attributor: Eng
         ("Jan Vos", "a long strike", 23, 36),
         ("Jan Vos", "the unions of a long strike", 116, 143),
     ]
+
+
+def test_draft_headline_source_after_a_closing_colon(attributor: EnglishAttributor) -> None:
+    text = ("Ferries 'will not run on Sundays': Ortega\n\n"
+            "Harbour chief Ana Ortega said the timetable would change.")
+    assert _found(attributor, text) == [
+        ("Ana Ortega", "Ferries 'will not run on Sundays'", 0, 33),
+        ("Ana Ortega", "the timetable would change", 73, 99),
+    ]
+
+
+def test_draft_headline_closing_role_is_named_later(attributor: EnglishAttributor) -> None:
+    text = ("Town seeks a second bridge before winter: harbour chief\n\nTALLINN\n\n"
+            "The town needs a second bridge, harbour chief Ana Ortega said.")
+    assert _found(attributor, text) == [
+        ("Ana Ortega", "Town seeks a second bridge before winter", 0, 40),
+        ("Ana Ortega", "The town needs a second bridge", 66, 96),
+    ]
+
+
+def test_draft_repeated_headline_with_a_role_is_one_statement(attributor: EnglishAttributor) -> None:
+    text = ("Bridge to reopen before the winter - harbour chief\n\nBy Staff\n\n"
+            "Bridge to reopen before the winter - harbour chief\n\n"
+            "The bridge will reopen in October, harbour chief Jan Vos said.")
+    assert _found(attributor, text) == [
+        ("Jan Vos", "Bridge to reopen before the winter", 0, 34),
+        ("Jan Vos", "The bridge will reopen in October", 114, 147),
+    ]
+
+
+def test_draft_headline_country_is_not_a_later_role(attributor: EnglishAttributor) -> None:
+    text = ("Norway: No port deal without guarantees\n\n"
+            "The Norwegian Deputy Trade Minister said on Monday that the port would stay closed. "
+            "Deputy Trade Minister Ana Ortega spoke in Oslo.")
+    assert _found(attributor, text) == [
+        ("Norway", "No port deal without guarantees", 8, 39),
+        ("Ana Ortega", "the port would stay closed", 97, 123),
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redline.attribute.en.gender import given_name_gender, person_gender
+from redline.attribute.en.gender import given_name_gender, name_parts, person_gender
 from redline.attribute.en.lexicon import load_lexicon
 
 
@@ -25,3 +25,12 @@ def test_gender_needs_a_full_name_for_the_dictionary() -> None:
     assert person_gender(lexicon, "Jane Roe") == "feminine"
     # A surname alone is not a given name: "Jordan" could be either.
     assert person_gender(lexicon, "Roe") is None
+
+
+def test_gender_name_parts_are_parsed_once_per_name() -> None:
+    name_parts.cache_clear()
+    assert name_parts("Sir Keir Starmer") == ("Sir", "Keir")
+    assert name_parts("Dr. Jane Roe") == ("Dr.", "Jane")
+    assert name_parts("Roe") == ("", "Roe")
+    assert name_parts("Sir Keir Starmer") == ("Sir", "Keir")
+    assert name_parts.cache_info().hits == 1

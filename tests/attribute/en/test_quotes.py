@@ -93,3 +93,13 @@ def test_quotes_opening_mark_typed_twice_closes_the_quote() -> None:
     text = "“The port will reopen in May“, the mayor said."
     [quote] = find_quotes(text, _paragraphs(text), LEXICON, _said(text))
     assert text[quote.start : quote.end] == "The port will reopen in May"
+
+
+def test_quotes_unclosed_quoted_paragraph_runs_to_its_end() -> None:
+    text = "She put it this way:\n“The port stays open. Nothing else matters.\nThe strike ended."
+    assert _quotes(text) == ["The port stays open. Nothing else matters."]
+
+
+def test_quotes_unclosed_mark_before_other_quotes_is_left_open() -> None:
+    text = '"The port stays open. "We said so," she added. "Nothing else matters."'
+    assert _quotes(text) == ["We said so,", "Nothing else matters."]

@@ -132,3 +132,12 @@ def test_reported_as_clause_before_a_verb_of_presenting(attributor: EnglishAttri
     # "presented" can take an as-verdict elsewhere; here it is only what was reported.
     text = "As Reuters reported earlier, on Monday the council presented a new plan for the docks."
     assert _found(attributor, text) == [("Reuters", "on Monday the council presented a new plan for the docks", 29, 85)]
+
+
+def test_reported_participle_after_a_cue_set_aside_is_the_cue_speakers(attributor: EnglishAttributor) -> None:
+    text = ('The Anglo-Dutch team would also study the size of "next year\'s harbour fleet", Ortega said, '
+            'stressing the value of a "modern fleet".')
+    assert _found(attributor, text) == [
+        ("Ortega", "The Anglo-Dutch team would also study the size of \"next year's harbour fleet\"", 0, 77),
+        ("Ortega", 'the value of a "modern fleet"', 102, 131),
+    ]

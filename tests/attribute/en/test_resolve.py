@@ -50,3 +50,19 @@ def test_resolve_organisation_name_keeps_a_leading_role_word() -> None:
     names.add("Mayor Ana Ruiz", person=True)
     assert names.fullest("General Mills") == ("General Mills", False)
     assert names.fullest("Ruiz") == ("Ana Ruiz", True)
+
+
+def test_resolve_lone_surname_spelt_another_way_is_the_person_named_in_full() -> None:
+    names = _names(["Oksana Kovalenko", "Kovalinko", "Kovalenco"], [])
+    assert names.fullest("Kovalinko") == ("Oksana Kovalenko", True)
+    assert names.fullest("Kovalenco") == ("Oksana Kovalenko", True)
+
+
+def test_resolve_spelling_variant_with_two_candidates_is_left_alone() -> None:
+    names = _names(["Oksana Kovalenko", "Petro Kovalchuk", "Kovalinko"], [])
+    assert names.fullest("Kovalinko") == ("Kovalinko", True)
+
+
+def test_resolve_spelling_variant_needs_the_same_opening_letters() -> None:
+    names = _names(["Oksana Kovalenko", "Marenko"], [])
+    assert names.fullest("Marenko") == ("Marenko", True)

@@ -188,3 +188,56 @@ def test_holders_authors_named_inside_a_statement_hold_their_proposal(positioner
 def test_holders_party_in_a_leading_subordinate_clause_is_not_the_subject(positioner: EnglishPositioner) -> None:
     text = "As talks on postwar Ukraine went on, Paris signed a pledge to send a reassurance force."
     assert _stances(positioner, text) == {("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_party_after_a_warning_verb_is_the_subject_of_its_own_clause(
+        positioner: EnglishPositioner) -> None:
+    text = "The Turkish minister warns Moscow wants the whole coast as part of a truce."
+    assert _stances(positioner, text) == {("Russia", "ceasefire", "conditional")}
+
+
+def test_holders_party_whose_support_is_sought_holds_no_stance(positioner: EnglishPositioner) -> None:
+    text = "Washington is trying to win Moscow's support for a truce."
+    assert _stances(positioner, text) == {("United States", "ceasefire", "support")}
+
+
+def test_holders_pronoun_is_the_main_subject_before_one_named_later(positioner: EnglishPositioner) -> None:
+    text = ("In Kyiv, President Zelensky said Mr Putin wants a truce. "
+            "He then stressed that Kyiv rejects any foreign troops.")
+    assert _stances(positioner, text) == {
+        ("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose"),
+    }
+
+
+def test_holders_possessive_after_a_preposition_in_a_new_clause_holds(positioner: EnglishPositioner) -> None:
+    text = "Washington wants a quick settlement, and one of Kyiv's priorities is security guarantees."
+    assert _stances(positioner, text) == {("Ukraine", "guarantees-for-ukraine", "support")}
+
+
+def test_holders_partners_named_with_the_speaker_share_the_statement(positioner: EnglishPositioner) -> None:
+    text = "Britain and France have said they are willing to send peacekeepers to Ukraine."
+    start = text.index("they")
+    statement = Statement(document_id="d1", speaker="Britain", speaker_mention="Britain",
+                          content=text[start:-1], start=start, end=len(text) - 1, kind="indirect",
+                          cue="have said", cue_start=text.index("have said"))
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert found == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
+                     ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_impersonal_it_is_no_party(positioner: EnglishPositioner) -> None:
+    text = "Paris backs the plan. It doesn't matter what foreign troops are deployed in Ukraine."
+    assert _stances(positioner, text) == set()
+
+
+def test_holders_pronoun_is_the_main_subject_across_statement_units(positioner: EnglishPositioner) -> None:
+    text = "In Kyiv, President Zelensky said Mr Putin wants a truce. He then rejected any foreign troops."
+    start = text.index("Mr Putin")
+    end = text.index(" He") - 1
+    statement = Statement(document_id="d1", speaker="Volodymyr Zelensky", speaker_mention="Zelensky",
+                          content=text[start:end], start=start, end=end, kind="indirect",
+                          cue="said", cue_start=text.index("said"))
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert found == {("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose")}

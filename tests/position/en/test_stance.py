@@ -359,3 +359,34 @@ def test_stance_demanding_that_a_thing_be_shut_out_opposes_it(positioner: Englis
 def test_stance_refusing_the_abandonment_of_a_bid_supports_it(positioner: EnglishPositioner) -> None:
     assert _stances(_read(positioner, "Kyiv refused the abandonment of its bid to join NATO.")) == {
         ("Ukraine", "ukraine-nato-membership", "support")}
+
+
+def test_stance_as_soon_as_states_a_condition(positioner: EnglishPositioner) -> None:
+    text = "Moscow is ready to halt hostilities as soon as Kyiv announces a pullout of its troops."
+    positions = _read(positioner, text)
+    assert [(p.actor, p.issue, p.stance, p.condition) for p in positions] == [
+        ("Russia", "ceasefire", "conditional", "as soon as Kyiv announces a pullout of its troops"),
+    ]
+
+
+def test_stance_as_soon_as_possible_only_says_when(positioner: EnglishPositioner) -> None:
+    text = "Ankara urged both sides to agree a truce as soon as possible."
+    assert _stances(_read(positioner, text)) == {("Turkey", "ceasefire", "support")}
+
+
+def test_stance_deal_framing_a_demand_is_conditional_on_it(positioner: EnglishPositioner) -> None:
+    text = "Moscow wants the whole coast as part of any truce."
+    positions = _read(positioner, text)
+    assert [(p.actor, p.issue, p.stance, p.condition) for p in positions] == [
+        ("Russia", "ceasefire", "conditional", "the whole coast"),
+    ]
+
+
+def test_stance_not_seeking_a_substitute_for_a_thing_supports_it(positioner: EnglishPositioner) -> None:
+    text = "Kyiv is not seeking a substitute for NATO membership."
+    assert _stances(_read(positioner, text)) == {("Ukraine", "ukraine-nato-membership", "support")}
+
+
+def test_stance_wanting_an_alternative_to_a_thing_opposes_it(positioner: EnglishPositioner) -> None:
+    text = "Paris wants an alternative to sending troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {("France", "foreign-troops-in-ukraine", "oppose")}

@@ -23,3 +23,9 @@ def test_text_phrase_regex_matches_whole_words_and_punctuation() -> None:
     regex = phrase_regex(["not", "not against", ","])
     assert regex is not None
     assert [m.group(0) for m in regex.finditer("Knot: not against it, nothing")] == ["not against", ","]
+
+
+def test_text_sentences_split_where_a_full_stop_lacks_its_space() -> None:
+    text = "The offer was turned down.Speaking later, the mayor said so. Dr. Roe agreed."
+    found = [text[s:e] for s, e, _ in sentences(text, ["Dr"])]
+    assert found == ["The offer was turned down.", "Speaking later, the mayor said so.", "Dr. Roe agreed."]

@@ -19,9 +19,10 @@ from spacy.tokens import Doc
 from redline.attribute.en.direct import attribution_at
 from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, reported_drafts
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.parse import Parsed, unit_text, units
+from redline.attribute.en.parse import Parsed, offset, unit_text, units
 from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
+from redline.attribute.en.ruler import table_matched
 from redline.attribute.en.speakers import mention
 from redline.errors import RedlineError
 from redline.models import Document, Statement
@@ -50,7 +51,8 @@ class EnglishAttributor:
         """The spaCy pipeline, loaded on first use: a run with nothing new to read loads none."""
         if self._nlp is None:
             try:
-                self._nlp = spacy.load(self.model_name)
+                # The same annotations, the attribute ruler's patterns matched from a table.
+                self._nlp = table_matched(spacy.load(self.model_name))
             except OSError as exc:
                 raise RedlineError(f"spaCy model {self.model_name!r} cannot be loaded ({exc})") from exc
         return self._nlp
@@ -117,7 +119,11 @@ class EnglishAttributor:
         drafts = quote_drafts(parsed, lexicon, quotes)
         # 4. Reported speech, skipping quoted text and cues that quotes already claimed.
         drafts += reported_drafts(parsed, lexicon, quotes, drafts)
-        drafts += headline_drafts(parsed, resolver, quotes)
+        # A headline's words belong to the source it names, cue verbs among them included
+        # ("Port seeks a deal: mayor").
+        headlines = headline_drafts(parsed, resolver, quotes)
+        drafts = [d for d in drafts if not any(d.cue and h.start <= offset(d.cue[0]) < h.end for h in headlines)]
+        drafts += headlines
         # 5. Speakers, in text order, so that pronouns can look back.
         return self._resolve(document, sorted(drafts, key=lambda d: (d.extent[0], d.start)), resolver)
 
@@ -176,7 +182,9 @@ class EnglishAttributor:
     def _speaker(self, draft: Draft, resolver: Resolver) -> tuple[Resolved, tuple[int, int]] | None:
         """The draft's speaker (name, kind, role, confidence factor) and where it is written."""
         if draft.name is not None:
-            return (draft.name, "person", None, 1.0), draft.name_span
+            # "Ministry: …" names a body, which a later "the minister" is not.
+            person = resolver.names.fullest(draft.name)[1]
+            return (draft.name, "organisation" if person is False else "person", None, 1.0), draft.name_span
         assert draft.speaker is not None
         head = mention(draft.speaker, self.lexicon)
         resolved = resolver.speaker(head) if head is not None else None
@@ -191,8 +199,11 @@ def _distinct(statements: list[Statement]) -> list[Statement]:
     seen: set[tuple[str, str]] = set()
     kept: list[Statement] = []
     for statement in statements:
-        key = (statement.speaker, " ".join(statement.content.lower().split()))
-        if key not in seen:
-            seen.add(key)
+        words = " ".join(statement.content.lower().split())
+        # The copy may keep the role its speaker is written with, which only the first
+        # (in the opening lines) resolved to a name.
+        keys = {(statement.speaker, words), (statement.speaker_mention, words)}
+        if not keys & seen:
+            seen |= keys
             kept.append(statement)
     return kept

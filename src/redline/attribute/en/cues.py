@@ -122,6 +122,12 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
     coordinated verb in the cue's tense that cannot share A's tense or A's subject.
     """
     host = verb.head
+    if participle(verb):
+        # "A would follow, the mayor said, stressing …" read with the cue as an aside of A.
+        aside = [c for c in host.children if c.dep_ in ("parataxis", "ccomp") and host.i < c.i < verb.i
+                 and c.lemma_.lower() in lexicon.clause_lemmas and any(g.dep_ == "nsubj" for g in c.children)]
+        if aside:
+            return aside[-1]
     if host.dep_ != "ccomp" or host.head.lemma_.lower() not in lexicon.clause_lemmas:
         return None
     cue = host.head

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, end_offset, offset
-from redline.attribute.en.quotes import Quote, sentence_end, sentence_start
+from redline.attribute.en.quotes import LINE_MARKS, Quote, sentence_end, sentence_start
 from redline.attribute.en.cues import subject
 from redline.attribute.en.speakers import mention
 
@@ -82,7 +82,10 @@ def _opens_clause(lead: Token, cue: Token, speaker: Token) -> bool:
 def standalone(text: str, quote: Quote, paragraph_start: int) -> str | None:
     """How a quote begins: 'line' or 'sentence' (its own sentence), 'comma'/'colon', or None."""
     before = quote.open_at - 1
+    # A dash or bullet that leads the paragraph marks a quoted line ("-“We agree.”").
     while before >= paragraph_start and text[before] in " \t":
+        before -= 1
+    if before == paragraph_start and text[before] in LINE_MARKS:
         before -= 1
     if before < paragraph_start:
         return "line"
@@ -107,7 +110,11 @@ def before(parsed: Parsed, lexicon: Lexicon, quote: Quote, paragraph_start: int)
     text = parsed.text
     start = sentence_start(text, paragraph_start, quote.open_at, lexicon)
     tokens = [t for t in parsed.tokens_between(start, quote.open_at) if not t.is_punct]
-    cues = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.clause_lemmas]
+    # Before a colon a verb that takes an object introduces the quote too ("She described
+    # the plan as follows: …", "he outlined the terms: …").
+    colon = text[:quote.open_at].rstrip(" \t\n" + LINE_MARKS).endswith(":")
+    lemmas = lexicon.clause_lemmas | lexicon.object_lemmas if colon else lexicon.clause_lemmas
+    cues = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lemmas]
     if not cues:
         return None
     cue = cues[-1]

@@ -21,8 +21,9 @@ from redline.models import Kind
 
 # "Mayor: the bridge will reopen" — a headline that gives a source's words after a colon.
 _HEADLINE = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}):\s+(?P<content>\S.*?)\s*$")
-# "Bridge 'will reopen in May' – mayor", "Port to stay shut - Reports": the source at the end.
-_TAIL_SOURCE = re.compile(r"(?P<content>\S.*?\S)\s+[-–—]\s+(?P<source>[A-Za-z][\w’'.-]*(?: [A-Za-z][\w’'.-]*){0,3})\s*$")
+# "Bridge 'will reopen in May' – mayor", "Port to stay shut - Reports", "Bridge to reopen in
+# May: mayor": the source at the end, after a dash or a colon.
+_TAIL_SOURCE = re.compile(r"(?P<content>\S.*?\S)(?:\s+[-–—]|\s*:)\s+(?P<source>[A-Za-z][\w’'.-]*(?: [A-Za-z][\w’'.-]*){0,3})\s*$")
 # Entities that a headline's closing source may be (an organisation there is a site name).
 _TAIL_ENTITIES = frozenset({"PERSON", "GPE", "NORP"})
 # Longest line read as a headline.
@@ -126,7 +127,10 @@ def _attribution(parsed: Parsed, lexicon: Lexicon, pieces: list[Quote]) -> Attri
     how = standalone(parsed.text, first, paragraph[0])
     if how is None:
         return False
-    found = after(parsed, lexicon, last, parsed.paragraph_at(last.open_at)[1])
+    # 'The envoy said, "…." The ministry announced …': a quote that a cue and a comma or a
+    # colon introduce is that cue's, whatever sentence follows it.
+    found = before(parsed, lexicon, first, paragraph[0]) if how in ("comma", "colon") else None
+    found = found or after(parsed, lexicon, last, parsed.paragraph_at(last.open_at)[1])
     if found is None and how != "line":
         found = before(parsed, lexicon, first, paragraph[0])
     if found is None and how == "line":
@@ -200,12 +204,19 @@ def headline_drafts(parsed: Parsed, resolver: Resolver, quotes: list[Quote]) -> 
         name = _headline_source(found.group(source), resolver, nouns)
         if source == "source" and not _tail_speaker(parsed, start + found.start(source), start + found.end(source), nouns):
             continue
-        # "Ports: the ministry ruled out a strike" names a topic; the words have a source.
-        if name is None or _attributed(parsed, lexicon, start + found.start(content), start + found.end(content)):
+        # "Ports: the ministry ruled out a strike" names a topic; the words have a source. At
+        # the end the source is the one who speaks: "Port 'seeks a deal' – mayor".
+        if name is None or (source == "name" and _attributed(parsed, lexicon, start + found.start(content),
+                                                             start + found.end(content))):
             continue
         kind, first, last = _kind(parsed.text, start + found.start(content), start + found.end(content), quotes)
-        drafts.append(Draft(first, last, kind, (start, end), frame="headline", name=name,
-                            name_span=(start + found.start(source), start + found.end(source))))
+        span = (start + found.start(source), start + found.end(source))
+        role = _tail_role(parsed, span, lexicon) if source == "source" else None
+        if role is not None:
+            # "… – harbour chief": a role the article names later, resolved like "Chief says …".
+            drafts.append(Draft(first, last, kind, (start, end), role, frame="headline"))
+            continue
+        drafts.append(Draft(first, last, kind, (start, end), frame="headline", name=name, name_span=span))
     return drafts
 
 
@@ -218,6 +229,15 @@ def _tail_speaker(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -
     # The parser tags a headline's last words poorly: the article's other mentions tell.
     written = parsed.text[start:end]
     return any(e.text == written and e.label_ in _TAIL_ENTITIES for doc in parsed.docs for e in doc.ents)
+
+
+def _tail_role(parsed: Parsed, span: tuple[int, int], lexicon: Lexicon) -> Token | None:
+    """The role noun that ends a headline's closing source and names no one yet ("… – port chief")."""
+    tokens = parsed.tokens_between(*span)
+    last = tokens[-1] if tokens else None
+    if last is None or last.lower_ not in lexicon.person_roles or last.ent_type_ == "PERSON":
+        return None
+    return last
 
 
 def _attributed(parsed: Parsed, lexicon: Lexicon, start: int, end: int) -> bool:

@@ -33,11 +33,19 @@ def given_name_gender(given: str) -> str | None:
     return _BY_DICTIONARY.get(_detector().get_gender(given))
 
 
+@lru_cache(maxsize=8192)
+def name_parts(name: str) -> tuple[str, str]:
+    """(title, given name) of a written name: the parser costs a millisecond a call, and an
+    article (and a corpus) names the same people again and again."""
+    parsed = HumanName(name)
+    return parsed.title, parsed.first
+
+
 def person_gender(lexicon: Lexicon, name: str, written: str = "", role: str | None = None) -> str | None:
     """The gender a person's title, role or given name tells ("Ms Roe", "the spokesman")."""
-    parsed = HumanName(written or name)
-    told = lexicon.gender([*(role or "").split(), *parsed.title.split(), *written.split()[:1]])
+    title = name_parts(written or name)[0]
+    told = lexicon.gender([*(role or "").split(), *title.split(), *written.split()[:1]])
     if told is not None:
         return told
-    first = HumanName(name).first
+    first = name_parts(name)[1]
     return given_name_gender(first) if first and len(name.split()) > 1 else None

@@ -25,6 +25,10 @@ from redline.attribute.en.lexicon import Lexicon
 _BEFORE_OPEN = set(" \t\n([{—–-/:")
 # A mark closes a quote before one of these (or at the end of a line).
 _AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-…")
+# Double marks that may open a whole quoted paragraph left unclosed (single marks are too
+# often apostrophes), and the dashes or bullets that may lead such a paragraph.
+_PARAGRAPH_OPENERS = "“\"«„"
+LINE_MARKS = "-–—•"
 # Sentence ends, for finding where an attribution clause stops.
 _TERMINAL = re.compile(r"[.!?](?=[\s\"”’»—–]|$)")
 
@@ -144,6 +148,12 @@ def _paired(text: str, paragraphs: list[tuple[int, int]], lexicon: Lexicon, grou
             opener, at, number = stack[0]
             quotes.append(Quote(at, *_trim(text, at + 1, end), end, number))
             carried = (opener, number)
+        elif (stack and stack[0][0] in _PARAGRAPH_OPENERS and not text[first:stack[0][1]].strip(LINE_MARKS + " \t")
+              and not any(q.open_at > stack[0][1] for q in quotes)):
+            # A paragraph that opens a quote and never closes it, with no other quote in it,
+            # is quoted to its end ('-“We agree. The rest is detail.' as the last paragraph).
+            _, at, number = stack[0]
+            quotes.append(Quote(at, *_trim(text, at + 1, end), end, number))
     return quotes
 
 

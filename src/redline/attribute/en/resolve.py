@@ -22,6 +22,11 @@ from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, ment
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# A lone surname no one was introduced with may be another spelling of one who was: it
+# needs this many letters, the same first letters and a length this close.
+_VARIANT_MIN = 5
+_VARIANT_PREFIX = 3
+_VARIANT_SPREAD = 3
 # A resolved speaker: name, kind ("person", "organisation", ...), role, confidence factor.
 Resolved = tuple[str, str, str | None, float]
 
@@ -87,9 +92,24 @@ class Names:
                     fits = lowered[-len(words):] == words
                 if fits and (best is None or _fuller(candidate, best)):
                     best = candidate
+            variant = self._variant(words) if person and (best is None or len(best.split()) == 1) else None
+            if variant is not None:
+                return variant, True
             if best is not None:
                 return best, person
         return name, None
+
+    def _variant(self, words: list[str]) -> str | None:
+        """The one person named in full whose surname a lone surname spells another way
+        (a translated article may write "Kovalenko" and later "Kovalenco", "Kovalinko").
+
+        The two must share their first letters and be of like length; with two such people
+        in the article, neither is chosen."""
+        if len(words) != 1 or len(words[0]) < _VARIANT_MIN:
+            return None
+        word = words[0]
+        found = {p for p in self.persons if len(p.split()) > 1 and _variant_of(word, p.lower().split()[-1])}
+        return found.pop() if len(found) == 1 else None
 
 
 class Resolver:
@@ -273,7 +293,11 @@ class Resolver:
             return None
         related = self.lexicon.role_class(head)
         best: tuple[int, int, Referent] | None = None
-        for referent in self._before(position):
+        before = self._before(position)
+        # The last speaker keeps the floor: "Ana Ruiz, meeting President Tom Vos, said …. '…,'
+        # the president added" is Ruiz when her role fits as well as his.
+        last = next((r for r in reversed(before) if r.spoke and r.kind == "person" and r.named), None)
+        for referent in before:
             role_words = set((referent.role or "").lower().split())
             if referent.kind != "person" or not referent.named or not role_words & related:
                 continue
@@ -284,6 +308,11 @@ class Resolver:
                 continue
             if best is None or score >= best[:2]:
                 best = (*score, referent)
+        if best is not None and last is not None and last.name != best[2].name:
+            mine = set((last.role or "").lower().split())
+            fits = mine & related and not _other_holder(words, (last.role or "").lower().split())
+            if fits and len(mine & set(words)) >= best[0]:
+                return last
         return best[2] if best else None
 
     def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:
@@ -304,6 +333,13 @@ def _spelling(word: str, other: str) -> bool:
         return True
     common = len(next((word[:k] for k in range(min(len(word), len(other)), 0, -1) if word[:k] == other[:k]), ""))
     return len(word) > 3 and common >= max(len(word), len(other)) - 1
+
+
+def _variant_of(word: str, surname: str) -> bool:
+    """True when two surnames may be one name spelt two ways: the same opening letters and
+    lengths within a few letters of each other ("Kovalenko"/"Kovalinko")."""
+    return (word != surname and word[:_VARIANT_PREFIX] == surname[:_VARIANT_PREFIX]
+            and abs(len(word) - len(surname)) <= _VARIANT_SPREAD)
 
 
 def _fuller(candidate: str, best: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.position.pack import Pack
+from redline.position.en.scan import RangeScan
 from redline.position.en.text import phrase_regex
 
 MentionKind = Literal["name", "person", "adjective"]
@@ -45,8 +46,10 @@ class ActorIndex:
             for form in actor.adjectives:
                 self._forms.setdefault(form, (actor.id, "adjective"))
         self._regex = phrase_regex((re.escape(f) for f in self._forms), flags=0)
+        # Every unit asks for the mentions around it: one scan of the text answers them all.
+        self._names = RangeScan(self._regex) if self._regex is not None else None
         self._descriptions = [
-            (actor.id, regex) for actor in pack.actors
+            (actor.id, RangeScan(regex)) for actor in pack.actors
             if (regex := phrase_regex(f"the (?:{d})" for d in actor.descriptions)) is not None
         ]
         self._bodies = phrase_regex(pack.roles.bodies)
@@ -58,14 +61,14 @@ class ActorIndex:
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
         """Actor mentions in ``text[start:end]``, longest form first at each place."""
-        if self._regex is None:
+        if self._names is None:
             return []
         stop = len(text) if end is None else end
         out = []
-        for match in self._regex.finditer(text, start, stop):
-            actor, kind = self._forms[match.group(0)]
-            possessive = _POSSESSIVE.match(text, match.end()) is not None
-            out.append(ActorMention(actor, match.start(), match.end(), kind, possessive))
+        for s, e in self._names.spans(text, start, stop):
+            actor, kind = self._forms[text[s:e]]
+            possessive = _POSSESSIVE.match(text, e) is not None
+            out.append(ActorMention(actor, s, e, kind, possessive))
         taken = [(m.start, m.end) for m in out]
         for span, actors in self._described(text, start, stop).items():
             if not any(s < span[1] and span[0] < e for s, e in taken):
@@ -76,18 +79,18 @@ class ActorIndex:
     def _described(self, text: str, start: int, stop: int) -> dict[tuple[int, int], list[str]]:
         """Description spans in ``text[start:stop]`` and the actors each may refer to."""
         found: dict[tuple[int, int], list[str]] = {}
-        for actor, regex in self._descriptions:
-            for match in regex.finditer(text, start, stop):
-                found.setdefault((match.start(), match.end()), []).append(actor)
+        for actor, scan in self._descriptions:
+            for span in scan.spans(text, start, stop):
+                found.setdefault(span, []).append(actor)
         return found
 
     def _referent(self, text: str, at: int, actors: list[str]) -> str:
         """The actor a shared description refers to: the one named last before ``at``."""
-        if len(actors) == 1 or self._regex is None:
+        if len(actors) == 1 or self._names is None:
             return actors[0]
         last: str | None = None
-        for match in self._regex.finditer(text, 0, at):
-            actor = self._forms[match.group(0)][0]
+        for s, e in self._names.spans(text, 0, at):
+            actor = self._forms[text[s:e]][0]
             last = actor if actor in actors else last
         return last or actors[0]
 

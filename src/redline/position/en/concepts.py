@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.families import Families, load_concept_lexicon
+from redline.position.en.syntax import parse_lines
 from redline.position.en.text import words_between
 from redline.errors import RedlineError
 from redline.position.pack import Concept, Pack
@@ -112,22 +113,10 @@ class ConceptFinder:
         actors = self._actors.mentions(text)
         out: list[ConceptMatch] = []
         recent: list[_Antecedent] = []
-        for offset, doc in (self._parsed(text) if parse is None else ((d.user_data["offset"], d) for d in parse)):
+        for doc in parse_lines(self._nlp, text) if parse is None else parse:
+            offset = doc.user_data["offset"]
             out += self._matches(doc, int(offset), text, actors, recent)
         return out
-
-    def _parsed(self, text: str) -> Iterator[tuple[int, Doc]]:
-        """The text parsed line by line (a headline is its own unit), with offsets."""
-        lines: list[tuple[int, str]] = []
-        cursor = 0
-        for line in text.split("\n"):
-            if line.strip():
-                lines.append((cursor, line))
-            cursor += len(line) + 1
-        # Entities play no part in a concept; skipping them saves a third of the parse.
-        skip = [name for name in ("ner",) if name in self._nlp.pipe_names]
-        for (offset, _), doc in zip(lines, self._nlp.pipe((line for _, line in lines), disable=skip)):
-            yield offset, doc
 
     def _matches(self, doc: Doc, offset: int, text: str, actors: list[ActorMention],
                  recent: list[_Antecedent]) -> Iterator[ConceptMatch]:

@@ -18,6 +18,7 @@ from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.issues import IssueMention
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, is_polar
+from redline.position.en.syntax import Syntax
 from redline.position.en.text import phrase_regex, words_between
 
 _REPORTING_REACH = 3
@@ -30,6 +31,8 @@ _POSSESSIVE_REACH = 1
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+# A comma and a conjunction: what follows is a clause of its own, with its own subject.
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 _CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
@@ -64,6 +67,8 @@ class Memory:
     person: str | None = None
     group: str | None = None
     author: str | None = None
+    # The sentence whose main subject is ``person``: later persons there do not replace it.
+    subject_sentence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class HolderFinder:
         # Prepositions and verbs that take an actor as their object ("talks with Kyiv",
         # "forcing Ukraine to give up land"): an actor right after one holds no stance.
         self._blockers = phrase_regex([*pack.cues.blockers, *pack.cues.object_verbs])
+        self._prepositions = phrase_regex(pack.cues.blockers)
         self._pronouns = set(pack.roles.person_pronouns)
         self._pronoun = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(self._pronouns)) + r")(?![\w-])"
@@ -100,11 +106,14 @@ class HolderFinder:
         ) if pack.cues.according else None
 
     def agents(self, text: str, start: int, end: int, mentions: Sequence[IssueMention],
-               memory: Memory) -> list[Agent]:
+               memory: Memory, syntax: Syntax | None = None) -> list[Agent]:
         """Agents in ``text[start:end]`` in order, pronouns and documents resolved through ``memory``.
 
         A document's author named here is kept in ``memory`` for the sentences after it.
+        An actor after an object verb is still an agent when the parse makes it the
+        subject of a clause of its own ("warns Moscow wants X").
         """
+        syntax = syntax or Syntax()
         spans = [(m.start, m.end) for m in mentions]
         attached = {s for m in mentions for s in m.attached_spans}
         out: list[Agent] = []
@@ -114,12 +123,16 @@ class HolderFinder:
             before = self._word_before(text, m.start)
             passive = bool(self._by and self._by.fullmatch(before))
             source = self._source(text, m.start)
-            blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before))
+            blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before)) \
+                and not syntax.subject_of_clause(m.start, m.end)
             # A conjunct shares its first member's role: "talks between Moscow and Kyiv".
             blocked = blocked or (previous is not None and previous[1]
                                   and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
             previous = (m.end, blocked)
-            if inside or blocked or text[m.end:m.end + 1] == ":":
+            # "one of Kyiv's demands": the preposition takes the noun, the possessive
+            # still owns it, and so can own a cue noun (and nothing more).
+            owner = blocked and m.possessive and bool(self._prepositions and self._prepositions.fullmatch(before))
+            if inside or (blocked and not owner) or text[m.end:m.end + 1] == ":":
                 continue
             # A bare adjective ("Danish calls for") can only own the cue noun it modifies.
             bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end)
@@ -128,7 +141,7 @@ class HolderFinder:
                 continue
             # "Ukraine's allies agreed": a possessive is the subject only with a body
             # ("Russia's foreign ministry"); otherwise it can only own a cue noun.
-            bare = bare or (m.possessive and not self._actors.is_body(text, m.end, end))
+            bare = bare or owner or (m.possessive and not self._actors.is_body(text, m.end, end))
             out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
                              passive, bare, source))
         out += self._pronoun_agents(text, start, end, memory)
@@ -250,7 +263,12 @@ class HolderFinder:
         after = [(a, s) for a, s in reporting if a.start >= position]
         lead: Agent | None = None
         main: Holder | None = None
-        if before:
+        acting = self.acting(text, agents, cues, position, before[0][1]) if before else None
+        if acting is not None and not acting.pronoun:
+            # "The mayor said Oslo wants X": the party with the verb of will holds X.
+            lead = acting
+            main = Holder(acting.actor, acting.end)
+        elif before:
             lead = before[0][0]
             main = Holder(lead.actor, before[0][1])
         elif in_segment and after and self._obliged(text, in_segment[0], position):
@@ -267,9 +285,11 @@ class HolderFinder:
             found.append(main)
             if lead is not None:
                 found += [replace(h, scope=main.scope) for h in self._coordinated(text, agents, lead)]
-        for agent in nearby:
-            if (agent.possessive or agent.adjective) and self._governs(text, agent, cues, position):
-                found.append(Holder(agent.actor, agent.end))
+        owners = [a for a in nearby if (a.possessive or a.adjective) and self._governs(text, a, cues, position)]
+        if lead is not None and any(_CLAUSE_JOIN.search(text, lead.end, a.start) for a in owners):
+            # "A wants a deal, and one of B's priorities is X": a new clause, B's own.
+            found = []
+        found += [Holder(agent.actor, agent.end) for agent in owners]
         found += self.relative(text, agents, span[1], segment[1])
         unique: list[Holder] = []
         for holder in found:
@@ -328,6 +348,14 @@ class HolderFinder:
         """Where a leading agent and the agents coordinated with it end ("the UK and France")."""
         return max([lead.end, *(h.scope for h in self._coordinated(text, agents, lead))])
 
+    def partners(self, text: str, start: int, end: int, actor: str, scope: int) -> list[Holder]:
+        """Parties coordinated with a speaker of ``actor`` before its statement ("A and B said")."""
+        agents = self.agents(text, start, end, [], Memory())
+        lead = next((a for a in agents if a.actor == actor and not (a.possessive or a.adjective)), None)
+        if lead is None:
+            return []
+        return [replace(h, scope=scope) for h in self._coordinated(text, agents, lead) if h.actor != actor]
+
     def with_coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """A leading agent and the agents coordinated with it, as holders."""
         lead_holder = Holder(lead.actor, lead.end)
@@ -369,13 +397,21 @@ class HolderFinder:
             and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
         )
 
-    def remember(self, agents: Sequence[Agent], memory: Memory) -> None:
-        """Keep the last person and the last party named for later pronouns."""
+    def remember(self, agents: Sequence[Agent], memory: Memory, syntax: Syntax | None = None,
+                 sentence: int = -1) -> None:
+        """Keep the last person and the last party named for later pronouns.
+
+        A person who is the main clause's subject wins over one named after it in the
+        same sentence ("Roe said Doe wants X. He added ..." is Roe).
+        """
+        syntax = syntax or Syntax()
         for agent in (a for a in agents if not (a.passive or a.adjective)):
-            if agent.person:
-                memory.person = agent.actor
-            else:
+            if not agent.person:
                 memory.group = agent.actor
+            elif not agent.pronoun and syntax.main_subject(agent.start, agent.end):
+                memory.person, memory.subject_sentence = agent.actor, sentence
+            elif memory.subject_sentence != sentence:
+                memory.person = agent.actor
 
 
 def _titled(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.concepts import ConceptMatch
 from redline.position.pack import BENEFICIARY, Pack
+from redline.position.en.scan import stepped, steppable
 from redline.position.en.text import phrase_regex, words_between
 
 _BEFORE_WORDS = 4
@@ -49,18 +50,23 @@ class IssueDetector:
         # One regex per term, so that every term finds its longest span (an alternation
         # would stop at the first term that matches).
         self._terms: list[tuple[str, bool, re.Pattern[str]]] = []
+        bodies: list[str] = []
         for issue in pack.issues:
             forms = actors.forms(issue.beneficiary) if issue.beneficiary else []
             who = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
             for inverse, terms in ((False, issue.terms), (True, issue.inverse_terms)):
                 for term in terms:
-                    regex = phrase_regex([term.replace(BENEFICIARY, who)])
+                    body = term.replace(BENEFICIARY, who)
+                    regex = phrase_regex([body])
                     if regex is not None:
                         self._terms.append((issue.id, inverse, regex))
+                        bodies.append(body)
         # Matches wherever any term does: most stretches of text name no issue at all,
-        # and one search tells so instead of one per term.
-        self._any = re.compile("|".join(f"(?:{regex.pattern})" for _, _, regex in self._terms) or "(?!)",
-                               re.IGNORECASE)
+        # and one search tells so instead of one per term. The terms share their word
+        # boundaries, so one alternation inside them starts where one of the terms does.
+        self._any = phrase_regex(bodies) or re.compile("(?!)")
+        # Terms found by trying them only where the alternation matches, not by a scan each.
+        self._steppable = [steppable(regex) for _, _, regex in self._terms]
 
     def mentions(self, text: str, start: int, end: int,
                  concepts: Sequence[ConceptMatch] = ()) -> list[IssueMention]:
@@ -80,10 +86,11 @@ class IssueDetector:
                 if concept.inverse:
                     inverse.add((span, concept.issue))
                 parsed[span].update(concept.attached)
-        terms = self._terms if self._any.search(text, start, end) is not None else []
-        for issue_id, is_inverse, regex in terms:
-            for match in regex.finditer(text, start, end):
-                span = (match.start(), match.end())
+        places = self._places(text, start, end)
+        for (issue_id, is_inverse, regex), step in zip(self._terms if places else (), self._steppable):
+            found = stepped(regex, text, places, start, end) if step else (
+                [m.span() for m in regex.finditer(text, start, end)])
+            for span in found:
                 if issue_id not in spans[span]:
                     spans[span].append(issue_id)
                 if is_inverse:
@@ -106,6 +113,15 @@ class IssueDetector:
             out.append(IssueMention(s, e, tuple(issues), frozenset(m.actor for m in attached),
                                     tuple((m.start, m.end) for m in attached), flipped))
         return out
+
+    def _places(self, text: str, start: int, end: int) -> list[int]:
+        """Every offset in ``text[start:end]`` where some term (so the alternation) matches."""
+        places: list[int] = []
+        found = self._any.search(text, start, end)
+        while found is not None:
+            places.append(found.start())
+            found = self._any.search(text, found.start() + 1, end)
+        return places
 
     def _attached(self, text: str, start: int, end: int, actors: list[ActorMention]) -> list[ActorMention]:
         """Actor mentions the mention at ``start:end`` is about (see the module docstring)."""

@@ -20,7 +20,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from redline.models import Document, Position, Stance, Statement
+from redline.models import CueSpan, Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.flags import Flagger
@@ -29,11 +29,14 @@ from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, Clause, governing, read, stance_of
+from redline.position.en.syntax import Syntax, parse_lines
 from redline.position.en.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
 _ANAPHORA_SENTENCES = 2
 _CONDITION_WORDS = 12
+# Words between a deal's frame ("as part of") and the end of the deal's mention ("any peace deal").
+_FRAME_REACH = 4
 # The comma opening an aside, after at most a short tail of the mention ("troops in Ukraine,").
 _ASIDE_OPEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
@@ -53,6 +56,7 @@ class Unit:
     statement_index: int | None = None
     speaker: str | None = None
     content: int | None = None
+    opening: int = 0
 
 
 @dataclass
@@ -63,6 +67,7 @@ class _State:
     concepts: list[ConceptMatch] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
     issues_sentence: int = -10
+    syntax: Syntax = field(default_factory=Syntax)
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,9 @@ class EnglishPositioner:
         self._issues = IssueDetector(pack, self._actors)
         # Concepts need a parse: the attributor's pipeline when the caller has one.
         needs_parse = any(issue.concepts for issue in pack.issues)
-        self._concepts = ConceptFinder(pack, self._actors, nlp or load_nlp()) if needs_parse else None
+        # Holders read the parse too: without the attributor's, documents are parsed here.
+        self._nlp = nlp or load_nlp()
+        self._concepts = ConceptFinder(pack, self._actors, self._nlp) if needs_parse else None
         self._cues = CueReader(pack.cues)
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
@@ -120,7 +127,10 @@ class EnglishPositioner:
             # An article about something else: its stances are not on this pack's issues.
             return statements, []
         parse = self._parse_of(document) if self._parse_of else None
-        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [])
+        if parse is None:
+            parse = parse_lines(self._nlp, text)
+        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [],
+                       syntax=Syntax(parse or ()))
         readings: list[Reading] = []
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
@@ -140,7 +150,7 @@ class EnglishPositioner:
                 if r0 > cursor and text[cursor:r0].strip():
                     units.append(Unit(cursor, r0, number))
                 units.append(Unit(r0, r1, number, statement.actor, index, statement.speaker,
-                                  max(r0, statement.start)))
+                                  max(r0, statement.start), start))
                 cursor = max(cursor, r1)
             if text[cursor:end].strip():
                 units.append(Unit(cursor, end, number))
@@ -164,7 +174,7 @@ class EnglishPositioner:
         # part of the term; it goes before negations fold, so "not" still reaches the term.
         cues = self._cues.polar(text, unit.start, unit.end, exclude=[(m.start, m.end) for m in mentions])
         cues = self._postposed(text, cues, mentions)
-        agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory)
+        agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
         segments = self._cues.segments(text, cues, unit.start, unit.end)
@@ -176,7 +186,7 @@ class EnglishPositioner:
             following = segments[k + 1] if k + 1 < len(segments) else None
             found, carried = self._segment(scene, segment, following, state, carried)
             out += found
-        self._holders.remember(agents, state.memory)
+        self._holders.remember(agents, state.memory, state.syntax, unit.sentence)
         return out
 
     def _postposed(self, text: str, cues: list[Cue], mentions: list[IssueMention]) -> list[Cue]:
@@ -214,13 +224,16 @@ class EnglishPositioner:
             # "X said the truce put forward by A ...": its author A holds it too.
             judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
                        if h.actor != scene.unit.actor]
+            # "A and B have said they ...": the speaker's partners named with it speak too.
+            partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
+                                              scene.unit.actor, segment.body)
             if actor is None:
-                return [speaker, *judging]
+                return [speaker, *partners, *judging]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
             # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
             # speaker and those joined to it hold the stance.
             if actor.pronoun or actor.actor == scene.unit.actor:
-                return [speaker, *acting[1:]]
+                return [speaker, *partners, *acting[1:]]
             return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
@@ -318,7 +331,7 @@ class EnglishPositioner:
             return []
         base = Reading(holder.actor, issues[0], stance, min(span[0], cue.start), max(span[1], cue.end),
                        statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                       sentence=scene.unit.sentence)
+                       sentence=scene.unit.sentence, cues=(CueSpan(cue.kind, cue.start, cue.end),))
         base = self._flags.flag(scene.text, base, (max(holder.scope, segment.body), segment.end))
         out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
@@ -336,6 +349,7 @@ class EnglishPositioner:
             end=max(base.end, zone[0] + len(_clip(scene.text, zone[0], zone[1]))),
             condition_issue=first.issue if first else None,
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
+            cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
 
@@ -350,7 +364,7 @@ class EnglishPositioner:
         return [
             Reading(holder.actor, issue, stance_of(cue), min(cue.start, span[0]), max(cue.end, span[1]),
                     statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                    sentence=scene.unit.sentence, weak=True)
+                    sentence=scene.unit.sentence, weak=True, cues=(CueSpan(cue.kind, cue.start, cue.end),))
             for issue in state.issues
         ]
 
@@ -365,12 +379,27 @@ class EnglishPositioner:
     def _zone(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
               base: Reading) -> tuple[int, int, int] | None:
         """(start, end, body) of the condition that qualifies a reading, if one does."""
+        framed = self._framed(scene, base)
+        if framed is not None:
+            return framed
         if restriction is not None and base.start < restriction.start:
             return restriction.start, segment.end, restriction.end
         if following is not None and following.kind == "condition":
             return following.start, following.end, following.body
         if following is not None and following.kind == "contrast" and base.stance != "oppose":
             return self._contrast_zone(scene, following, base.actor, base.issue)
+        return None
+
+    def _framed(self, scene: _Scene, base: Reading) -> tuple[int, int, int] | None:
+        """The demand a deal is the frame of ("wants X as part of a truce"): the truce's condition."""
+        if base.stance != "support":
+            return None
+        cue = next((c for c in scene.cues if c.start == base.start and c.value == 1), None)
+        if cue is None:
+            return None
+        for frame in self._cues.find("package", scene.text, cue.end, base.end):
+            if words_between(scene.text, frame.end, base.end) <= _FRAME_REACH and frame.start > cue.end:
+                return cue.end, frame.start, cue.end
         return None
 
     def _asked(self, scene: _Scene, zone: tuple[int, int, int], base: Reading) -> list[Reading]:

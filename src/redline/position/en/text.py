@@ -14,6 +14,9 @@ from redline.patterns import compile as compile_pattern
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
 _NEWLINE = re.compile(r"\s*\n\s*")
+# A full stop with no space after it, between a lower-case word and a capitalised one:
+# extracted pages glue sentences together ("was rejected.Speaking later, ...").
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"”’»]?(?=[\"“‘«]?[A-Z][a-z])")
 
 
 def phrase_regex(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
@@ -48,7 +51,7 @@ def sentences(text: str, abbreviations: Sequence[str] = ()) -> list[tuple[int, i
 
     A line break ends a sentence unless the next line opens in lower case (extracted
     pages break sentences over lines); a full stop ends one unless it closes an
-    abbreviation.
+    abbreviation, with or without a space after it.
     """
     known = frozenset(abbreviations)
     out: list[tuple[int, int, int]] = []
@@ -68,6 +71,7 @@ def sentences(text: str, abbreviations: Sequence[str] = ()) -> list[tuple[int, i
             continue
         end_of_mark = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
         cuts.append((end_of_mark, match.end(), False))
+    cuts += [(match.end(), match.end(), False) for match in _GLUED.finditer(text)]
     for cut_start, cut_end, new_paragraph in sorted(cuts):
         if cut_start < start:
             continue

@@ -1,0 +1,137 @@
+"""One pattern's matches in many stretches of one text, the text scanned once.
+
+The position stage asks the actor patterns for the mentions around every unit of a
+document (a window of 200 characters either side, and again for holders and flags), so
+the same characters are scanned many times. :class:`RangeScan` scans the whole text once
+and answers ``finditer(text, start, end)`` from that list, exactly: Python's ``re`` reads
+``end`` as the end of the string, so the answer can differ only for match attempts that
+look at characters up to ``end``. Those attempts start within the pattern's *reach* (the
+most characters one attempt can look at, lookaheads and word boundaries included) of
+``end``, and that tail is scanned again; a pattern whose reach has no bound, or that can
+match the empty string, is always scanned directly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_WIDE = 1  # what one character-class item consumes
+_CONSUMING = frozenset({sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN, sre.CATEGORY})
+_REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
+# Assertions about the characters on either side of a position (one character ahead).
+_BOUNDARIES = frozenset({sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY,
+                         sre.AT_UNI_NON_BOUNDARY, sre.AT_LOC_BOUNDARY, sre.AT_LOC_NON_BOUNDARY})
+# Assertions that look only behind a position or at the real start of the string.
+_BEHIND = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BEGINNING_LINE})
+
+
+def reach(regex: re.Pattern[str]) -> int | None:
+    """The most characters one match attempt of ``regex`` can look at from where it
+    starts (lookaheads counted as if they consumed), or None when that has no bound."""
+    return _reach(sre_parse.parse(regex.pattern, regex.flags))
+
+
+def _reach(items: Any) -> int | None:
+    total = 0
+    for op, av in items:
+        part = _item_reach(op, av)
+        if part is None:
+            return None
+        total += part
+    return total
+
+
+def _item_reach(op: Any, av: Any) -> int | None:
+    if op in _CONSUMING:
+        return _WIDE
+    if op == sre.SUBPATTERN:
+        return _reach(av[3])
+    if op == sre.ATOMIC_GROUP:
+        return _reach(av)
+    if op == sre.BRANCH:
+        reaches = [_reach(branch) for branch in av[1]]
+        return None if None in reaches else max(r for r in reaches if r is not None)
+    if op in _REPEATS:
+        low, high, body = av
+        inner = _reach(body)
+        return None if inner is None or high == sre.MAXREPEAT else inner * high
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        direction, body = av
+        return 0 if direction < 0 else _reach(body)
+    if op == sre.AT:
+        return _WIDE if av in _BOUNDARIES else 0 if av in _BEHIND else None
+    # Back-references and anything else: no bound this module vouches for.
+    return None
+
+
+def steppable(regex: re.Pattern[str]) -> bool:
+    """Whether ``finditer`` of the pattern can be replayed by trying it only at the places
+    a wider pattern (an alternation holding it) matches: it never matches the empty string
+    and refers back to no group (whose number differs inside the alternation)."""
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    return parsed.getwidth()[0] > 0 and not _refers_back(parsed.data)
+
+
+def _refers_back(node: Any) -> bool:
+    if isinstance(node, sre_parse.SubPattern):
+        return _refers_back(node.data)
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and node[0] in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True
+        return any(_refers_back(child) for child in node)
+    return False
+
+
+def stepped(regex: re.Pattern[str], text: str, places: list[int], start: int,
+            end: int) -> list[tuple[int, int]]:
+    """``[m.span() for m in regex.finditer(text, start, end)]`` for a :func:`steppable`
+    pattern, given every place in the stretch where it may match (in order)."""
+    found: list[tuple[int, int]] = []
+    cursor = start
+    for place in places:
+        if place >= cursor and (match := regex.match(text, place, end)) is not None:
+            found.append(match.span())
+            cursor = match.end()
+    return found
+
+
+class RangeScan:
+    """A pattern's match spans in one text, answering range queries as ``finditer`` does."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        parsed = sre_parse.parse(regex.pattern, regex.flags)
+        found = _reach(parsed)
+        # An empty match moves finditer on by one character, which the list cannot mirror.
+        self._reach = found if found is not None and parsed.getwidth()[0] > 0 else None
+        self._text: str | None = None
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """``[m.span() for m in regex.finditer(text, start, end)]``, from the text's one scan."""
+        stop = len(text) if end is None else min(end, len(text))
+        start = max(start, 0)
+        if self._reach is None or stop - self._reach <= start:
+            return self._direct(text, start, stop)
+        if text is not self._text:
+            self._text = text
+            self._spans = self._direct(text, 0, len(text))
+            self._starts = [s for s, _ in self._spans]
+        first = bisect_left(self._starts, start)
+        if first and self._spans[first - 1][1] > start:
+            # A match of the whole text runs across ``start``: the stretch reads it otherwise.
+            return self._direct(text, start, stop)
+        # Attempts that start before ``tail`` never look as far as ``stop``.
+        tail = stop - self._reach
+        last = bisect_left(self._starts, tail, first)
+        head = self._spans[first:last]
+        resume = max(tail, head[-1][1]) if head else tail
+        return head + self._direct(text, resume, stop)
+
+    def _direct(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+        return [m.span() for m in self.regex.finditer(text, start, stop)]

@@ -1,0 +1,61 @@
+"""A pack's effective cue lists with their origin, and which entry a text matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redline.models import CueSpan
+from redline.position import load_pack
+from redline.position.cues import CueEntry, CueIndex, cue_entries
+
+PACK = """\
+name: border-accord
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora]}
+issues:
+  - id: demarcation
+    label: Demarcation
+    description: Marking the Velora border on the ground.
+    terms: [demarcation]
+    cues:
+      support: [overdue]
+remove:
+  cues:
+    support: [should]
+cues:
+  condition: ["in step with"]
+"""
+
+
+def _pack(tmp_path: Path) -> Path:
+    path = tmp_path / "border.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return path
+
+
+def test_cues_entries_name_their_origin(tmp_path: Path) -> None:
+    entries = cue_entries(load_pack(_pack(tmp_path)))
+    assert CueEntry("cues", "condition", "(?:built|based) on", "shared") in entries
+    assert CueEntry("cues", "condition", "in step with", "pack") in entries
+    assert CueEntry("cues", "support", "overdue", "issue demarcation") in entries
+    assert CueEntry("roles", "bodies", "chancellor", "shared") in entries
+    assert not [e for e in entries if (e.kind, e.pattern) == ("support", "should")]
+
+
+def test_cues_index_names_the_entry_behind_each_decided_span(tmp_path: Path) -> None:
+    index = CueIndex(load_pack(_pack(tmp_path)))
+    text = "Velora wants demarcation based on the old survey."
+    spans = (CueSpan("support", 7, 12), CueSpan("condition", 25, 33))
+    assert [h.describe() for h in index.deciding(text, spans, "demarcation")] == [
+        'support "wants" (shared entry "want(?:s|ed)?")',
+        'condition "based on" (shared entry "(?:built|based) on")',
+    ]
+
+
+def test_cues_index_keeps_the_longest_overlapping_entry_and_issue_cues_of_the_issue(tmp_path: Path) -> None:
+    index = CueIndex(load_pack(_pack(tmp_path)))
+    text = "Velora does not want it; demarcation is overdue."
+    kinds = ("support", "negation")
+    assert [(h.entry.kind, h.text) for h in index.hits(text, 0, len(text), kinds, ["demarcation"])] == [
+        ("negation", "not"), ("support", "want"), ("support", "overdue")]
+    assert [h.text for h in index.hits(text, 0, len(text), kinds)] == ["not", "want"]
