@@ -194,3 +194,23 @@ def test_concepts_bare_head_does_not_reach_far_back(nlp: Language, tmp_path: Pat
 def test_concepts_bare_head_of_an_about_concept_refers_to_nothing(nlp: Language, tmp_path: Path) -> None:
     text = "Alpha wants a pledge to defend the harbour. Beta broke the pledge."
     assert _found(nlp, tmp_path, text) == [("pledge to defend", "harbour-protection")]
+
+
+@pytest.fixture(scope="module")
+def shipped(nlp: Language) -> ConceptFinder:
+    pack = load_pack("ukraine-security")
+    return ConceptFinder(pack, ActorIndex(pack), nlp)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The envoy said a deal built on the 2022 bilateral talks was possible.",
+     [("2022 bilateral talks", "istanbul-2022-basis")]),
+    ("The delegation said it would never hand over Crimea.", [("hand over Crimea", "territorial-concessions")]),
+    ("Moscow wants all of Luhansk.", [("wants all of Luhansk", "territorial-concessions")]),
+    ("Berlin backs sending international monitors to the border.",
+     [("international monitors", "foreign-troops-in-ukraine")]),
+    ("The referee will monitor the match.", []),
+])
+def test_concepts_shipped_pack_reads_paraphrases(shipped: ConceptFinder, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert [(text[m.start:m.end], m.issue) for m in shipped.find(text)] == expected
