@@ -258,12 +258,9 @@ class Store:
         return self._open(shared=True)
 
     def cursor(self, connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-        """A cursor of a connection from :meth:`connect`, reading this store (a writer's
-        connection attaches the file under a name, and each cursor starts elsewhere)."""
-        cursor = connection.cursor()
-        if not self.read_only:
-            cursor.execute("USE store")
-        return cursor
+        """A cursor of a connection from :meth:`connect`: that connection opens the file
+        itself (never attached under a name), so every cursor reads this store."""
+        return connection.cursor()
 
     @contextmanager
     def using(self, connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
