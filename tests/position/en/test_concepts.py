@@ -77,13 +77,20 @@ def test_concepts_non_prefix_names_the_opposite(positioner: EnglishPositioner) -
     assert _stances(positioner, text) == {("Alpha", "league-membership", "oppose")}
 
 
-def test_concepts_negation_stays_outside_the_span(nlp: Language, tmp_path: Path) -> None:
+def _finder(nlp: Language, tmp_path: Path, pack_text: str = PACK) -> ConceptFinder:
     path = tmp_path / "harbour.yaml"
-    path.write_text(PACK, encoding="utf-8")
+    path.write_text(pack_text, encoding="utf-8")
     pack = load_pack(path)
+    return ConceptFinder(pack, ActorIndex(pack), nlp)
+
+
+def _found(nlp: Language, tmp_path: Path, text: str, pack_text: str = PACK) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.issue) for m in _finder(nlp, tmp_path, pack_text).find(text)]
+
+
+def test_concepts_negation_stays_outside_the_span(nlp: Language, tmp_path: Path) -> None:
     text = "Alpha said the Harbour League would not join talks."
-    found = ConceptFinder(pack, ActorIndex(pack), nlp).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("join", "league-membership")]
+    assert _found(nlp, tmp_path, text) == [("join", "league-membership")]
 
 
 def test_concepts_unknown_object_actor_is_a_pack_error(tmp_path: Path) -> None:
@@ -102,29 +109,15 @@ def test_concepts_an_issue_needs_terms_or_concepts(tmp_path: Path) -> None:
 
 
 def test_concepts_span_does_not_reach_over_a_long_stretch(nlp: Language, tmp_path: Path) -> None:
-    path = tmp_path / "harbour.yaml"
-    path.write_text(PACK, encoding="utf-8")
-    pack = load_pack(path)
     text = "The old pledge the ministers of both sides drafted in the capital must defend the harbour."
-    found = ConceptFinder(pack, ActorIndex(pack), nlp).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("pledge", "harbour-protection")]
+    assert _found(nlp, tmp_path, text) == [("pledge", "harbour-protection")]
 
 
 def test_concepts_nouns_only_heads_skip_the_verb(nlp: Language, tmp_path: Path) -> None:
-    path = tmp_path / "harbour.yaml"
-    path.write_text(PACK.replace("about: [defend, protect, security]}", "about: [defend, protect, security], nouns_only: true}"),
-                    encoding="utf-8")
-    pack = load_pack(path)
-    finder = ConceptFinder(pack, ActorIndex(pack), nlp)
+    finder = _finder(nlp, tmp_path, PACK.replace("about: [defend, protect, security]}",
+                                                 "about: [defend, protect, security], nouns_only: true}"))
     assert [m.issue for m in finder.find("Alpha wants a guarantee of security.")] == ["harbour-protection"]
     assert finder.find("Alpha is guaranteeing the security of its own ships.") == []
-
-
-def _finder(nlp: Language, tmp_path: Path, pack_text: str = PACK) -> ConceptFinder:
-    path = tmp_path / "harbour.yaml"
-    path.write_text(pack_text, encoding="utf-8")
-    pack = load_pack(path)
-    return ConceptFinder(pack, ActorIndex(pack), nlp)
 
 
 PIERS = PACK + """\
@@ -143,30 +136,22 @@ PIERS = PACK + """\
 
 def test_concepts_head_in_another_form_of_its_word(nlp: Language, tmp_path: Path) -> None:
     text = "Alpha said it would accede to the Harbour League within a year."
-    found = _finder(nlp, tmp_path).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("accede to the Harbour League", "league-membership")]
+    assert _found(nlp, tmp_path, text) == [("accede to the Harbour League", "league-membership")]
 
 
 def test_concepts_about_word_in_another_form(nlp: Language, tmp_path: Path) -> None:
     text = "Alpha wants a pledge of defence for the harbour."
-    found = _finder(nlp, tmp_path).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("pledge of defence", "harbour-protection")]
+    assert _found(nlp, tmp_path, text) == [("pledge of defence", "harbour-protection")]
 
 
 def test_concepts_head_that_stands_alone_is_matched_as_written(nlp: Language, tmp_path: Path) -> None:
     text = "The piloting of ships slowed, and two pilots left."
-    found = _finder(nlp, tmp_path, PIERS).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("pilots", "pilot-boats")]
+    assert _found(nlp, tmp_path, text, PIERS) == [("pilots", "pilot-boats")]
 
 
 def test_concepts_about_word_above_a_word_of_quantity(nlp: Language, tmp_path: Path) -> None:
     text = "Alpha rejected the cession of all of the piers."
-    found = _finder(nlp, tmp_path, PIERS).find(text)
-    assert [(text[m.start:m.end], m.issue) for m in found] == [("piers", "pier-handover")]
-
-
-def _found(nlp: Language, tmp_path: Path, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.issue) for m in _finder(nlp, tmp_path).find(text)]
+    assert _found(nlp, tmp_path, text, PIERS) == [("piers", "pier-handover")]
 
 
 def test_concepts_bare_head_refers_back_to_its_object(nlp: Language, tmp_path: Path) -> None:
