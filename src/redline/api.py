@@ -113,15 +113,15 @@ def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     from redline.pipeline import load_models, process
     from redline.position.en.concepts import load_nlp
     from redline.position.en.diagnose import Diagnosis
-    from redline.position.examples import PackCheck, misread_examples
+    from redline.position.examples import PackCheck, read_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
     models = load_models(cfg)
     attributor = models.languages["en"].attributor
     nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
     diagnosis = Diagnosis(models.pack, nlp)
-    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
-    return PackCheck(models.pack.name, total, wrong, diagnosis.term_warnings())
+    readings, wrong = read_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
+    return PackCheck(models.pack.name, len(readings), wrong, diagnosis.term_warnings(), readings)
 
 
 def resolve_ids(

@@ -368,20 +368,28 @@ PACK_CHECK_HELP = (
     "Run the pack's examples through the pipeline; list those read wrongly, each with why.\n\n"
     "A reason names the step that found nothing (no term or concept matched, a mention not tied "
     "to the issue's beneficiary, a cue word inside a term, no stance cue, the actor not named) or "
-    "the cue entries that decided a wrong stance. Warnings name terms that hide a stance cue.\n\n"
+    "the cue entries that decided a wrong stance. Warnings name terms that hide a stance cue. "
+    "An example may assert `red_line: true` (or false); the reading must then agree. `--verbose` "
+    "prints every example's reading; `--json` always holds them (`readings`).\n\n"
     "Exit code: 0 when every example reads as annotated, 1 otherwise (or when the pack does not load)."
 )
 
 
 @pack_app.command(name="check", help=PACK_CHECK_HELP)
-def pack_check(name: PackArgument = None, as_json: JsonOption = False) -> None:
+def pack_check(
+    name: PackArgument = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Print every example's reading (holder, stance, issue, speaker, deciding "
+                                "cues), not only those read wrongly.")] = False,
+    as_json: JsonOption = False,
+) -> None:
     """Run the pack's examples through the pipeline; list those read wrongly, each with why."""
     with _errors():
         result = api.check_pack(name)
     if as_json:
         _print_json(pack_check_record(result))
     else:
-        out.print(views.pack_check_view(result))
+        out.print(views.pack_check_view(result, verbose))
     if result.misread:
         raise typer.Exit(1)
 

@@ -77,11 +77,16 @@ class Actor(_Strict):
 
 
 class Example(_Strict):
-    """An example sentence and the stance it expresses for an actor on the issue."""
+    """An example sentence and the stance it expresses for an actor on the issue.
+
+    ``red_line``, when given, says whether the reading must carry red-line language
+    (``pack check`` verifies it); left out, either reading passes.
+    """
 
     text: str
     actor: str
     stance: Stance
+    red_line: bool | None = None
 
 
 class Concept(_Strict):
