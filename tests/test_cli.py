@@ -304,6 +304,26 @@ def test_cli_check_unknown_issue_suggests_one(tmp_path: Path, analysed: Path) ->
     )
 
 
+def test_cli_check_validate_needs_no_store_and_lists_every_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "harbour.yaml"
+    pack.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - {id: a, issue: river-acces, outcome: granted}\n"
+                        "  - {id: b, issue: river-access, outcome: allowed}\n", encoding="utf-8")
+    missing = tmp_path / "none.duckdb"
+    result = _run("check", str(proposal), "--pack", str(pack), "--validate", "--db", str(missing))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {proposal}: provision 'a': unknown issue 'river-acces' (did you mean 'river-access'?)\n"
+        f"error: {proposal}: provision 'b': unknown outcome 'allowed' (use granted or excluded)\n")
+    assert not missing.exists()
+    proposal.write_text("title: T\nprovisions:\n  - {id: a, issue: river-access, outcome: granted}\n",
+                        encoding="utf-8")
+    result = _run("check", str(proposal), "--pack", str(pack), "--validate")
+    assert (result.exit_code, " ".join(result.stdout.split())) == (
+        0, f"{proposal}: 1 provision, every issue and outcome known to pack harbour")
+
+
 def test_cli_pack_lists_actor_and_issue_ids() -> None:
     record = _json("pack", "sarn-river")
     assert record["name"] == "sarn-river"

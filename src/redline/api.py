@@ -229,6 +229,18 @@ def check(
     )
 
 
+def validate_proposal(proposal: str | Path, pack: str | None = None) -> tuple[str, int, list[str]]:
+    """A proposal checked against a pack alone, with no store: (the pack's name, how many
+    provisions are valid, one line per problem: unknown issue ids, bad outcomes, ...)."""
+    from redline.check.proposal import read_proposal
+    from redline.position import load_pack
+
+    cfg = settings_module.load({"pack": pack})
+    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+    loaded, problems = read_proposal(Path(proposal), loaded_pack.issue_ids())
+    return loaded_pack.name, len(loaded.provisions) if loaded else 0, [str(p) for p in problems]
+
+
 def store_pack(store: Store, pack: str | None) -> str | None:
     """The pack a command reading ``store`` uses: the one given, else, when no pack is
     configured, the one every stored analysis was made with (if it can be found again),

@@ -310,11 +310,17 @@ def check(
     alternatives: Annotated[int, typer.Option(help="How many closest packages to find.")] = 0,
     as_json: JsonOption = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
+    validate: Annotated[bool, typer.Option(
+        "--validate", help="Only validate the proposal against the pack (no store needed): every unknown "
+                           "issue id, bad outcome or field is one line; exit 1 if any.")] = False,
 ) -> None:
     """Check a proposed agreement against the stored positions of the parties."""
     from redline.check import report_to_json, report_to_markdown
     from redline.check.view import report_view
 
+    if validate:
+        _validate_proposal(proposal, pack, as_json)
+        return
     with _errors():
         report = api.check(proposal, db=db, pack=pack, alternatives=alternatives)
     if as_json:
@@ -323,6 +329,22 @@ def check(
         sys.stdout.write(report_to_markdown(report))
     else:
         out.print(report_view(report))
+
+
+def _validate_proposal(proposal: Path, pack: str | None, as_json: bool) -> None:
+    """``redline check PROPOSAL --validate``: every problem one line, or one line saying none."""
+    with _errors():
+        name, valid, problems = api.validate_proposal(proposal, pack)
+    if as_json:
+        _print_json({"proposal": str(proposal), "pack": name, "valid_provisions": valid, "problems": problems})
+    elif not problems:
+        provisions = "1 provision" if valid == 1 else f"{valid} provisions"
+        out.print(plain(f"{proposal}: {provisions}, every issue and outcome known to pack {name}"),
+                  soft_wrap=True)
+    for problem in [] if as_json else problems:
+        _error(problem)
+    if problems:
+        raise typer.Exit(1)
 
 
 class _PackGroup(TyperGroup):
