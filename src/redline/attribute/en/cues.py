@@ -36,7 +36,7 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             head = min(found, key=lambda c: abs(c.i - node.i))
             if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
                 return node.head
-            return head
+            return owner(head, lexicon) or head
         opened = _opening_participle_object(node)
         if opened is not None:
             return opened
@@ -70,6 +70,19 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def owner(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who a statement noun that is a cue's subject belongs to: "a statement by the ministry
+    said …", "remarks from the envoy suggested …", "the union's statement said …", "a
+    council statement said …" are the ministry's, the envoy's, the union's, the council's."""
+    if noun.lemma_.lower() not in lexicon.nominal_cues and noun.lower_ not in lexicon.nominal_cues:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for g in c.children if g.dep_ == "pobj"]
+    owners += [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return next((o for o in owners if mention(o, lexicon) is not None), None)
 
 
 def _relayed(verb: Token, lexicon: Lexicon) -> Token | None:

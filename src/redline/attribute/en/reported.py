@@ -189,6 +189,27 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     return right_content(verb, objects[0], is_cue)
 
 
+def _passive_object(verb: Token, speaker: Token) -> tuple[int, int] | None:
+    """Content of a passive object cue with its agent: "the plan was criticised by the
+    senator as unworkable" reports the senator's verdict on the plan (the subject, through
+    the as-phrase when there is one)."""
+    if speaker.head.dep_ != "agent" and not any(t.lower_ == "by" for t in speaker.ancestors):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in FILLER]
+    if not subjects:
+        return None
+    if subjects[0].lower_ in ("which", "that", "who"):
+        # "the levy, which was condemned by the chamber": the noun the clause describes.
+        noun = verb.head
+        return bounds(run(verb.sent, noun.left_edge.i, noun.i)) if verb.dep_ == "relcl" else None
+    last = subjects[0].right_edge.i
+    verdicts = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.i > verb.i
+                and (c.lower_ == "as" or c.dep_ == "oprd")]
+    if verdicts:
+        last = verdicts[0].right_edge.i
+    return bounds(run(verb.sent, subjects[0].left_edge.i, last))
+
+
 def _open_question(verb: Token) -> bool:
     """True for a complement that asks rather than states ("consider whether …", "if …")."""
     return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
@@ -312,6 +333,8 @@ class Reported:
         if (found is None and lemma in self.lexicon.object_lemmas and not passive
                 and (not participle(verb) or speech_object or _characterises(verb))):
             found, frame = _object(verb, self.is_cue), "object"
+        if found is None and lemma in self.lexicon.object_lemmas and passive and speaker is not None:
+            found, frame = _passive_object(verb, speaker), "object"
         if found is None and lemma in self.lexicon.as_cues and not passive and _characterises(verb, "as"):
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:

@@ -44,6 +44,8 @@ class Referent:
     # Named in the text (not a role left unresolved), and a speaker of a statement.
     named: bool = True
     spoke: bool = False
+    # The entity label the recogniser gave the name, when it was read from an entity.
+    label: str = ""
 
 
 class Names:
@@ -165,6 +167,7 @@ class Resolver:
             self._learn_gender(name, found.text, role)
         self.referents.append(Referent(
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
+            label=ent.label_,
         ))
 
     def _add_group(self, head: Token) -> None:
@@ -246,6 +249,9 @@ class Resolver:
             for referent in reversed(self._before(found.start)):
                 if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
                     return _as_tuple(referent, factors.role)
+            issuer = self._issuer(words[-1] if words else "", found.start)
+            if issuer is not None:
+                return _as_tuple(issuer, factors.role)
             return clean(found.text), "organisation", None, factors.unresolved
         # A headline's bare role ("Minister says …") comes before the text that names it.
         walk = not found.forward and not found.bare
@@ -259,6 +265,16 @@ class Resolver:
             self.unresolved.add(clean(found.text))
             return clean(found.text), "person", found.role, factors.unresolved
         return _as_tuple(person, factors.role)
+
+    def _issuer(self, word: str, position: int) -> Referent | None:
+        """Who "the statement" or "the company" stands for: the last speaker for a thing
+        issued ("In a statement, the union urged …. The statement said …"), the organisation
+        last named for a kind of body ("Acme Corp said …. The company expects …")."""
+        if word in self.lexicon.issued_nouns:
+            return self._walk(position, lambda r: r.spoke)
+        if word in self.lexicon.kind_nouns:
+            return self._walk(position, lambda r: r.label == "ORG")
+        return None
 
     def forward(self, position: int) -> Resolved | None:
         """The named person a role left unresolved at ``position`` turns out to be: the first

@@ -25,6 +25,8 @@ _DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quant
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # Where a doc keeps its entity spans by token index (user_data, built on first need).
 _ENTITIES = "redline.entities"
+# Parts of speech that no name ends with.
+_TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,19 @@ def entity_of(token: Token) -> Span | None:
     # ``doc.ents`` builds every entity span anew on each read: index them once per doc.
     index = token.doc.user_data.get(_ENTITIES)
     if index is None:
-        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in map(_trimmed, token.doc.ents)
+                                                   for i in range(ent.start, ent.end)}
     found: Span | None = index.get(token.i)
     return found
+
+
+def _trimmed(ent: Span) -> Span:
+    """An entity without the function words the recogniser ran it into ("the ministry on
+    Friday" read as the entity "the ministry on"): no name ends with "on", "of" or "and"."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].pos_ in _TRAILING_POS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -214,8 +226,12 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     plural = head.tag_ in ("NNS", "NNPS")
     if head.lower_ in lexicon.group_nouns or (plural and head.lower_.endswith(tuple(lexicon.agent_suffixes))):
         return _common(head, lexicon, "group")
-    if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
+    if {lemma, head.lower_} & {*lexicon.organisation_nouns, *lexicon.kind_nouns}:
         return _common(head, lexicon, "organisation")
+    if lemma in lexicon.issued_nouns:
+        # "The statement said …" stands for its issuer; "a statement said …" names no one.
+        found = _common(head, lexicon, "organisation")
+        return found if found.kind == "role" else None
     return None
 
 
