@@ -183,3 +183,14 @@ def test_positioner_owner_of_a_goal_and_coordinated_memberships(positioner: Russ
     text = "Главным приоритетом Украины остается вступление в ЕС и НАТО."
     assert sorted(_positions(positioner, text)) == [
         ("Ukraine", "ukraine-eu-membership", "support", None), ("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_beneficiary_named_with_dlya_picks_whose_guarantees(positioner: RussianPositioner) -> None:
+    text = "Владимир Путин заявил, что гарантии безопасности нужны как для России, так и для Украины."
+    assert sorted(_positions(positioner, text)) == [
+        ("Russia", "guarantees-for-russia", "support", None), ("Russia", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_dative_pronoun_beneficiary_is_the_party_named_before(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Москва требует предоставить ей гарантии безопасности."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
