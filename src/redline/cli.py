@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console, Group, RenderableType
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 from typer.core import TyperGroup
 
@@ -139,6 +138,10 @@ def _progress(verbose: bool, quiet: bool = False) -> Iterator[Callable[[Event], 
     if quiet or not err.is_terminal:
         yield lambda _event: None
         return
+    # Imported here: a run that is not watched on a terminal (a script, a re-ingest in cron)
+    # does not pay for the progress machinery.
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     # The description is a document name: shown as plain text, never as markup.
     columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False),
                TextColumn("{task.completed} inputs"), TimeElapsedColumn())
