@@ -199,3 +199,13 @@ def test_positioner_dative_pronoun_beneficiary_is_the_party_named_before(positio
 def test_positioner_threatened_party_is_not_the_beneficiary(positioner: RussianPositioner) -> None:
     text = "Сергей Лавров сообщил, что Россия не примет гарантии безопасности для Киева, которые будут угрожать Москве."
     assert _positions(positioner, text) == [("Russia", "guarantees-for-ukraine", "oppose", None)]
+
+
+def test_positioner_hedged_denial_turns_the_cue(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что перемирие вряд ли обеспечит мир."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "oppose", None)]
+
+
+def test_positioner_prevention_of_joining_by_another_membership_word(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что недопущение присоединения Украины к НАТО остается главной задачей."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
