@@ -149,6 +149,9 @@ class Resolver:
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
                     written.add(ent.text)
+                    if ent.label_ == "PERSON" and len(ent) > 1:
+                        # "Tim Long … Long said": a surname alone is a name too.
+                        written.add(ent[-1].text)
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
@@ -317,9 +320,10 @@ class Resolver:
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
                 return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
-        speakers = sorted((r for r in self.referents if r.position > position and r.spoke
-                           and ((r.kind == "person" and r.named) or self._mistagged_person(r))),
-                          key=lambda r: r.position)
+        # A name the tagger took for an organisation's is a person's only when no one else spoke.
+        speakers = ([r for r in later if r.spoke]
+                    or sorted((r for r in self.referents if r.position > position and self._mistagged_person(r)),
+                              key=lambda r: r.position))
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:
