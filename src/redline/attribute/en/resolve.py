@@ -22,6 +22,8 @@ from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, ment
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# Entity labels of places, which a venue phrase names as where, not who.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # A lone surname no one was introduced with may be another spelling of one who was: it
 # needs this many letters, the same first letters and a length this close.
 _VARIANT_MIN = 5
@@ -161,7 +163,7 @@ class Resolver:
     def _add_entity(self, root: Token) -> None:
         found = mention(root, self.lexicon)
         ent = entity_of(root)
-        if found is None or found.name is None or ent is None:
+        if found is None or found.name is None or ent is None or self._venue(root, ent.label_):
             return
         role = found.role
         head = root.head
@@ -178,6 +180,16 @@ class Resolver:
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
             label=ent.label_,
         ))
+
+    def _venue(self, root: Token, label: str) -> bool:
+        """Whether a place is named as where something happens ("held in Vienna", "flew to
+        Oslo"): the object of a place preposition, or of a destination one after a verb."""
+        prep = root.head
+        if label not in _PLACES or root.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        word = prep.lower_
+        return word in self.lexicon.place_prepositions or (
+            word in self.lexicon.destination_prepositions and prep.head.pos_ in ("VERB", "AUX"))
 
     def _add_group(self, head: Token) -> None:
         """A plural subject that can speak ("European leaders backed …"), for a later "they"."""
