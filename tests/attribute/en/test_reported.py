@@ -191,3 +191,24 @@ def test_reported_the_company_is_the_organisation_last_named(attributor: English
     text = "Acme Corp said profits rose. The company expects growth next year, the firm said."
     assert _found(attributor, text) == [("Acme Corp", "profits rose", 15, 27),
                                         ("Acme Corp", "The company expects growth next year", 29, 65)]
+
+
+def test_reported_source_phrase_relays_an_attributed_clause(attributor: EnglishAttributor) -> None:
+    text = "In the meeting, according to the report, the mayor said the bridge would reopen."
+    assert _found(attributor, text) == [("mayor", "the bridge would reopen", 56, 79)]
+
+
+def test_reported_source_phrase_keeps_another_act_as_its_report(attributor: EnglishAttributor) -> None:
+    text = "According to the mayor, the council reminded the builders of the deadline."
+    assert _found(attributor, text) == [("mayor", "the council reminded the builders of the deadline", 24, 73)]
+
+
+def test_reported_a_places_office_is_its_holder_named_next(attributor: EnglishAttributor) -> None:
+    text = "Norway's foreign minister says the talks made progress.\nIvan Brekke said the two sides were close."
+    assert _found(attributor, text) == [("Ivan Brekke", "the talks made progress", 31, 54),
+                                        ("Ivan Brekke", "the two sides were close", 73, 97)]
+
+
+def test_reported_a_places_office_is_not_another_places_holder(attributor: EnglishAttributor) -> None:
+    text = "Ukrainian Foreign Minister Ana Dole spoke first. Later, Norway's foreign minister said the talks made progress."
+    assert _found(attributor, text) == [("Norway's foreign minister", "the talks made progress", 87, 110)]

@@ -194,3 +194,8 @@ def test_positioner_beneficiary_named_with_dlya_picks_whose_guarantees(positione
 def test_positioner_dative_pronoun_beneficiary_is_the_party_named_before(positioner: RussianPositioner) -> None:
     text = "Сергей Лавров заявил, что Москва требует предоставить ей гарантии безопасности."
     assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
+
+
+def test_positioner_threatened_party_is_not_the_beneficiary(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров сообщил, что Россия не примет гарантии безопасности для Киева, которые будут угрожать Москве."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-ukraine", "oppose", None)]

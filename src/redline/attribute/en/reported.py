@@ -87,7 +87,8 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     if before <= sent.start or sent.doc[before].text not in ",?!":
         return None
     tokens = run(sent, sent.start, before - 1)
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    # "According to the mayor, the council …": a source phrase before the comma is no clause.
+    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in tokens):
         return None
     return bounds(_after_dateline(tokens))
 

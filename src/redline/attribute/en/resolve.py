@@ -27,6 +27,10 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _VARIANT_MIN = 5
 _VARIANT_PREFIX = 3
 _VARIANT_SPREAD = 3
+# Letters a place's name and its adjective share ("Russia", "Russian"; "Turkey", "Turkish").
+_PLACE_PREFIX = 3
+# The most words a name the tagger took for an organisation may have to be read as a person's.
+_MISTAGGED_WORDS = 3
 # A resolved speaker: name, kind ("person", "organisation", ...), role, confidence factor.
 Resolved = tuple[str, str, str | None, float]
 
@@ -91,7 +95,9 @@ class Names:
                     fits = lowered[-1] == words[-1] and all(
                         any(_spelling(w, v) for v in lowered) for w in words)
                 else:
-                    fits = lowered[-len(words):] == words
+                    # "Foreign Ministry" is the "Russian Foreign Ministry", but "Turkey" is not
+                    # "the Foreign Ministries of Turkey": a body of a place is not the place.
+                    fits = lowered[-len(words):] == words and lowered[-len(words) - 1 : -len(words)] != ["of"]
                 if fits and (best is None or _fuller(candidate, best)):
                     best = candidate
             variant = self._variant(words) if person and (best is None or len(best.split()) == 1) else None
@@ -207,11 +213,13 @@ class Resolver:
                 referent = self._walk(found.start, lambda r: accept(r) and self.genders.get(r.name, gender) == gender)
             else:
                 referent = self._walk(found.start, accept)
-            if referent is None and found.refer == "person":
-                # An unfamiliar surname the tagger took for an organisation, which spoke:
-                # "he" has no one else to be ("Vasko said …. He added …").
-                referent = self._walk(found.start, self._mistagged_person)
-                return _as_tuple(referent, factors.pronoun * factors.pronoun) if referent else None
+            if (referent is None or not referent.named) and found.refer == "person":
+                # An unfamiliar name the tagger took for an organisation, which spoke: "he"
+                # has no one else to be ("Vasko said …. He added …"), or no one but a role
+                # still unnamed ("Minister says …" above "Ana Vasko said …. He said …").
+                mistagged = self._walk(found.start, self._mistagged_person)
+                if mistagged is not None and (referent is None or mistagged.position > referent.position):
+                    return _as_tuple(mistagged, factors.pronoun * factors.pronoun)
             return _as_tuple(referent, factors.pronoun) if referent else None
         if found.kind == "role":
             return self._role(found)
@@ -229,11 +237,13 @@ class Resolver:
         return name, kind, role, 1.0
 
     def _mistagged_person(self, referent: Referent) -> bool:
-        """True for a one-word organisation that spoke and is no word of the lexicon."""
-        word = referent.name.lower()
-        known = (*self.lexicon.organisation_nouns, *self.lexicon.group_nouns, *self.lexicon.person_roles)
-        return (referent.kind == "organisation" and referent.spoke and len(referent.name.split()) == 1
-                and word not in known and not referent.name.isupper())
+        """True for an organisation of one to three capitalised words that spoke, none of
+        them a word of the lexicon ("Vasko", "Mevan Talu"; not "Foreign Ministry")."""
+        words = referent.name.split()
+        known = {*self.lexicon.organisation_nouns, *self.lexicon.kind_nouns, *self.lexicon.group_nouns,
+                 *self.lexicon.person_roles, *self.lexicon.outlet_nouns}
+        return (referent.kind == "organisation" and referent.spoke and 1 <= len(words) <= _MISTAGGED_WORDS
+                and all(w[:1].isupper() and not w.isupper() and w.lower() not in known for w in words))
 
     def _person_role(self, role: str | None) -> bool:
         """True for a role whose head is a person's ("director of the institute")."""
@@ -295,7 +305,9 @@ class Resolver:
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
                 return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
-        speakers = [r for r in later if r.spoke]
+        speakers = sorted((r for r in self.referents if r.position > position and r.spoke
+                           and ((r.kind == "person" and r.named) or self._mistagged_person(r))),
+                          key=lambda r: r.position)
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:
@@ -317,7 +329,7 @@ class Resolver:
             role_words = set((referent.role or "").lower().split())
             if referent.kind != "person" or not referent.named or not role_words & related:
                 continue
-            if _other_holder(words, (referent.role or "").lower().split()):
+            if _other_holder(words, (referent.role or "").lower().split()) or self._other_place(words, role_words):
                 continue
             score = (len(role_words & set(words)), referent.position)
             if strict and not (role_words & set(words)) - related:
@@ -330,6 +342,14 @@ class Resolver:
             if fits and len(mine & set(words)) >= best[0]:
                 return last
         return best[2] if best else None
+
+    def _other_place(self, words: list[str], role: set[str]) -> bool:
+        """True when two roles name different places: "Russia's foreign minister" is not
+        the "Ukrainian Foreign Minister" (a place and its adjective share their start)."""
+        places = {n.lower() for n in self.names.others if " " not in n}
+        mine = {w[:_PLACE_PREFIX] for w in words if w in places}
+        theirs = {w[:_PLACE_PREFIX] for w in role if w in places}
+        return bool(mine and theirs and not mine & theirs)
 
     def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:
         """The subject (or speaker) of the nearest sentence that has one, else the latest

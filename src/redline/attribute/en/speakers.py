@@ -282,15 +282,17 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
     written = head.doc[tokens[0].i : tokens[-1].i + 1].text
     words = _left_modifiers(head, head.i + 1) + [t for t in tokens if t.i > head.i]
     # "the envoy", "the mayor's spokesman", and a headline's bare "Minister says": one person
-    # the article names elsewhere. A place's or a body's ("Ukraine's envoy") names an office,
-    # not someone already met.
+    # the article names elsewhere.
     definite = any((t.lower_ == "the" and t.dep_ == "det")
                    or (t.dep_ == "poss" and (t.ent_type_ == "PERSON" or t.pos_ == "PRON")) for t in head.children)
     bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
+    # "Ukraine's foreign minister said …" names an office whose holder the article names
+    # before or after: resolved, like a headline's bare role, by a fitting role only.
+    office = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
-    if kind == "person" and (definite or bare) and not plural:
+    if kind == "person" and (definite or bare or office) and not plural:
         return Mention(written, start, end, "role", role=_text(words),
-                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=bare and not definite)
+                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=(bare and not definite) or office)
     only = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
     if kind == "organisation" and definite and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)

@@ -280,6 +280,7 @@ class RussianPositioner:
             return [mention]
         tokens = parsed.tokens
         sentence = tokens[mention.first].sentence
+        anchors = self._anchors(parsed, mention)
         whose: list[str] = []
         for i in range(max(unit.first, mention.first - _BENEFICIARY_BEFORE), min(unit.last, mention.last + _BENEFICIARY_AFTER + 1)):
             token = tokens[i]
@@ -287,12 +288,26 @@ class RussianPositioner:
                 continue
             if not ((i > 0 and tokens[i - 1].lemma == "для") or (token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl"))):
                 continue
+            # Attached to the term or to what governs it, not a threatened party in a clause
+            # about it ("гарантии, которые будут угрожать Москве").
+            head = tokens[token.head] if token.rel == "conj" and token.head is not None else token
+            if head.head not in anchors:
+                continue
             actor = self._antecedent(parsed, i) if token.pos == "PRON" else self._actor_at(parsed, i)
             if actor in self._owners:
                 whose.append(self._owners[actor])
         if not whose:
             return [mention]
         return [replace(mention, label=mention.label[0] + issue) for issue in dict.fromkeys(whose)]
+
+    def _anchors(self, parsed: Parsed, mention: Match) -> set[int]:
+        """The term's tokens, its governor and the governor's verb complements ("должны быть выработаны")."""
+        anchors = set(range(mention.first, mention.last + 1))
+        governor = parsed.tokens[mention.first].head
+        if governor is not None:
+            anchors.add(governor)
+            anchors |= {c.index for c in parsed.children(governor) if c.rel == "xcomp"}
+        return anchors
 
     def _antecedent(self, parsed: Parsed, index: int) -> str | None:
         """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""
