@@ -212,3 +212,13 @@ def test_reported_a_places_office_is_its_holder_named_next(attributor: EnglishAt
 def test_reported_a_places_office_is_not_another_places_holder(attributor: EnglishAttributor) -> None:
     text = "Ukrainian Foreign Minister Ana Dole spoke first. Later, Norway's foreign minister said the talks made progress."
     assert _found(attributor, text) == [("Norway's foreign minister", "the talks made progress", 87, 110)]
+
+
+def test_reported_a_surname_read_as_an_adverb_still_speaks(attributor: EnglishAttributor) -> None:
+    text = "Tim Long, an analyst at a bank, cut his target. Long said a downturn may be to blame."
+    assert _found(attributor, text) == [("Tim Long", "a downturn may be to blame", 58, 84)]
+
+
+def test_reported_a_cue_in_a_time_clause_says_nothing_before_it(attributor: EnglishAttributor) -> None:
+    text = "The shares are still down from last week, when the company forecast slower growth."
+    assert _found(attributor, text) == []

@@ -75,9 +75,10 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
-    if verb.dep_ == "relcl" or participle(verb):
+    if verb.dep_ == "relcl" or participle(verb) or _subordinate(verb):
         # "…, those who doubt the plan are …": a relative clause reports nothing before it,
-        # and ", underscoring …" reports what follows it.
+        # ", underscoring …" reports what follows it, and "…, when the firm forecast growth"
+        # times the sentence before it rather than saying it.
         return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
@@ -91,6 +92,13 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in tokens):
         return None
     return bounds(_after_dateline(tokens))
+
+
+def _subordinate(verb: Token) -> bool:
+    """True for a cue opened by "when", "where", "after", "because" …: a clause that hangs
+    from the sentence before it ("as" excepted: "…, as the mayor noted")."""
+    return any((c.dep_ == "advmod" and c.tag_ == "WRB") or (c.dep_ == "mark" and c.lower_ not in ("as", "that"))
+               for c in verb.children if c.i < verb.i)
 
 
 def _in_brackets(token: Token) -> bool:

@@ -22,6 +22,8 @@ from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, ment
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# Entity labels of places, which a venue phrase names as where, not who.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # A lone surname no one was introduced with may be another spelling of one who was: it
 # needs this many letters, the same first letters and a length this close.
 _VARIANT_MIN = 5
@@ -147,6 +149,9 @@ class Resolver:
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
                     written.add(ent.text)
+                    if ent.label_ == "PERSON" and len(ent) > 1:
+                        # "Tim Long … Long said": a surname alone is a name too.
+                        written.add(ent[-1].text)
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
@@ -158,7 +163,7 @@ class Resolver:
     def _add_entity(self, root: Token) -> None:
         found = mention(root, self.lexicon)
         ent = entity_of(root)
-        if found is None or found.name is None or ent is None:
+        if found is None or found.name is None or ent is None or self._venue(root, ent.label_):
             return
         role = found.role
         head = root.head
@@ -175,6 +180,16 @@ class Resolver:
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
             label=ent.label_,
         ))
+
+    def _venue(self, root: Token, label: str) -> bool:
+        """Whether a place is named as where something happens ("held in Vienna", "flew to
+        Oslo"): the object of a place preposition, or of a destination one after a verb."""
+        prep = root.head
+        if label not in _PLACES or root.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        word = prep.lower_
+        return word in self.lexicon.place_prepositions or (
+            word in self.lexicon.destination_prepositions and prep.head.pos_ in ("VERB", "AUX"))
 
     def _add_group(self, head: Token) -> None:
         """A plural subject that can speak ("European leaders backed …"), for a later "they"."""
@@ -305,9 +320,10 @@ class Resolver:
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
                 return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
-        speakers = sorted((r for r in self.referents if r.position > position and r.spoke
-                           and ((r.kind == "person" and r.named) or self._mistagged_person(r))),
-                          key=lambda r: r.position)
+        # A name the tagger took for an organisation's is a person's only when no one else spoke.
+        speakers = ([r for r in later if r.spoke]
+                    or sorted((r for r in self.referents if r.position > position and self._mistagged_person(r)),
+                              key=lambda r: r.position))
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:

@@ -25,6 +25,8 @@ _DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quant
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # Where a doc keeps its entity spans by token index (user_data, built on first need).
 _ENTITIES = "redline.entities"
+# What the tagger may call a surname that is also an English word ("Long", "Young", "Rich").
+_MISREAD_POS = frozenset({"NOUN", "ADV", "ADJ"})
 # Parts of speech that no name ends with.
 _TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
@@ -205,7 +207,7 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
         # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
         return _named(nested.root, nested, lexicon, nested.root)
-    if _missed_name(head, lexicon):
+    if missed_name(head, lexicon):
         return Mention(head.text, offset(head), end_offset(head), "name", head.text)
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
@@ -235,11 +237,11 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
-def _missed_name(head: Token, lexicon: Lexicon) -> bool:
-    """True for a capitalised word the tagger called a common noun here but the article
-    names as an entity elsewhere ("Vasko says …" in a headline)."""
+def missed_name(head: Token, lexicon: Lexicon) -> bool:
+    """True for a capitalised word the tagger called a common word here but the article
+    names as an entity elsewhere ("Vasko says …" in a headline, "Long said" after "Tim Long")."""
     names = head.doc.user_data.get("names", ())
-    return (head.pos_ == "NOUN" and head.is_title and head.text in names and head.lemma_.lower() not in
+    return (head.pos_ in _MISREAD_POS and head.is_title and head.text in names and head.lemma_.lower() not in
             (*lexicon.person_roles, *lexicon.organisation_nouns, *lexicon.group_nouns))
 
 
