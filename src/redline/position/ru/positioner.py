@@ -42,6 +42,8 @@ _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OWN = "="
+# How many sentences back a carrying noun phrase ("такая идея") looks for its issue.
+_ANAPHOR_SENTENCES = 1
 
 
 class RussianStance(BaseModel):
@@ -62,6 +64,7 @@ class RussianStance(BaseModel):
     boundaries: list[str]
     holder_nouns: list[str]
     topic_nouns: list[str]
+    anaphors: list[str]
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
@@ -126,6 +129,10 @@ class RussianPositioner:
         kinds = ("neutral", "support", "oppose", "refusal", "alternative", "negation", "condition", "requirement", "security_claim",
                  "threat", "boundaries")
         return PhraseMatcher((kind, phrase) for kind in kinds for phrase in getattr(self.stance, kind))
+
+    @cached_property
+    def _anaphors(self) -> PhraseMatcher:
+        return PhraseMatcher(("~", phrase) for phrase in self.stance.anaphors)
 
     @cached_property
     def _parties(self) -> Parties:
@@ -227,11 +234,28 @@ class RussianPositioner:
         claims = [c for c in cues if c.label == "security_claim"]
         mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
+        carried = self._carried(parsed, unit)
+        mentions += [m for m in carried if not any(k.first <= m.last and m.first <= k.last for k in mentions)]
         out: list[Reading] = []
         for mention in mentions:
             reading = self._stance(parsed, unit, mention, cues)
             if reading is not None:
-                out.append(reading)
+                out.append(replace(reading, weak=True) if mention in carried else reading)
+        return out
+
+    def _carried(self, parsed: Parsed, unit: _Unit) -> list[Match]:
+        """Noun phrases that carry an issue named shortly before ("… ввод войск. Москва не согласна с такой идеей").
+
+        Each takes the issue of the last term in its sentence or the ones just before it; its
+        reading is weak (it counts only where nothing else gives the actor's stance on the issue).
+        """
+        tokens = parsed.tokens
+        out: list[Match] = []
+        for anaphor in self._anaphors.find(tokens, unit.first, unit.last):
+            sentence = max(0, tokens[anaphor.first].sentence - _ANAPHOR_SENTENCES)
+            before = self._issues.find(tokens, parsed.sentences[sentence].first, anaphor.first)
+            if before:
+                out.append(replace(anaphor, label=before[-1].label))
         return out
 
     def _other_subject(self, parsed: Parsed, cue: Match, holder: str) -> bool:
