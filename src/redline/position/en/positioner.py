@@ -80,6 +80,7 @@ class _Scene:
     mentions: list[IssueMention]
     agents: list[Agent]
     reporting: list[tuple[Agent, int]]
+    syntax: Syntax
 
 
 class EnglishPositioner:
@@ -175,7 +176,8 @@ class EnglishPositioner:
         cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
-        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
+        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
+                       state.syntax)
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -218,7 +220,7 @@ class EnglishPositioner:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
             judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
