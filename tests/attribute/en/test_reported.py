@@ -222,3 +222,11 @@ def test_reported_a_surname_read_as_an_adverb_still_speaks(attributor: EnglishAt
 def test_reported_a_cue_in_a_time_clause_says_nothing_before_it(attributor: EnglishAttributor) -> None:
     text = "The shares are still down from last week, when the company forecast slower growth."
     assert _found(attributor, text) == []
+
+
+def test_reported_a_source_aside_speaks_the_sentence_around_it(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The port, in the view of analysts, needs a new crane.") == [
+        ("analysts", "The port, in the view of analysts, needs a new crane", 0, 52)]
+    # An opening adverb is no clause: the source speaks what follows it.
+    assert _found(attributor, "However, according to the mayor, the port needs a new crane.") == [
+        ("mayor", "the port needs a new crane", 33, 59)]
