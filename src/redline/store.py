@@ -220,19 +220,16 @@ class Store:
             {"threads": threads} if threads else {})
         self._held: duckdb.DuckDBPyConnection | None = None
         self._block = ExitStack()
-        if read_only and not self.path.exists():
-            raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
-        with self._connection() as con:
-            if not read_only:
-                con.execute(_SCHEMA)
-                self._migrate(con)
-                con.execute(
-                    "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
-                    "DO UPDATE SET value = excluded.value",
-                    [str(SCHEMA_VERSION)],
-                )
-                con.execute("INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING")
-            self._check_version(con)
+        # Whether the schema has been made or checked: done on the first connection, which
+        # is then the caller's too (opening the file costs more than most calls do).
+        self._ready = False
+        self._has_corrections = True
+        if not self.path.exists():
+            if read_only:
+                raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
+            # A new store is made at once, so that readers can open it straight away.
+            with self._connection():
+                pass
 
     def __enter__(self) -> Store:
         # A read-only block (a CLI listing, a report) reads one state of the store; a
@@ -299,7 +296,7 @@ class Store:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return self._connect(shared)
+                return self._prepared(self._connect(shared))
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
@@ -308,6 +305,27 @@ class Store:
             if not self.read_only:
                 _touch(writer_waiting(self.path))
             time.sleep(_LOCK_POLL_SECONDS)
+
+    def _prepared(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+        """The connection, once the schema is made (or migrated) and its version checked."""
+        if self._ready:
+            return con
+        try:
+            if not self.read_only and self._version(con, missing_ok=True) != SCHEMA_VERSION:
+                con.execute(_SCHEMA)
+                self._migrate(con)
+                con.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) "
+                    "DO UPDATE SET value = excluded.value",
+                    [str(SCHEMA_VERSION)],
+                )
+                con.execute("INSERT INTO meta VALUES ('generation', '0') ON CONFLICT DO NOTHING")
+            self._check_version(con)
+        except BaseException:
+            con.close()
+            raise
+        self._ready = True
+        return con
 
     def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
         """Bring an older store's tables up to this schema (before its version is raised)."""
@@ -334,9 +352,19 @@ class Store:
             raise
         return con
 
+    @staticmethod
+    def _version(con: duckdb.DuckDBPyConnection, missing_ok: bool = False) -> int:
+        """The store's schema version (0 for a file with no meta table, when that is fine)."""
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            if not missing_ok:
+                raise
+            return 0
+        return int(row[0]) if row else 0
+
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else 0
+        version = self._version(con)
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: store schema {version} is newer than this redline")
         # A store written by an older redline and opened read-only has no corrections yet.
@@ -552,13 +580,15 @@ class Store:
         self, document_id: str | None = None, target: str | None = None
     ) -> list[Correction]:
         """Analysts' corrections, oldest first, optionally of one document or target kind."""
-        if not self._has_corrections:
-            return []
-        where, params = _where([("document_id = ?", document_id), ("target = ?", target)])
-        rows = self._rows(
-            f"SELECT {_quoted(_CORRECTION_FIELDS)} FROM corrections {where} ORDER BY created, id",
-            params,
-        )
+        with self.session():
+            # Known once the store is open: an older store read-only has no such table.
+            if not self._has_corrections:
+                return []
+            where, params = _where([("document_id = ?", document_id), ("target = ?", target)])
+            rows = self._rows(
+                f"SELECT {_quoted(_CORRECTION_FIELDS)} FROM corrections {where} ORDER BY created, id",
+                params,
+            )
         return [Correction(**dict(zip(_CORRECTION_FIELDS, row, strict=True))) for row in rows]
 
     def overview(self) -> dict[str, Any]:

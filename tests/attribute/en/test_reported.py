@@ -150,3 +150,75 @@ def test_reported_coordinated_speakers_each_make_the_statement(attributor: Engli
         ("Denmark", "the port would reopen", 33, 54),
         ("Iceland", "the port would reopen", 33, 54),
     ]
+
+
+def test_reported_statement_noun_speaks_for_its_author(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "A statement by the ministry said the border would stay closed until May.") == [
+        ("ministry", "the border would stay closed until May", 33, 71)]
+    assert _found(attributor, "Remarks from the envoy on Tuesday suggested that the talks could resume.") == [
+        ("envoy", "the talks could resume", 49, 71)]
+
+
+def test_reported_passive_verdict_belongs_to_its_agent(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The plan was criticised by Senator Ana Ruiz as unworkable.") == [
+        ("Ana Ruiz", "The plan was criticised by Senator Ana Ruiz as unworkable", 0, 57)]
+    assert _found(attributor, "The levy, which was condemned by the chamber of commerce, takes effect in May.") == [
+        ("chamber of commerce", "The levy", 0, 8)]
+
+
+def test_reported_passive_without_an_agent_reports_nothing(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The plan was criticised as unworkable.") == []
+
+
+def test_reported_speaker_entity_drops_a_trailing_preposition(attributor: EnglishAttributor) -> None:
+    # The recogniser may run "the ministry on Friday" into one entity.
+    assert _found(attributor, "The ceasefire was announced by the ministry on Friday.") == [
+        ("ministry", "The ceasefire", 0, 13)]
+
+
+def test_reported_speakers_beyond_politics(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The coach told reporters his team had played well.") == [
+        ("coach", "his team had played well", 25, 49)]
+
+
+def test_reported_the_statement_is_its_issuers(attributor: EnglishAttributor) -> None:
+    text = "In a statement, the farmers' union urged the council to act. The statement said the harvest was at risk."
+    assert _found(attributor, text) == [("union", "the council to act", 41, 59),
+                                        ("union", "the harvest was at risk", 80, 103)]
+
+
+def test_reported_the_company_is_the_organisation_last_named(attributor: EnglishAttributor) -> None:
+    text = "Acme Corp said profits rose. The company expects growth next year, the firm said."
+    assert _found(attributor, text) == [("Acme Corp", "profits rose", 15, 27),
+                                        ("Acme Corp", "The company expects growth next year", 29, 65)]
+
+
+def test_reported_source_phrase_relays_an_attributed_clause(attributor: EnglishAttributor) -> None:
+    text = "In the meeting, according to the report, the mayor said the bridge would reopen."
+    assert _found(attributor, text) == [("mayor", "the bridge would reopen", 56, 79)]
+
+
+def test_reported_source_phrase_keeps_another_act_as_its_report(attributor: EnglishAttributor) -> None:
+    text = "According to the mayor, the council reminded the builders of the deadline."
+    assert _found(attributor, text) == [("mayor", "the council reminded the builders of the deadline", 24, 73)]
+
+
+def test_reported_a_places_office_is_its_holder_named_next(attributor: EnglishAttributor) -> None:
+    text = "Norway's foreign minister says the talks made progress.\nIvan Brekke said the two sides were close."
+    assert _found(attributor, text) == [("Ivan Brekke", "the talks made progress", 31, 54),
+                                        ("Ivan Brekke", "the two sides were close", 73, 97)]
+
+
+def test_reported_a_places_office_is_not_another_places_holder(attributor: EnglishAttributor) -> None:
+    text = "Ukrainian Foreign Minister Ana Dole spoke first. Later, Norway's foreign minister said the talks made progress."
+    assert _found(attributor, text) == [("Norway's foreign minister", "the talks made progress", 87, 110)]
+
+
+def test_reported_a_surname_read_as_an_adverb_still_speaks(attributor: EnglishAttributor) -> None:
+    text = "Tim Long, an analyst at a bank, cut his target. Long said a downturn may be to blame."
+    assert _found(attributor, text) == [("Tim Long", "a downturn may be to blame", 58, 84)]
+
+
+def test_reported_a_cue_in_a_time_clause_says_nothing_before_it(attributor: EnglishAttributor) -> None:
+    text = "The shares are still down from last week, when the company forecast slower growth."
+    assert _found(attributor, text) == []

@@ -131,3 +131,43 @@ def test_attributor_outlet_with_no_one_behind_the_words_is_the_source() -> None:
 def test_attributor_dateline_is_not_a_statement() -> None:
     assert _statements("ГРАДОВ, 3 мая - Вестник. Министр Олег Петренко заявил, что переговоры сорваны.") == [
         ("Олег Петренко", "заявил", "indirect", "переговоры сорваны")]
+
+
+def test_attributor_representative_of_the_same_body_is_the_spokesman_named_before() -> None:
+    text = ("Пресс-секретарь президента страны Иван Орлов заявил, что визит состоится. "
+            "Министр Олег Петренко сказал, что готов к встрече. Представитель Кремля подчеркнул, что дата не выбрана.")
+    assert _statements(text)[-1] == ("Иван Орлов", "подчеркнул", "indirect", "дата не выбрана")
+
+
+def test_attributor_representative_of_another_body_is_not_the_spokesman() -> None:
+    text = "Официальный представитель МИД Анна Белова заявила, что визит состоится. Пресс-секретарь Кремля добавил, что дата не выбрана."
+    assert _statements(text)[-1][0] == "Пресс-секретарь Кремля"
+
+
+def test_attributor_headline_with_a_topic_before_the_colon_and_a_seat_of_power() -> None:
+    assert _statements("Орлов о переговорах: «Мы не спешим»") == [("Орлов", None, "direct", "Мы не спешим")]
+    assert _statements("Кремль: визит президента не планируется") == [
+        ("Кремль", None, "indirect", "визит президента не планируется")]
+
+
+def test_attributor_light_verb_cue_and_a_coordinated_cue_make_two_statements() -> None:
+    text = "Министр Олег Петренко выступил с заявлением, что переговоры сорваны, и призвал к новой встрече."
+    assert _statements(text) == [
+        ("Олег Петренко", "выступил", "indirect", "переговоры сорваны"),
+        ("Олег Петренко", "призвал", "indirect", "новой встрече"),
+    ]
+
+
+def test_attributor_impersonal_cue_names_the_person_whose_statement_it_cites() -> None:
+    text = "Страна готова к диалогу. Об этом говорится в заявлении советника министра Ивана Орлова, пишет «Вестник»."
+    assert _statements(text) == [("Иван Орлов", "говорится", "indirect", "Страна готова к диалогу")]
+
+
+def test_attributor_po_slovam_aside_after_a_short_lead_gives_what_follows() -> None:
+    text = "Министр Олег Петренко выступил на форуме. Это, по его словам, значит, что «время уходит»."
+    assert _statements(text)[-1] == ("Олег Петренко", "по его словам", "mixed", "значит, что «время уходит»")
+
+
+def test_attributor_present_soobshchaet_relays_an_outlet_behind_a_speaker() -> None:
+    text = "Ранее министр Олег Петренко заявил, что переговоры сорваны, сообщает Вестник."
+    assert _statements(text) == [("Олег Петренко", "заявил", "indirect", "переговоры сорваны")]

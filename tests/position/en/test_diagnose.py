@@ -44,6 +44,10 @@ issues:
       - {text: "Velora is humming about demarcation.", actor: Velora, stance: support}
       - {text: "Ostrava welcomes demarcation.", actor: Dastan, stance: support}
       - {text: "Kessel welcomes the survey.", actor: Velora, stance: support}
+      - {text: "Velora insists that any accord must include demarcation.", actor: Velora, stance: support}
+      - {text: "Velora rejects demarcation.", actor: Velora, stance: oppose, red_line: true}
+      - {text: "Velora will never accept demarcation.", actor: Velora, stance: oppose, red_line: false}
+      - {text: "Dastan calls demarcation a red line.", actor: Dastan, stance: oppose, red_line: true}
 """
 
 
@@ -107,3 +111,41 @@ def test_diagnose_warns_of_a_plain_term_that_holds_a_directed_cue(pack: Pack, nl
         'accord-signing entry "ready"): words inside a term are read as the issue, never as a '
         "stance, so it will not fire there"
     ]
+
+
+def test_diagnose_a_stance_cue_inside_a_longer_restriction_says_what_a_pack_can_do(
+        pack: Pack, nlp: Language) -> None:
+    """"X must include Y" reads Y as X's terms: the pack can give the issue its own cue there."""
+    assert _reasons(pack, nlp)["Velora insists that any accord must include demarcation."] == (
+        'the mention "demarcation" and the cue support "must" (shared entry "must") were found, but '
+        '"must" is read as part of the longer restriction "must include" (shared entry "(?:must|should|'
+        'would have to|has to|have to|need to) (?:also )?(?:include|cover|involve)"), which is no stance '
+        '("X must include Y" accepts X on the terms Y, so it reads no stance on Y); what a pack can do: '
+        'give the issue its own support or oppose cue covering the words (`cues: {support: ["must '
+        'include"]}` under the issue: an issue\'s cue is read in that place), or take the shared entry '
+        'out with `remove: {cues: {restriction: ["(?:must|should|would have to|has to|have to|need to) '
+        '(?:also )?(?:include|cover|involve)"]}}` if the pack\'s coverage never means it'
+    )
+
+
+def test_diagnose_the_advice_on_a_swallowed_cue_works(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "border.yaml"
+    path.write_text(PACK.replace("    terms: [demarcation]\n", "    terms: [demarcation]\n"
+                                 "    cues: {support: [\"must include\"]}\n"), encoding="utf-8")
+    assert "Velora insists that any accord must include demarcation." not in _reasons(load_pack(path), nlp)
+
+
+def test_diagnose_an_example_asserting_a_red_line_is_checked_both_ways(pack: Pack, nlp: Language) -> None:
+    positioner = EnglishPositioner(pack, nlp)
+    _total, wrong = misread_examples(pack, lambda d: positioner.positions(d, [])[1], Diagnosis(pack, nlp))
+    found = {m.text: (m.expected, m.found, m.red_line, m.found_red_line, m.reason) for m in wrong}
+    assert found["Velora rejects demarcation."] == (
+        "oppose", "oppose", True, False,
+        "no red-line word was found: add one under the issue's `cues: {red_line: [...]}` (this issue "
+        "only) or the pack's `cues: red_line:` (words of firmness, not the issue's own verbs)")
+    assert found["Velora will never accept demarcation."] == (
+        "oppose", "oppose", False, True,
+        'read as a red line by red_line "never accept" (shared entry "never accept"): if the words are '
+        'no red line here, take the entry out (`remove: {cues: {red_line: ["never accept"]}}`); if they '
+        "are one, the example should say `red_line: true`")
+    assert "Dastan calls demarcation a red line." not in found

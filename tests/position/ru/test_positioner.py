@@ -147,3 +147,55 @@ def test_positioner_stopping_opposes_and_unwillingness_to_stop_supports(position
         ("Ukraine", "nato-expansion", "oppose", None)]
     assert _positions(positioner, "США не хотят прекратить расширение НАТО.") == [
         ("United States", "nato-expansion", "support", None)]
+
+
+def test_positioner_condition_of_time_or_standard_is_conditional(positioner: RussianPositioner) -> None:
+    text = "Министр Сергей Лавров заявил, что перемирие возможно только во время переговоров о мире."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "conditional", "только во время переговоров о мире")]
+
+
+def test_positioner_against_the_interests_is_oppose(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков указал, что расширение НАТО противоречит интересам страны."
+    assert _positions(positioner, text) == [("Russia", "nato-expansion", "oppose", None)]
+
+
+def test_positioner_negated_acceptance_is_oppose(positioner: RussianPositioner) -> None:
+    text = "Владимир Зеленский заявил, что Киев не примет перемирие на таких условиях."
+    assert _positions(positioner, text) == [("Ukraine", "ceasefire", "oppose", None)]
+
+
+def test_positioner_another_partys_wish_is_not_the_speakers_stance(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Польша хочет ввести войска на Украину."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_genitive_owner_of_a_cue_noun_is_another_party(positioner: RussianPositioner) -> None:
+    text = "Песков прокомментировал слова о готовности Франции направить миротворцев на Украину."
+    assert ("Russia", "foreign-troops-in-ukraine", "support", None) not in _positions(positioner, text)
+
+
+def test_positioner_person_as_subject_holds_in_reporting(positioner: RussianPositioner) -> None:
+    text = "Накануне Дональд Трамп призвал к перемирию."
+    assert _positions(positioner, text) == [("United States", "ceasefire", "support", None)]
+
+
+def test_positioner_owner_of_a_goal_and_coordinated_memberships(positioner: RussianPositioner) -> None:
+    text = "Главным приоритетом Украины остается вступление в ЕС и НАТО."
+    assert sorted(_positions(positioner, text)) == [
+        ("Ukraine", "ukraine-eu-membership", "support", None), ("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_beneficiary_named_with_dlya_picks_whose_guarantees(positioner: RussianPositioner) -> None:
+    text = "Владимир Путин заявил, что гарантии безопасности нужны как для России, так и для Украины."
+    assert sorted(_positions(positioner, text)) == [
+        ("Russia", "guarantees-for-russia", "support", None), ("Russia", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_dative_pronoun_beneficiary_is_the_party_named_before(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Москва требует предоставить ей гарантии безопасности."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
+
+
+def test_positioner_threatened_party_is_not_the_beneficiary(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров сообщил, что Россия не примет гарантии безопасности для Киева, которые будут угрожать Москве."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-ukraine", "oppose", None)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.attribute.en.lexicon import Lexicon
-from redline.attribute.en.speakers import mention
+from redline.attribute.en.speakers import mention, missed_name
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
@@ -36,10 +36,15 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             head = min(found, key=lambda c: abs(c.i - node.i))
             if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
                 return node.head
-            return head
+            return owner(head, lexicon) or head
         opened = _opening_participle_object(node)
         if opened is not None:
             return opened
+        before = node.doc[node.i - 1] if node.i > 0 else None
+        if before is not None and before.head.i == node.i and before.dep_ in ("advmod", "npadvmod", "amod"):
+            # "Long said …" with the surname read as an adverb: a name the article gives.
+            if missed_name(before, lexicon) or (before.pos_ == "PROPN" and before.text in before.doc.user_data.get("names", ())):
+                return before
         # "…, adding that …", "but stressed that …": the participle or the second verb
         # shares the subject of the verb it hangs from.
         # (A purpose clause, "rallied to call for …", does not: only participles do.)
@@ -70,6 +75,19 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def owner(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who a statement noun that is a cue's subject belongs to: "a statement by the ministry
+    said …", "remarks from the envoy suggested …", "the union's statement said …", "a
+    council statement said …" are the ministry's, the envoy's, the union's, the council's."""
+    if noun.lemma_.lower() not in lexicon.nominal_cues and noun.lower_ not in lexicon.nominal_cues:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for g in c.children if g.dep_ == "pobj"]
+    owners += [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+    return next((o for o in owners if mention(o, lexicon) is not None), None)
 
 
 def _relayed(verb: Token, lexicon: Lexicon) -> Token | None:

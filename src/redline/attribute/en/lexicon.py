@@ -104,12 +104,16 @@ class Lexicon(_Strict):
     quoting_verbs: list[Word]
     aspect_verbs: list[Word]
     relative_pronouns: list[Word]
+    place_prepositions: list[Word] = []
+    destination_prepositions: list[Word] = []
     honorifics: list[Word]
     abbreviations: list[Word]
     person_roles: list[Word]
     agent_suffixes: list[Word]
     role_classes: dict[str, list[Word]]
     organisation_nouns: list[Word]
+    kind_nouns: list[Word]
+    issued_nouns: list[Word]
     group_nouns: list[Word]
     outlet_nouns: list[Word]
     confidence: Confidence
@@ -118,7 +122,9 @@ class Lexicon(_Strict):
 
     @field_validator(
         "as_cues", "intent_cues", "adjective_cues", "nominal_cues", "source_phrases", "possessive_sources",
-        "quoting_verbs", "aspect_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "group_nouns",
+        "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
+        "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
+        "issued_nouns", "group_nouns",
         "outlet_nouns",
     )
     @classmethod

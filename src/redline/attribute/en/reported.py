@@ -75,9 +75,10 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
 
 def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """'CONTENT, X said': the sentence up to the comma before the attribution."""
-    if verb.dep_ == "relcl" or participle(verb):
+    if verb.dep_ == "relcl" or participle(verb) or _subordinate(verb):
         # "…, those who doubt the plan are …": a relative clause reports nothing before it,
-        # and ", underscoring …" reports what follows it.
+        # ", underscoring …" reports what follows it, and "…, when the firm forecast growth"
+        # times the sentence before it rather than saying it.
         return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
@@ -87,9 +88,17 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     if before <= sent.start or sent.doc[before].text not in ",?!":
         return None
     tokens = run(sent, sent.start, before - 1)
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    # "According to the mayor, the council …": a source phrase before the comma is no clause.
+    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in tokens):
         return None
     return bounds(_after_dateline(tokens))
+
+
+def _subordinate(verb: Token) -> bool:
+    """True for a cue opened by "when", "where", "after", "because" …: a clause that hangs
+    from the sentence before it ("as" excepted: "…, as the mayor noted")."""
+    return any((c.dep_ == "advmod" and c.tag_ == "WRB") or (c.dep_ == "mark" and c.lower_ not in ("as", "that"))
+               for c in verb.children if c.i < verb.i)
 
 
 def _in_brackets(token: Token) -> bool:
@@ -187,6 +196,27 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     if _nothing(objects[0]):
         return None
     return right_content(verb, objects[0], is_cue)
+
+
+def _passive_object(verb: Token, speaker: Token) -> tuple[int, int] | None:
+    """Content of a passive object cue with its agent: "the plan was criticised by the
+    senator as unworkable" reports the senator's verdict on the plan (the subject, through
+    the as-phrase when there is one)."""
+    if speaker.head.dep_ != "agent" and not any(t.lower_ == "by" for t in speaker.ancestors):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in FILLER]
+    if not subjects:
+        return None
+    if subjects[0].lower_ in ("which", "that", "who"):
+        # "the levy, which was condemned by the chamber": the noun the clause describes.
+        noun = verb.head
+        return bounds(run(verb.sent, noun.left_edge.i, noun.i)) if verb.dep_ == "relcl" else None
+    last = subjects[0].right_edge.i
+    verdicts = [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.i > verb.i
+                and (c.lower_ == "as" or c.dep_ == "oprd")]
+    if verdicts:
+        last = verdicts[0].right_edge.i
+    return bounds(run(verb.sent, subjects[0].left_edge.i, last))
 
 
 def _open_question(verb: Token) -> bool:
@@ -312,6 +342,8 @@ class Reported:
         if (found is None and lemma in self.lexicon.object_lemmas and not passive
                 and (not participle(verb) or speech_object or _characterises(verb))):
             found, frame = _object(verb, self.is_cue), "object"
+        if found is None and lemma in self.lexicon.object_lemmas and passive and speaker is not None:
+            found, frame = _passive_object(verb, speaker), "object"
         if found is None and lemma in self.lexicon.as_cues and not passive and _characterises(verb, "as"):
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:

@@ -25,6 +25,10 @@ _DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quant
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # Where a doc keeps its entity spans by token index (user_data, built on first need).
 _ENTITIES = "redline.entities"
+# What the tagger may call a surname that is also an English word ("Long", "Young", "Rich").
+_MISREAD_POS = frozenset({"NOUN", "ADV", "ADJ"})
+# Parts of speech that no name ends with.
+_TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,19 @@ def entity_of(token: Token) -> Span | None:
     # ``doc.ents`` builds every entity span anew on each read: index them once per doc.
     index = token.doc.user_data.get(_ENTITIES)
     if index is None:
-        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in map(_trimmed, token.doc.ents)
+                                                   for i in range(ent.start, ent.end)}
     found: Span | None = index.get(token.i)
     return found
+
+
+def _trimmed(ent: Span) -> Span:
+    """An entity without the function words the recogniser ran it into ("the ministry on
+    Friday" read as the entity "the ministry on"): no name ends with "on", "of" or "and"."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].pos_ in _TRAILING_POS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -193,7 +207,7 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
         # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
         return _named(nested.root, nested, lexicon, nested.root)
-    if _missed_name(head, lexicon):
+    if missed_name(head, lexicon):
         return Mention(head.text, offset(head), end_offset(head), "name", head.text)
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
@@ -214,16 +228,20 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     plural = head.tag_ in ("NNS", "NNPS")
     if head.lower_ in lexicon.group_nouns or (plural and head.lower_.endswith(tuple(lexicon.agent_suffixes))):
         return _common(head, lexicon, "group")
-    if lemma in lexicon.organisation_nouns or head.lower_ in lexicon.organisation_nouns:
+    if {lemma, head.lower_} & {*lexicon.organisation_nouns, *lexicon.kind_nouns}:
         return _common(head, lexicon, "organisation")
+    if lemma in lexicon.issued_nouns:
+        # "The statement said …" stands for its issuer; "a statement said …" names no one.
+        found = _common(head, lexicon, "organisation")
+        return found if found.kind == "role" else None
     return None
 
 
-def _missed_name(head: Token, lexicon: Lexicon) -> bool:
-    """True for a capitalised word the tagger called a common noun here but the article
-    names as an entity elsewhere ("Vasko says …" in a headline)."""
+def missed_name(head: Token, lexicon: Lexicon) -> bool:
+    """True for a capitalised word the tagger called a common word here but the article
+    names as an entity elsewhere ("Vasko says …" in a headline, "Long said" after "Tim Long")."""
     names = head.doc.user_data.get("names", ())
-    return (head.pos_ == "NOUN" and head.is_title and head.text in names and head.lemma_.lower() not in
+    return (head.pos_ in _MISREAD_POS and head.is_title and head.text in names and head.lemma_.lower() not in
             (*lexicon.person_roles, *lexicon.organisation_nouns, *lexicon.group_nouns))
 
 
@@ -266,15 +284,17 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
     written = head.doc[tokens[0].i : tokens[-1].i + 1].text
     words = _left_modifiers(head, head.i + 1) + [t for t in tokens if t.i > head.i]
     # "the envoy", "the mayor's spokesman", and a headline's bare "Minister says": one person
-    # the article names elsewhere. A place's or a body's ("Ukraine's envoy") names an office,
-    # not someone already met.
+    # the article names elsewhere.
     definite = any((t.lower_ == "the" and t.dep_ == "det")
                    or (t.dep_ == "poss" and (t.ent_type_ == "PERSON" or t.pos_ == "PRON")) for t in head.children)
     bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
+    # "Ukraine's foreign minister said …" names an office whose holder the article names
+    # before or after: resolved, like a headline's bare role, by a fitting role only.
+    office = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
-    if kind == "person" and (definite or bare) and not plural:
+    if kind == "person" and (definite or bare or office) and not plural:
         return Mention(written, start, end, "role", role=_text(words),
-                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=bare and not definite)
+                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=(bare and not definite) or office)
     only = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
     if kind == "organisation" and definite and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)

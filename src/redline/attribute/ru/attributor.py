@@ -45,7 +45,8 @@ class RussianAttributor:
         frames = Frames(parsed, self.lexicon)
         drafts, used = frames.quoted(quotes)
         drafts += frames.reported(used, quotes) + frames.according() + frames.headlines()
-        drafts = _outermost(drafts)
+        relays = {t.start for t in parsed.tokens if t.lemma in self.lexicon.relay_verbs}
+        drafts = _outermost(drafts, relays)
         # 4. Speakers in text order, so that "он" and "дипломат" find who spoke before.
         people = People(parsed, self.lexicon)
         resolved: list[tuple[Draft, Speaker]] = []
@@ -90,10 +91,14 @@ class RussianAttributor:
         )
 
 
-def _outermost(drafts: list[Draft]) -> list[Draft]:
-    """Drop a cue reported inside another statement ("эксперт считает, что Москва будет настаивать …")."""
+def _outermost(drafts: list[Draft], relays: set[int]) -> list[Draft]:
+    """Drop a cue reported inside another statement ("эксперт считает, что Москва будет настаивать …").
+
+    An outlet's relay ("…, заявил министр, сообщает Вестник"; cues starting at ``relays``)
+    holds the speaker's statement, not a statement of its own that would hide it.
+    """
     def nested(draft: Draft) -> bool:
         return draft.cue is not None and any(
             other is not draft and other.start <= draft.cue[0] < other.end and other.cue is not None
-            and not draft.start <= other.cue[0] < draft.end for other in drafts)
+            and other.cue[0] not in relays and not draft.start <= other.cue[0] < draft.end for other in drafts)
     return [d for d in drafts if not nested(d)]

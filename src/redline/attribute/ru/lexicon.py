@@ -63,10 +63,13 @@ class Lexicon(BaseModel):
     specific_roles: list[Word]
     relays: list[Word]
     relay_verbs: list[Word]
+    offices: list[list[Word]] = []
+    bodies: list[list[Word]] = []
+    seats: list[Word] = []
 
     @field_validator("speech_verbs", "clause_only", "object_verbs", "belief_words", "complementizers",
                      "anaphoric_objects", "impersonal", "generic_roles", "specific_roles", "relays",
-                     "relay_verbs")
+                     "relay_verbs", "seats")
     @classmethod
     def _normalise(cls, words: list[str]) -> list[str]:
         return [_norm(w) for w in words]
@@ -77,6 +80,21 @@ class Lexicon(BaseModel):
         if any(len(p) < 2 for p in phrases):
             raise ValueError("a phrasal object is a verb and at least one word after it")
         return [[_norm(w) for w in p] for p in phrases]
+
+    @field_validator("offices", "bodies")
+    @classmethod
+    def _groups(cls, groups: list[list[str]]) -> list[list[str]]:
+        if any(len(g) < 2 for g in groups):
+            raise ValueError("a group names at least two words")
+        return [[_norm(w) for w in g] for g in groups]
+
+    def office(self, role: str) -> frozenset[str]:
+        """The role nouns of ``role``'s office, itself included."""
+        return frozenset(w for g in self.offices if role in g for w in g) | {role}
+
+    def body(self, words: set[str]) -> frozenset[str]:
+        """The words naming the bodies ``words`` name."""
+        return frozenset(w for g in self.bodies if words & set(g) for w in g) | frozenset(words)
 
     @field_validator("pronouns")
     @classmethod

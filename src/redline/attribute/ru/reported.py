@@ -32,6 +32,10 @@ _NOT_CUE_POS = frozenset({"NOUN", "ADP", "PUNCT", "CCONJ", "SCONJ", "NUM"})
 _CONTENT_DEPS = ("obj", "iobj", "obl", "xcomp", "ccomp", "nmod")
 _TRIM = " \t\n.,;:—–-"
 _MIN_CHARS = 3
+# The most words a headline's topic ("Песков о переговорах: …") runs before its colon.
+_TOPIC_WORDS = 8
+# The most words before a "по словам X" aside for the content to be what follows it.
+_ASIDE_LEAD = 3
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,16 @@ class Frames:
                 return name.first, name.last, name.last
         return None
 
+    def _named_source(self, verb: Token) -> tuple[int, int, int] | None:
+        """"говорится в заявлении советника Ивана Петрова": the person whose text an impersonal cue cites."""
+        tokens = self.parsed.tokens
+        sentence = self._sentence(verb)
+        stop = next((t.index for t in tokens[verb.index + 1:sentence.last] if t.text == ","), sentence.last)
+        if verb.index + 1 >= stop or tokens[verb.index + 1].lemma != "в":
+            return None
+        name = next((n for n in self.parsed.names if n.kind == "PER" and verb.index < n.first and n.last < stop), None)
+        return (name.first, name.last, name.last) if name is not None else None
+
     def _locative(self, verb: Token) -> tuple[int, int, int] | None:
         """"В МИД настаивают": a plural verb with no subject speaks for the place it names."""
         if verb.feats.get("Number") != "Plur" or any(c.rel in _SUBJECT for c in self.parsed.children(verb.index)):
@@ -146,6 +160,9 @@ class Frames:
         gender = verb.feats.get("Gender") or ("Plur" if verb.feats.get("Number") == "Plur" else None)
         cue = (verb.start, verb.end)
         if verb.lemma in self.lexicon.impersonal:
+            source = self._named_source(verb)
+            if source is not None:
+                return [Draft(start, end, kind, verb.start, cue, source, gender)]
             return [Draft(start, end, kind, verb.start, cue, None, gender, True)]
         subjects = self.subjects(verb)
         if not subjects and (located := self._locative(verb)) is not None:
@@ -237,7 +254,10 @@ class Frames:
         end = sentence.end
         phrasal = [p for p in self.lexicon.phrasal_objects if p[0] == verb.lemma]
         if phrasal:
-            return self._phrasal(verb, sentence, phrasal)
+            span = self._phrasal(verb, sentence, phrasal)
+            # "выступить", "сделать" report only in their phrase; "призвать" reports alone too.
+            if span is not None or verb.lemma not in (*self.lexicon.speech_verbs, *self.lexicon.object_verbs):
+                return span
         lead = [t.lemma for t in body[:3]]
         if lead[:2] in (["о", "это"], ["об", "это"]) and verb.sentence > 0:
             before = self.parsed.sentences[verb.sentence - 1]
@@ -245,9 +265,9 @@ class Frames:
         later = tokens[verb.index + 1:sentence.last]
         for k, token in enumerate(later):
             if token.lemma in self.lexicon.complementizers and token.pos in ("SCONJ", "ADV", "PART"):
-                return token.end, end
+                return token.end, self._before_next_cue(verb, token.index, end)
             if token.text == ":":
-                return token.end, end
+                return token.end, self._before_next_cue(verb, token.index, end)
             if token.pos in ("VERB", "AUX") or token.text in self.lexicon.all_marks:
                 break
         if verb.lemma in self.lexicon.clause_only:
@@ -269,13 +289,35 @@ class Frames:
         return None
 
     def _phrasal(self, verb: Token, sentence: Sentence, phrases: list[list[str]]) -> tuple[int, int] | None:
-        """"выступили с резкой критикой <content>": the content follows the fixed words."""
+        """"выступили с резкой критикой <content>": the content follows the fixed words.
+
+        A clause may open it: "выступил с заявлением, что <content>".
+        """
         later = [t for t in self.parsed.tokens[verb.index + 1:sentence.last] if t.pos not in ("ADJ", "ADV")]
         for phrase in phrases:
             words = phrase[1:]
             if [t.lemma for t in later[:len(words)]] == words and len(later) > len(words):
+                rest = later[len(words):len(words) + 2]
+                opener = next((t for t in rest if t.lemma in self.lexicon.complementizers), None)
+                if opener is not None and all(t.text == "," for t in rest[:rest.index(opener)]):
+                    return opener.end, self._before_next_cue(verb, opener.index, sentence.end)
                 return later[len(words) - 1].end, sentence.end
         return None
+
+    def _before_next_cue(self, verb: Token, after: int, end: int) -> int:
+        """Where a content ends: before a cue coordinated with its own ("заявил, что …, и призвал …")
+        or before an outlet's relay that closes the sentence ("…, сообщает Вестник")."""
+        sentence = self._sentence(verb)
+        tokens = self.parsed.tokens
+        for token in tokens[after + 1:sentence.last]:
+            if token.lemma in self.lexicon.relay_verbs and tokens[token.index - 1].text == ",":
+                return tokens[token.index - 1].start
+            if token.rel == "conj" and token.head == verb.index and self._is_cue(token):
+                k = token.index
+                while k > after + 1 and self.parsed.tokens[k - 1].pos in ("CCONJ", "PUNCT", "ADV"):
+                    k -= 1
+                return self.parsed.tokens[k].start
+        return end
 
     def _as_frame(self, verb: Token, sentence: Sentence) -> tuple[int, int] | None:
         """"…, как заявил X, <content>": the content follows the aside."""
@@ -319,7 +361,9 @@ class Frames:
             head = next((t for t in owner if t.pos in ("PROPN", "NOUN")), owner[0])
             gender = self.lexicon.pronouns.get(head.lemma) if head.pos == "PRON" else None
             lead = token.index == sentence.first or tokens[token.index - 1].text in (":", "—", "–")
-            if lead and comma is not None:
+            aside = comma is not None and token.index - sentence.first <= _ASIDE_LEAD + 1
+            if (lead or aside) and comma is not None:
+                # "Это, по его словам, значит …": a short lead before the aside leaves the content after it.
                 start, end = comma.end, sentence.end
             elif token.index > sentence.first and tokens[token.index - 1].text == ",":
                 start, end = sentence.start, tokens[token.index - 1].start
@@ -346,15 +390,17 @@ class Frames:
             if tokens[last].text in ".!" and last > first:
                 last -= 1
             opening = self._name_run(first, 1)
-            if opening is not None and opening + 1 < sentence.last and tokens[opening + 1].text == ":":
-                start, end = tokens[opening + 1].end, sentence.end
+            colon = self._headline_colon(opening, sentence) if opening is not None else None
+            if opening is not None and colon is not None:
+                start, end = tokens[colon].end, sentence.end
                 subject = (first, opening, opening)
             else:
                 closing = self._name_run(last, -1)
                 if closing is None or closing - 1 <= first or tokens[closing - 1].text not in self.lexicon.dashes:
                     continue
                 start, end, subject = sentence.start, tokens[closing - 1].start, (closing, last, last)
-            if any((n := self.parsed.name_at(k)) is not None and n.kind == "LOC" for k in subject[:2]):
+            if any((n := self.parsed.name_at(k)) is not None and n.kind == "LOC"
+                   and tokens[k].lemma not in self.lexicon.seats for k in subject[:2]):
                 continue
             start, end = _trim(self.text, start, end)
             if end - start >= _MIN_CHARS:
@@ -363,6 +409,20 @@ class Frames:
                 kind: Kind = "direct" if quoted else _kind(self.text, start, end, self.lexicon)
                 out.append(Draft(start, end, kind, tokens[subject[0]].start, None, subject))
         return out
+
+    def _headline_colon(self, name: int, sentence: Sentence) -> int | None:
+        """The colon after a headline's name, right after it or after its topic.
+
+        "Рябков: …" and "Министр о перемирии: «…»" (a topic in "о …" between name and colon).
+        """
+        tokens = self.parsed.tokens
+        after = name + 1
+        if after < sentence.last and tokens[after].text == ":":
+            return after
+        if after < sentence.last and tokens[after].lemma in ("о", "об", "про"):
+            return next((t.index for t in tokens[after + 1:min(after + _TOPIC_WORDS, sentence.last)]
+                         if t.text == ":"), None)
+        return None
 
     def _unquote(self, start: int, end: int) -> tuple[int, int]:
         """A span wholly inside one pair of quotation marks, without the marks ("Песков: «…»")."""

@@ -49,6 +49,8 @@ class Person:
     first: int
     title: str | None = None
     roles: set[str] = field(default_factory=set)
+    # Every lemma of the titles the person was introduced with ("пресс-секретарь президента РФ").
+    titled: set[str] = field(default_factory=set)
 
     @property
     def surname(self) -> str:
@@ -96,8 +98,9 @@ class People:
             person.name, person.nominative = form, nominative
         if title:
             person.title = person.title or title
-            person.roles |= {t.lemma for t in self.parsed.tokens[name.first - len(title.split()):name.first]
-                             if t.lemma in self.lexicon.roles}
+            words = self.parsed.tokens[name.first - len(title.split()):name.first]
+            person.roles |= {t.lemma for t in words if t.lemma in self.lexicon.roles}
+            person.titled |= {t.lemma for t in words}
         person.gender = person.gender or gender
         return person
 
@@ -112,13 +115,20 @@ class People:
             k += 1
         return " ".join(t.text for t in tokens[k:name.first]) or None
 
-    def last(self, gender: str | None, role: str | None = None) -> Person | None:
+    def last(self, gender: str | None, role: str | None = None, body: frozenset[str] = frozenset()) -> Person | None:
         """The last person who spoke, of this gender (and introduced with this role noun)."""
         for person in reversed(self.history):
             if gender in (None, "Plur") or person.gender in (None, gender):
-                if role is None or role in person.roles:
+                if role is None or self._holds(person, role, body):
                     return person
         return None
+
+    def _holds(self, person: Person, role: str, body: frozenset[str]) -> bool:
+        """The person holds the role: introduced with it, or with a noun of its office for the same body."""
+        if role in person.roles:
+            return True
+        return bool(self.lexicon.office(role) & person.roles) and bool(body) and bool(
+            self.lexicon.body(set(body)) & person.titled)
 
     def spoke(self, speaker: Speaker) -> None:
         """Record a resolved speaker, for the pronouns and roles that follow."""
@@ -151,7 +161,9 @@ class People:
         plural = word.feats.get("Number") == "Plur"
         if roles and word.pos == "NOUN" and not plural and not (names and word.index >= names[0].first):
             role = roles[0].lemma
-            found = self._refer(start, end, gender, role, role in self.lexicon.specific_roles, phrase)
+            body = frozenset(t.lemma for t in tokens[first:last + 1]
+                             if t.pos in ("NOUN", "PROPN") and t.lemma not in self.lexicon.roles)
+            found = self._refer(start, end, gender, role, role in self.lexicon.specific_roles, phrase, body)
             if found is not None:
                 return found
         return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None,
@@ -171,9 +183,9 @@ class People:
         return closers is not None and tokens[last + 1].text in closers
 
     def _refer(self, start: int, end: int, gender: str | None, role: str | None = None,
-               specific: bool = False, phrase: str | None = None) -> Speaker | None:
+               specific: bool = False, phrase: str | None = None, body: frozenset[str] = frozenset()) -> Speaker | None:
         """The person a pronoun or role refers to: the last speaker, else one with that role."""
-        person = self.last(gender, role if specific else None)
+        person = self.last(gender, role if specific else None, body)
         if person is None and not specific:
             # Nobody has spoken yet: the last person named before, of the verb's gender.
             person = next((p for p in reversed(self._persons) if p.first < start
@@ -181,7 +193,7 @@ class People:
         if person is None and role is not None:
             # A role before the name it stands for ("…, заявил глава МИД" in a lead): the
             # person introduced with that role, else (a generic role) the next one named.
-            person = next((p for p in self._persons if role in p.roles), None)
+            person = next((p for p in self._persons if self._holds(p, role, body)), None)
             if person is None and not specific:
                 person = next((p for p in self._persons if p.first > end), None)
         if person is None:

@@ -96,11 +96,10 @@ class EnglishPositioner:
         self._parse_of = parse_of
         self._actors = ActorIndex(pack)
         self._issues = IssueDetector(pack, self._actors)
-        # Concepts need a parse: the attributor's pipeline when the caller has one.
-        needs_parse = any(issue.concepts for issue in pack.issues)
-        # Holders read the parse too: without the attributor's, documents are parsed here.
+        # Holders and concepts (a pack's own, and those its plain terms make) read the
+        # parse: the attributor's pipeline when the caller has one, else one loaded here.
         self._nlp = nlp or load_nlp()
-        self._concepts = ConceptFinder(pack, self._actors, self._nlp) if needs_parse else None
+        self._concepts = ConceptFinder(pack, self._actors, self._nlp)
         self._cues = CueReader(pack.cues)
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
@@ -129,7 +128,7 @@ class EnglishPositioner:
         parse = self._parse_of(document) if self._parse_of else None
         if parse is None:
             parse = parse_lines(self._nlp, text)
-        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [],
+        state = _State(concepts=self._concepts.find(text, parse),
                        syntax=Syntax(parse or ()))
         readings: list[Reading] = []
         for unit in self._units(text, statements):
@@ -324,6 +323,9 @@ class EnglishPositioner:
         if cue is None and following is not None and following.kind == "condition":
             # "Oslo would lift the quota only if ...": a commitment on terms.
             cue = Cue("condition", following.start, following.body, 0)
+        if cue is None and mention is not None:
+            # "Oslo lifted the quota": the one who does the act holds it.
+            cue = self._deed(scene, span, holder, state)
         if cue is None:
             return []
         stance = stance_of(cue)
@@ -353,6 +355,12 @@ class EnglishPositioner:
             cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _deed(self, scene: _Scene, span: tuple[int, int], holder: Holder, state: _State) -> Cue | None:
+        """A support cue on the verb of a mention when the holder is the one doing its act."""
+        subjects = [(a.start, a.end) for a in scene.agents if a.actor == holder.actor]
+        verb = state.syntax.deed(span, subjects)
+        return Cue("support", verb[0], verb[1], 1) if verb else None
 
     def _object(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 state: _State) -> list[Reading]:

@@ -56,8 +56,12 @@ class PhraseMatcher:
                 for key in words[0]:
                     self._by_first[key].append((label, words))
 
-    def find(self, tokens: Sequence[Token], first: int, last: int) -> list[Match]:
-        """Every match inside ``tokens[first:last]``, longest first where they overlap."""
+    def find(self, tokens: Sequence[Token], first: int, last: int, coordinated: bool = False) -> list[Match]:
+        """Every match inside ``tokens[first:last]``, longest first where they overlap.
+
+        ``coordinated``: also keep a shorter match of another label that ends before a
+        conjunction inside the longer one ("вступление в союз и блок" is both memberships).
+        """
         found: set[Match] = set()
         for i in range(first, last):
             for key in _keys(tokens[i]):
@@ -68,7 +72,8 @@ class PhraseMatcher:
         ordered = sorted(found, key=lambda m: (-m.size, m.first, m.last, m.label))
         kept: list[Match] = []
         for match in ordered:
-            if not any(k.first <= match.last and match.first <= k.last for k in kept):
+            clash = [k for k in kept if k.first <= match.last and match.first <= k.last]
+            if not clash or coordinated and all(_conjoined(tokens, match, k) for k in clash):
                 kept.append(match)
         return sorted(kept, key=lambda m: m.first)
 
@@ -92,3 +97,11 @@ def _match(tokens: Sequence[Token], start: int, limit: int, words: tuple[Word, .
         i += 1
         k += 1
     return i - 1
+
+
+def _conjoined(tokens: Sequence[Token], a: Match, b: Match) -> bool:
+    """Two labels of one phrase whose objects are coordinated: a conjunction right after the one ending first."""
+    if a.label == b.label or a.last == b.last:
+        return False
+    first = min(a, b, key=lambda m: m.last)
+    return tokens[first.last + 1].pos == "CCONJ"

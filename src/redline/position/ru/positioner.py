@@ -41,6 +41,9 @@ _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OWN = "="
+_BENEFICIARY_BEFORE = 3
+_BENEFICIARY_AFTER = 10
+_ANTECEDENT_REACH = 4
 
 
 class RussianStance(BaseModel):
@@ -59,6 +62,7 @@ class RussianStance(BaseModel):
     security_claim: list[str]
     threat: list[str]
     boundaries: list[str]
+    holder_nouns: list[str]
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
@@ -194,20 +198,31 @@ class RussianPositioner:
         """The actor named as a subject in the article's own reporting ("Москва настаивает")."""
         tokens = parsed.tokens
         for i in indexes:
-            if tokens[i].rel in _SUBJECT:
-                found = [m for m in self._actors.find(tokens, i, min(i + 3, len(tokens))) if m.first == i]
-                if found:
-                    return found[0].label
+            if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]):
+                # A pack person as subject holds for their side ("Премьер Иванов призвал к перемирию").
+                actor = self._actor_at(parsed, i)
+                if actor is not None:
+                    return actor
         return None
+
+    def _owns_goal(self, parsed: Parsed, token: Token) -> bool:
+        """The genitive owner of a goal noun: "приоритет Киева — членство в союзе" is Kyiv's aim."""
+        if token.rel != "nmod" or token.feats.get("Case") != "Gen" or token.head is None:
+            return False
+        head = parsed.tokens[token.head]
+        while head.rel == "nmod" and head.head is not None and head.lemma not in self.stance.holder_nouns:
+            head = parsed.tokens[head.head]
+        return head.lemma in self.stance.holder_nouns
 
     def _read(self, parsed: Parsed, unit: _Unit) -> list[Reading]:
         """The readings of one unit's issue mentions."""
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        cues = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
+        cues = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)
+                if not self._other_subject(parsed, c, unit.actor)]
         claims = [c for c in cues if c.label == "security_claim"]
-        mentions = [m for m in self._mentions(tokens, unit) if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
         out: list[Reading] = []
         for mention in mentions:
@@ -216,9 +231,36 @@ class RussianPositioner:
                 out.append(reading)
         return out
 
-    def _mentions(self, tokens: tuple[Token, ...], unit: _Unit) -> list[Match]:
+    def _other_subject(self, parsed: Parsed, cue: Match, holder: str) -> bool:
+        """A cue whose own subject is another party: the holder's claim about it, not its stance.
+
+        "Канцлер считает, что Россия не стремится к перемирию" gives the chancellor no stance
+        on the truce (and Russia none from the chancellor's words).
+        """
+        noun = parsed.tokens[cue.first].pos == "NOUN"
+        for child in parsed.children(cue.first):
+            # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
+            if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
+                actor = self._actor_at(parsed, child.index)
+                # A name outside the pack ("Польша не хочет …") is another party too.
+                if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
+                    return True
+        return False
+
+    def _actor_at(self, parsed: Parsed, index: int) -> str | None:
+        """The actor a name starting at ``index`` stands for: a pack name or a pack person."""
+        tokens = parsed.tokens
+        found = [m for m in self._actors.find(tokens, index, min(index + 3, len(tokens))) if m.first == index]
+        if found:
+            return found[0].label
+        name = parsed.name_at(index)
+        return self._person(tokens[name.last].text) if name is not None and name.kind == "PER" else None
+
+    def _mentions(self, parsed: Parsed, unit: _Unit) -> list[Match]:
         """The unit's issue terms, its holder's own-side terms read as the holder's issue."""
-        found = self._issues.find(tokens, unit.first, unit.last)
+        tokens = parsed.tokens
+        found = [m for match in self._issues.find(tokens, unit.first, unit.last, coordinated=True)
+                 for m in self._for_whom(parsed, match, unit)]
         owner = self._owners.get(unit.actor or "")
         for own in self._own.find(tokens, unit.first, unit.last):
             # The own term replaces the generic term inside it, even for a holder no issue benefits.
@@ -226,6 +268,56 @@ class RussianPositioner:
             if owner is not None:
                 found.append(replace(own, label=f"+{owner}"))
         return sorted(found, key=lambda m: m.first)
+
+    def _for_whom(self, parsed: Parsed, mention: Match, unit: _Unit) -> list[Match]:
+        """A beneficiary's issue for a term of one ("гарантии … как для России, так и для Украины").
+
+        Issues told apart by their beneficiary share generic terms; a party named with "для" or
+        in the dative beside the term ("предоставить ей гарантии") says whose issue it is, one
+        reading per party.
+        """
+        if mention.label[1:] not in self._owners.values():
+            return [mention]
+        tokens = parsed.tokens
+        sentence = tokens[mention.first].sentence
+        anchors = self._anchors(parsed, mention)
+        whose: list[str] = []
+        for i in range(max(unit.first, mention.first - _BENEFICIARY_BEFORE), min(unit.last, mention.last + _BENEFICIARY_AFTER + 1)):
+            token = tokens[i]
+            if token.sentence != sentence or mention.first <= i <= mention.last:
+                continue
+            if not ((i > 0 and tokens[i - 1].lemma == "для") or (token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl"))):
+                continue
+            # Attached to the term or to what governs it, not a threatened party in a clause
+            # about it ("гарантии, которые будут угрожать Москве").
+            head = tokens[token.head] if token.rel == "conj" and token.head is not None else token
+            if head.head not in anchors:
+                continue
+            actor = self._antecedent(parsed, i) if token.pos == "PRON" else self._actor_at(parsed, i)
+            if actor in self._owners:
+                whose.append(self._owners[actor])
+        if not whose:
+            return [mention]
+        return [replace(mention, label=mention.label[0] + issue) for issue in dict.fromkeys(whose)]
+
+    def _anchors(self, parsed: Parsed, mention: Match) -> set[int]:
+        """The term's tokens, its governor and the governor's verb complements ("должны быть выработаны")."""
+        anchors = set(range(mention.first, mention.last + 1))
+        governor = parsed.tokens[mention.first].head
+        if governor is not None:
+            anchors.add(governor)
+            anchors |= {c.index for c in parsed.children(governor) if c.rel == "xcomp"}
+        return anchors
+
+    def _antecedent(self, parsed: Parsed, index: int) -> str | None:
+        """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""
+        for i in range(index - 1, max(-1, index - _ANTECEDENT_REACH - 1), -1):
+            if parsed.tokens[i].sentence != parsed.tokens[index].sentence:
+                return None
+            actor = self._actor_at(parsed, i)
+            if actor is not None:
+                return actor
+        return None
 
     def _modifies(self, parsed: Parsed, mention: Match, mentions: list[Match]) -> bool:
         """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
