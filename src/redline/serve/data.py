@@ -222,6 +222,11 @@ class Reader:
                                 lambda: index.page(filters, limit, offset))
         return facets, page
 
+    def kept(self, store: Store, name: str, compute: Callable[[], _T]) -> _T:
+        """Something made from the store alone (a page every client sees alike), made once
+        and kept until the store changes."""
+        return self._remembered((name, self.generation(store)), compute)
+
     def _remembered(self, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
         """A search result from the cache, or computed and kept (the oldest unused goes first).
 
