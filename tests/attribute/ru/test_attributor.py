@@ -186,3 +186,16 @@ def test_attributor_vystupil_za_and_disagreement_with() -> None:
         ("Олег Петренко", "выступил", "indirect", "перемирие")]
     assert _statements("Посол Иван Орлов выразил несогласие с этим планом.") == [
         ("Иван Орлов", "выразил", "indirect", "этим планом")]
+
+
+def test_attributor_named_party_that_promised_inside_a_statement_gets_its_own_record() -> None:
+    text = "Министр Олег Петренко выступил. По словам министра, Латвия обещала помочь, если переговоры сорвутся."
+    assert _statements(text) == [
+        ("Олег Петренко", "По словам", "indirect", "Латвия обещала помочь, если переговоры сорвутся"),
+        ("Латвия", "обещала", "indirect", "помочь, если переговоры сорвутся"),
+    ]
+
+
+def test_attributor_infinitive_after_a_speech_verb_is_the_content() -> None:
+    assert _statements("Министр Олег Петренко призвал соседей сесть за стол переговоров.") == [
+        ("Олег Петренко", "призвал", "indirect", "сесть за стол переговоров")]

@@ -273,6 +273,11 @@ class Frames:
             return self._inverted(verb, sentence)
         if later and later[0].lemma in ("о", "об") and not (len(later) > 1 and later[1].lemma == "это"):
             return later[0].start, end
+        # "пообещал помочь", "призвал Киев сесть за стол": an infinitive after the cue is the content.
+        infinitive = next((c for c in self.parsed.children(verb.index) if c.rel == "xcomp" and c.index > verb.index
+                           and c.feats.get("VerbForm") == "Inf"), None)
+        if infinitive is not None and verb.lemma in self.lexicon.speech_verbs:
+            return tokens[self.parsed.subtree(infinitive.index)[0]].start, self._before_next_cue(verb, infinitive.index, end)
         as_frame = self._as_frame(verb, sentence)
         if as_frame is not None:
             return as_frame
