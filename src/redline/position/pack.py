@@ -215,6 +215,8 @@ class StanceCues(_Strict):
     blockers: list[Pattern] = []
     object_verbs: list[Pattern] = []
     abbreviations: list[str] = []
+    # Lemmas of verbs of demand, whose clause asks a thing of its subject (en/syntax.py).
+    mandative: list[str] = []
 
 
 class Lexicon(_Strict):

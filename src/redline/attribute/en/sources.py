@@ -115,6 +115,12 @@ class Sources:
                 else any(self._relays(t) for t in after if t.head.i == t.i)):
             return
         found = bounds(before) if clause_before or not after else bounds(after)
+        doc = token.doc
+        if (clause_before and after and doc[first - 1].text == "," and doc[last + 1].text == ","
+                and not self._attributed(before)):
+            # "Tehran, in the view of analysts, wants assurances": the aside's source speaks
+            # the sentence around it.
+            found = bounds(list(sent))
         if found is not None:
             yield candidate("source", speaker, found, run(sent, first, cue_end))
 

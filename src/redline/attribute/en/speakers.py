@@ -73,9 +73,15 @@ def entity_of(token: Token) -> Span | None:
     index = token.doc.user_data.get(_ENTITIES)
     if index is None:
         index = token.doc.user_data[_ENTITIES] = {i: ent for ent in map(_trimmed, token.doc.ents)
-                                                   for i in range(ent.start, ent.end)}
+                                                   if _written_as_name(ent) for i in range(ent.start, ent.end)}
     found: Span | None = index.get(token.i)
     return found
+
+
+def _written_as_name(ent: Span) -> bool:
+    """False for a person "named" in lower case only ("envoy hardens line" misread as
+    one): news capitalises names."""
+    return ent.label_ != "PERSON" or any(t.text[:1].isupper() for t in ent)
 
 
 def _trimmed(ent: Span) -> Span:

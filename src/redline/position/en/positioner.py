@@ -80,6 +80,7 @@ class _Scene:
     mentions: list[IssueMention]
     agents: list[Agent]
     reporting: list[tuple[Agent, int]]
+    syntax: Syntax
 
 
 class EnglishPositioner:
@@ -175,7 +176,8 @@ class EnglishPositioner:
         cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
-        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
+        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
+                       state.syntax)
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -218,7 +220,7 @@ class EnglishPositioner:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
             judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
@@ -249,6 +251,8 @@ class EnglishPositioner:
             # "X must include Y": X is accepted on the terms Y; without an X (named or
             # referred to) the segment is read as any other.
             targets = self._targets(scene, segment, restriction.start, state)
+            if not targets:
+                scene = self._required(scene, restriction)
             restriction = restriction if targets else None
         if not targets:
             targets = self._targets(scene, segment, segment.end, state)
@@ -268,6 +272,16 @@ class EnglishPositioner:
             state.issues = named or [i for m in inner for i in self._issues.resolve(m, None, False)]
             state.issues_sentence = scene.unit.sentence
         return out, carried
+
+    def _required(self, scene: _Scene, restriction: Cue) -> _Scene:
+        """The scene with a requirement laid on no issue read as a demand for what follows:
+        "any deal must include Y" asks for Y. A negated restriction ("must not ...") keeps
+        its reading, since what it names is ruled out rather than asked for."""
+        text = scene.text
+        if self._cues.find("negation", text, restriction.start, restriction.end):
+            return scene
+        cues = [Cue("support", c.start, c.end, 1) if c == restriction else c for c in scene.cues]
+        return replace(scene, cues=cues)
 
     def _targets(self, scene: _Scene, segment: Clause, limit: int,
                  state: _State) -> list[_Target]:

@@ -68,7 +68,7 @@ class CueReader:
     def __init__(self, cues: StanceCues) -> None:
         self._regex: dict[str, re.Pattern[str] | None] = {
             kind: phrase_regex(getattr(cues, kind)) for kind in StanceCues.model_fields
-            if kind != "abbreviations"
+            if kind not in ("abbreviations", "mandative")
         }
 
     def find(self, kind: str, text: str, start: int, end: int) -> list[Cue]:

@@ -121,6 +121,23 @@ class Syntax:
         return None
 
 
+    def mandative(self, start: int, end: int, governors: frozenset[str]) -> bool:
+        """Whether the verb at ``[start, end)`` is in the mood of a demand: a bare verb
+        with its own subject, in the clause of a verb of demand (lemmas ``governors``),
+        "demands that Kyiv drop its bid", "insisted that the allies halt the flights".
+        What such a clause says is asked of its subject, not done or wanted by it. A
+        plural subject after a present-tense demand ("asks that the allies halt") reads
+        the same as an indicative, and is taken as asked too.
+        """
+        verb = self._tokens.get(start)
+        if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VB", "VBP"):
+            return False
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in governors:
+            return False
+        children = list(verb.children)
+        return any(c.dep_ in _SUBJECTS for c in children) and not any(c.dep_ in ("aux", "auxpass") for c in children)
+
+
 def _told_as_done(verb: Token) -> bool:
     """Whether a verb tells of its act as done: past or present, with no modal, negation
     or conditional mark on it, nor on the verb it is a conjunct of."""

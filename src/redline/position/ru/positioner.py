@@ -63,6 +63,7 @@ class RussianStance(BaseModel):
     threat: list[str]
     boundaries: list[str]
     holder_nouns: list[str]
+    topic_nouns: list[str]
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
@@ -237,15 +238,30 @@ class RussianPositioner:
         "Канцлер считает, что Россия не стремится к перемирию" gives the chancellor no stance
         on the truce (and Russia none from the chancellor's words).
         """
-        noun = parsed.tokens[cue.first].pos == "NOUN"
-        for child in parsed.children(cue.first):
-            # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
-            if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
-                actor = self._actor_at(parsed, child.index)
-                # A name outside the pack ("Польша не хочет …") is another party too.
-                if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
-                    return True
+        token = parsed.tokens[cue.first]
+        owners = [token.index]
+        # A cue inside another's statement ("заявление Вашингтона о невозможности …") is that party's.
+        if token.head is not None and parsed.tokens[token.head].lemma in self.stance.topic_nouns:
+            owners.append(token.head)
+        for owner in owners:
+            noun = parsed.tokens[owner].pos == "NOUN"
+            for child in parsed.children(owner):
+                # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
+                if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
+                    actor = self._actor_at(parsed, child.index)
+                    # A name outside the pack ("Польша не хочет …") is another party too.
+                    if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
+                        return True
         return False
+
+    def _topic_of(self, parsed: Parsed, mention: Match) -> tuple[int, int] | None:
+        """The noun phrase a term is only the topic of ("разговоры о членстве …"): its token range."""
+        token = parsed.tokens[mention.first]
+        if token.head is None or parsed.tokens[token.head].lemma not in self.stance.topic_nouns:
+            return None
+        if not any(c.lemma in ("о", "об", "про") for c in parsed.children(token.index)):
+            return None
+        return parsed.subtree(token.head)
 
     def _actor_at(self, parsed: Parsed, index: int) -> str | None:
         """The actor a name starting at ``index`` stands for: a pack name or a pack person."""
@@ -348,6 +364,10 @@ class RussianPositioner:
         tokens = parsed.tokens
         first, last = self._clause(unit, mention, cues)
         inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
+        topic = self._topic_of(parsed, mention)
+        if topic is not None:
+            # "Разговоры о членстве нужны Западу": what is said of the talk is not said of the issue.
+            inside = [c for c in inside if topic[0] <= c.first and c.last <= topic[1]]
         issue, inverse = mention.label[1:], mention.label[0] == "-"
         stance: Stance | None
         condition: str | None = None
@@ -360,7 +380,7 @@ class RussianPositioner:
         elif cut is not None:
             stance = "conditional"
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
-            condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end]
+            condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end].rstrip(" .,;:!?")
         else:
             stance = self._polarity(tokens, mention, inside)
             if stance is not None and inverse:
