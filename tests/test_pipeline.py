@@ -105,3 +105,14 @@ def test_pipeline_a_capital_in_a_place_phrase_is_a_venue_not_a_holder(
     document = Document("id", "v.txt", "v.txt", text, text, language="en")
     _statements, positions = process(document, _models(nlp))
     assert {(p.actor, p.issue, p.stance) for p in positions} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv insists that any deal must include a ceasefire.",
+    "Any settlement has to cover a ceasefire, the Ukrainian foreign minister said.",
+])
+def test_pipeline_a_requirement_laid_on_no_issue_asks_for_what_follows(nlp: Language, text: str) -> None:
+    """"Any deal must include Y": nothing of the pack is set terms, so Y is what is demanded."""
+    document = Document("id", "r.txt", "r.txt", text, text, language="en")
+    _statements, positions = process(document, _models(nlp))
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "ceasefire", "support")]

@@ -230,3 +230,32 @@ def test_reported_a_source_aside_speaks_the_sentence_around_it(attributor: Engli
     # An opening adverb is no clause: the source speaks what follows it.
     assert _found(attributor, "However, according to the mayor, the port needs a new crane.") == [
         ("mayor", "the port needs a new crane", 33, 59)]
+
+
+def test_reported_headline_content_before_the_source_needs_no_verb(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Budget ‘a step forward’ for the city, mayor says") == [
+        ("mayor", "Budget ‘a step forward’ for the city", 0, 36)]
+
+
+def test_reported_a_fronted_scene_is_not_what_was_said(attributor: EnglishAttributor) -> None:
+    text = "When pressed on the date, Mayor Ana Ruiz responded “well, it’s fixed”."
+    assert _found(attributor, text) == [("Ana Ruiz", "well, it’s fixed", 52, 68)]
+
+
+def test_reported_a_quote_right_after_the_cue_is_what_was_said(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Mayor Ana Ruiz replied “not at all” when asked.") == [("Ana Ruiz", "not at all", 24, 34)]
+    assert _found(attributor, "Mayor Ana Ruiz said “we will win” and left.") == [("Ana Ruiz", "we will win", 21, 32)]
+
+
+def test_reported_a_name_taken_is_no_verdict(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The alliance, calling itself the Front, met on Monday.") == []
+
+
+def test_reported_a_quote_paragraph_belongs_to_the_person_it_follows(attributor: EnglishAttributor) -> None:
+    text = "Mayor Ana Ruiz took the time to criticise the council.\n“They cannot even agree on a date for the vote.”"
+    assert _found(attributor, text) == [("Ana Ruiz", "They cannot even agree on a date for the vote", 56, 101)]
+
+
+def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributor: EnglishAttributor) -> None:
+    text = "Farmers protested in the capital on Monday. Prices for grain have fallen sharply. They said the government had failed them."
+    assert _found(attributor, text) == [("Farmers", "the government had failed them", 92, 122)]

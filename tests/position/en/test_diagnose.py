@@ -45,6 +45,7 @@ issues:
       - {text: "Ostrava welcomes demarcation.", actor: Dastan, stance: support}
       - {text: "Kessel welcomes the survey.", actor: Velora, stance: support}
       - {text: "Velora insists that any accord must include demarcation.", actor: Velora, stance: support}
+      - {text: "Velora says the accord must not delay demarcation.", actor: Velora, stance: support}
       - {text: "Velora rejects demarcation.", actor: Velora, stance: oppose, red_line: true}
       - {text: "Velora will never accept demarcation.", actor: Velora, stance: oppose, red_line: false}
       - {text: "Dastan calls demarcation a red line.", actor: Dastan, stance: oppose, red_line: true}
@@ -115,24 +116,26 @@ def test_diagnose_warns_of_a_plain_term_that_holds_a_directed_cue(pack: Pack, nl
 
 def test_diagnose_a_stance_cue_inside_a_longer_restriction_says_what_a_pack_can_do(
         pack: Pack, nlp: Language) -> None:
-    """"X must include Y" reads Y as X's terms: the pack can give the issue its own cue there."""
-    assert _reasons(pack, nlp)["Velora insists that any accord must include demarcation."] == (
-        'the mention "demarcation" and the cue support "must" (shared entry "must") were found, but '
-        '"must" is read as part of the longer restriction "must include" (shared entry "(?:must|should|'
-        'would have to|has to|have to|need to) (?:also )?(?:include|cover|involve)"), which is no stance '
-        '("X must include Y" accepts X on the terms Y, so it reads no stance on Y); what a pack can do: '
-        'give the issue its own support or oppose cue covering the words (`cues: {support: ["must '
-        'include"]}` under the issue: an issue\'s cue is read in that place), or take the shared entry '
-        'out with `remove: {cues: {restriction: ["(?:must|should|would have to|has to|have to|need to) '
-        '(?:also )?(?:include|cover|involve)"]}}` if the pack\'s coverage never means it'
+    """"X must not delay Y" sets a limit on X: the pack can give the issue its own cue there."""
+    reasons = _reasons(pack, nlp)
+    assert reasons["Velora says the accord must not delay demarcation."] == (
+        'the mention "demarcation" and the cues support "must" (shared entry "must") and negation "not" '
+        '(shared entry "not") were found, but "must" is read as part of the longer restriction "must not delay" (shared entry "must not \\\\w+"), '
+        'which is no stance (it sets terms or a limit on what comes before it ("X must include Y", "X must '
+        'not delay Y"), not a stance on what follows); what a pack can do: give the issue its own support '
+        'or oppose cue covering the words (`cues: {support: ["must not delay"]}` under the issue: an '
+        'issue\'s cue is read in that place), or take the shared entry out with `remove: {cues: '
+        '{restriction: ["must not \\\\w+"]}}` if the pack\'s coverage never means it'
     )
+    # A requirement laid on no issue is a demand for what follows: "any accord must include Y".
+    assert "Velora insists that any accord must include demarcation." not in reasons
 
 
 def test_diagnose_the_advice_on_a_swallowed_cue_works(tmp_path: Path, nlp: Language) -> None:
     path = tmp_path / "border.yaml"
     path.write_text(PACK.replace("    terms: [demarcation]\n", "    terms: [demarcation]\n"
-                                 "    cues: {support: [\"must include\"]}\n"), encoding="utf-8")
-    assert "Velora insists that any accord must include demarcation." not in _reasons(load_pack(path), nlp)
+                                 "    cues: {support: [\"must not delay\"]}\n"), encoding="utf-8")
+    assert "Velora says the accord must not delay demarcation." not in _reasons(load_pack(path), nlp)
 
 
 def test_diagnose_an_example_asserting_a_red_line_is_checked_both_ways(pack: Pack, nlp: Language) -> None:

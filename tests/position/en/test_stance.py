@@ -443,3 +443,14 @@ def test_stance_demand_that_a_party_drop_a_thing_is_the_demanders(positioner: En
                           kind="indirect", cue="demands", cue_start=text.index("demands"),
                           cue_end=text.index("demands") + 7)
     assert _stances(_read(positioner, text, [statement])) == {("Russia", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_setting_a_thing_off_supports_it(positioner: EnglishPositioner) -> None:
+    text = "London triggered the deployment of British troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {("United Kingdom", "foreign-troops-in-ukraine", "support")}
+
+
+def test_stance_parties_acting_one_after_the_other_both_hold_it(positioner: EnglishPositioner) -> None:
+    text = "Britain and then France sent troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {
+        ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}

@@ -34,7 +34,8 @@ _DIRECTED_KINDS = tuple(k for k in _STANCE_KINDS if k != "negation")
 # Cue kinds that win over a stance cue they overlap ("must" inside "must include"), and what
 # each does instead of giving a stance.
 _STRUCTURAL_READING = {
-    "restriction": "\"X must include Y\" accepts X on the terms Y, so it reads no stance on Y",
+    "restriction": "it sets terms or a limit on what comes before it (\"X must include Y\", \"X must "
+                   "not delay Y\"), not a stance on what follows",
     "condition": "it states a condition on a stance, not a stance",
     "contrast": "it cuts the sentence in two",
 }
@@ -94,7 +95,7 @@ class Diagnosis:
         """Why a mention and a cue, both found, gave ``actor`` no position, and what a pack can do.
 
         Three causes a pack's author can act on are told apart: a longer cue of a structural
-        kind swallows the stance cue ("must" inside the restriction "must include"); a
+        kind swallows the stance cue ("must" inside the restriction "must not delay"); a
         condition or contrast marker puts cue and mention in different segments; the cue is
         too far after the mention. Otherwise the holder was not joined: a pack does not
         change the parse, so the advice says what does move it.

@@ -256,6 +256,8 @@ class EnglishPositioner:
             # "X must include Y": X is accepted on the terms Y; without an X (named or
             # referred to) the segment is read as any other.
             targets = self._targets(scene, segment, restriction.start, state)
+            if not targets:
+                scene = self._required(scene, restriction)
             restriction = restriction if targets else None
         if not targets:
             targets = self._targets(scene, segment, segment.end, state)
@@ -275,6 +277,16 @@ class EnglishPositioner:
             state.issues = named or [i for m in inner for i in self._issues.resolve(m, None, False)]
             state.issues_sentence = scene.unit.sentence
         return out, carried
+
+    def _required(self, scene: _Scene, restriction: Cue) -> _Scene:
+        """The scene with a requirement laid on no issue read as a demand for what follows:
+        "any deal must include Y" asks for Y. A negated restriction ("must not ...") keeps
+        its reading, since what it names is ruled out rather than asked for."""
+        text = scene.text
+        if self._cues.find("negation", text, restriction.start, restriction.end):
+            return scene
+        cues = [Cue("support", c.start, c.end, 1) if c == restriction else c for c in scene.cues]
+        return replace(scene, cues=cues)
 
     def _targets(self, scene: _Scene, segment: Clause, limit: int,
                  state: _State) -> list[_Target]:
