@@ -523,3 +523,11 @@ def test_attribute_a_defined_acronym_names_the_body_in_full(attributor: EnglishA
         ("Centre for Port Recovery", "The mayor appears to be delaying the bridge repairs"),
         ("Centre for Port Recovery", "the dredging crews had finished early"),
     ]
+
+
+def test_attribute_an_outlet_relaying_a_persons_words_is_no_speaker(attributor: EnglishAttributor) -> None:
+    relayed = "The city will review the harbour fees after the vote, Mayor Ana Ruiz told traders, the Coastal Herald reported."
+    assert all(s.speaker != "Coastal Herald" for s in _statements(attributor, relayed))
+    leading = "The Coastal Herald reported that the city had offered to cut the harbour fees."
+    assert [(s.speaker, s.content) for s in _statements(attributor, leading)] == [
+        ("Coastal Herald", "the city had offered to cut the harbour fees")]

@@ -29,6 +29,9 @@ from redline.attribute.en.sources import Sources
 from redline.attribute.en.speakers import mention
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Cues by which an outlet relays what someone else said ("…, the mayor told traders, the
+# Herald reported"): when the reported clause is itself a person's speech, it is theirs.
+_RELAYS = frozenset({"report"})
 # Longest headline, in tokens; the words a headline cue may take before its content.
 _HEADLINE_TOKENS = 30
 _HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
@@ -331,7 +334,24 @@ class Reported:
             elif outer:
                 found[index] = replace(inner, nested=True)
         return [c for c in found if c.speaker is not None and c.end > c.start
-                and (not c.nested or self._reports(c, found))]
+                and (not c.nested or self._reports(c, found)) and not self._relays(c)]
+
+    def _relays(self, host: Candidate) -> bool:
+        """True for an outlet's report of a person's speech written before it ("The fees will
+        fall, the mayor told traders, the Herald reported"; "The mayor assured traders that
+        …, the Herald reported"): the outlet relays the person's statement, not one of its own.
+        A report that leads ("the Herald reported that the city had offered …") keeps a
+        party's acts the outlet's, as nested speech does."""
+        verb = host.cue[0]
+        if verb.lemma_.lower() not in _RELAYS:
+            return False
+        for inner in verb.children:
+            if inner.dep_ == "ccomp" and inner.i < verb.i and self.is_cue(inner):
+                who = next((t for t in inner.children if t.dep_ in _SUBJECTS), None)
+                speaker = mention(who, self.lexicon) if who is not None else None
+                if speaker is not None and speaker.kind in ("person", "role", "pronoun", "name"):
+                    return True
+        return False
 
     def _reports(self, nested: Candidate, found: list[Candidate]) -> bool:
         """True for a nested candidate that is speech by someone else, not a thought or a
