@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from redline.attribute.en.acronyms import acronyms
 from redline.attribute.en.gender import person_gender
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
@@ -63,6 +64,8 @@ class Names:
         self.lexicon = lexicon
         self.persons: list[str] = []
         self.others: list[str] = []
+        # Short forms the article defines ("… (CPR)"), with the full name before them.
+        self.acronyms: dict[str, str] = {}
 
     def add(self, name: str, person: bool) -> None:
         """Record a name as the article writes it."""
@@ -85,9 +88,11 @@ class Names:
 
         A person's short form shares the surname and every word ("Peskov", "Mr Peskov" ->
         "Dmitry Peskov"); an organisation's is an ending ("Foreign Ministry"). Whether it is
-        a person is None when the article names it nowhere else.
+        a person is None when the article names it nowhere else. A short form the article
+        defines is its full name ("CPR" -> "Centre for Port Recovery").
         """
         name = self.strip(name)
+        name = self.acronyms.get(name, name)
         words = name.lower().split()
         if not words:
             return name, None
@@ -131,6 +136,7 @@ class Resolver:
         self.parsed = parsed
         self.lexicon = lexicon
         self.names = Names(lexicon)
+        self.names.acronyms = acronyms(parsed.text)
         self.referents: list[Referent] = []
         # Each person's gender, once a title, role noun or given name tells it.
         self.genders: dict[str, str] = {}
