@@ -34,7 +34,7 @@ from redline.engine.writer import Writer
 from redline.errors import InputWarning, RedlineError
 from redline.ingest.prepare import Input
 from redline.ingest.sources import make_client
-from redline.models import Document, Position, Removal, Segment, Statement
+from redline.models import CueSpan, Document, Position, Removal, Segment, Statement
 from redline.store import Store
 
 TABLES = ("documents", "statements", "positions")
@@ -213,7 +213,16 @@ def _ready(row: dict[str, Any], statements: dict[str, list[dict[str, Any]]],
     if row["analysed"]:
         analysis = (
             [Statement(**{k: v for k, v in s.items() if k != "idx"}) for s in statements.get(document.id, [])],
-            [Position(**{k: v for k, v in p.items() if k != "idx"}) for p in positions.get(document.id, [])],
+            [_position(p) for p in positions.get(document.id, [])],
         )
     return Ready(document, list(row["signature"]), analysis, row["failure"], row["note"],
                  (row["pack"], row["model"]))
+
+
+def _position(row: dict[str, Any]) -> Position:
+    """A position row as the position it was written from, its cue spans rebuilt (a frame
+    holds them as mappings)."""
+    fields = {k: v for k, v in row.items() if k not in ("idx", "cues")}
+    raw = row.get("cues")
+    cues = tuple(CueSpan(str(c["kind"]), int(c["start"]), int(c["end"])) for c in ([] if raw is None else raw))
+    return Position(**fields, cues=cues)
