@@ -249,3 +249,18 @@ def test_reported_a_quote_right_after_the_cue_is_what_was_said(attributor: Engli
 
 def test_reported_a_name_taken_is_no_verdict(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "The alliance, calling itself the Front, met on Monday.") == []
+
+
+def test_reported_a_quote_paragraph_belongs_to_the_person_it_follows(attributor: EnglishAttributor) -> None:
+    text = "Mayor Ana Ruiz took the time to criticise the council.\n“They cannot even agree on a date for the vote.”"
+    assert _found(attributor, text) == [("Ana Ruiz", "They cannot even agree on a date for the vote", 56, 101)]
+
+
+def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributor: EnglishAttributor) -> None:
+    text = "Farmers protested in the capital on Monday. Prices for grain have fallen sharply. They said the government had failed them."
+    assert _found(attributor, text) == [("Farmers", "the government had failed them", 92, 122)]
+
+
+def test_reported_he_is_the_main_clauses_subject_not_an_embedded_one(attributor: EnglishAttributor) -> None:
+    text = "Mayor Tom Hale knew that Ivan Brekke was ill. He said the vote would wait."
+    assert _found(attributor, text) == [("Tom Hale", "the vote would wait", 54, 73)]

@@ -226,3 +226,12 @@ def test_positioner_ruin_and_a_basis_as_condition(positioner: RussianPositioner)
         ("Russia", "ukraine-nato-membership", "oppose", None)]
     assert _positions(positioner, "Сергей Лавров заявил, что гарантии безопасности Украине возможны на основе договора.") == [
         ("Russia", "guarantees-for-ukraine", "conditional", "на основе договора")]
+
+
+def test_positioner_noun_phrase_carries_the_issue_named_before(positioner: RussianPositioner) -> None:
+    text = "Соседи предложили ввести войска на Украину. Дмитрий Песков заявил, что Москва не согласна с такой идеей."
+    assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]
+
+
+def test_positioner_carrying_phrase_with_no_issue_before_gives_nothing(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Дмитрий Песков заявил, что Москва не согласна с такой идеей.") == []

@@ -80,7 +80,10 @@ def entity_of(token: Token) -> Span | None:
 
 def _written_as_name(ent: Span) -> bool:
     """False for a person "named" in lower case only ("envoy hardens line" misread as
-    one): news capitalises names."""
+    one): news capitalises names. False too for a lone common plural that opens a sentence
+    ("Farmers protested …" read as an organisation): a group, which "they" may stand for."""
+    if len(ent) == 1 and ent[0].tag_ == "NNS":
+        return False
     return ent.label_ != "PERSON" or any(t.text[:1].isupper() for t in ent)
 
 

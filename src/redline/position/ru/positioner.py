@@ -29,6 +29,7 @@ from redline.models import Document, Position, Stance, Statement
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
 from redline.position.ru.lemmas import Match, PhraseMatcher
+from redline.position.ru.parties import Parties
 
 STANCE_LEXICON = Path(__file__).resolve().parent / "stance.yaml"
 _BEFORE = 8
@@ -41,9 +42,8 @@ _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OWN = "="
-_BENEFICIARY_BEFORE = 3
-_BENEFICIARY_AFTER = 10
-_ANTECEDENT_REACH = 4
+# How many sentences back a carrying noun phrase ("такая идея") looks for its issue.
+_ANAPHOR_SENTENCES = 1
 
 
 class RussianStance(BaseModel):
@@ -64,6 +64,7 @@ class RussianStance(BaseModel):
     boundaries: list[str]
     holder_nouns: list[str]
     topic_nouns: list[str]
+    anaphors: list[str]
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
@@ -128,6 +129,14 @@ class RussianPositioner:
         kinds = ("neutral", "support", "oppose", "refusal", "alternative", "negation", "condition", "requirement", "security_claim",
                  "threat", "boundaries")
         return PhraseMatcher((kind, phrase) for kind in kinds for phrase in getattr(self.stance, kind))
+
+    @cached_property
+    def _anaphors(self) -> PhraseMatcher:
+        return PhraseMatcher(("~", phrase) for phrase in self.stance.anaphors)
+
+    @cached_property
+    def _parties(self) -> Parties:
+        return Parties(self._actors, self._person, self._owners)
 
     def actor_of(self, speaker: str, role: str | None) -> str | None:
         """The actor a speaker speaks for: a pack person by surname, else a name in the role."""
@@ -201,7 +210,7 @@ class RussianPositioner:
         for i in indexes:
             if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]):
                 # A pack person as subject holds for their side ("Премьер Иванов призвал к перемирию").
-                actor = self._actor_at(parsed, i)
+                actor = self._parties.actor_at(parsed, i)
                 if actor is not None:
                     return actor
         return None
@@ -225,11 +234,28 @@ class RussianPositioner:
         claims = [c for c in cues if c.label == "security_claim"]
         mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
+        carried = self._carried(parsed, unit)
+        mentions += [m for m in carried if not any(k.first <= m.last and m.first <= k.last for k in mentions)]
         out: list[Reading] = []
         for mention in mentions:
             reading = self._stance(parsed, unit, mention, cues)
             if reading is not None:
-                out.append(reading)
+                out.append(replace(reading, weak=True) if mention in carried else reading)
+        return out
+
+    def _carried(self, parsed: Parsed, unit: _Unit) -> list[Match]:
+        """Noun phrases that carry an issue named shortly before ("… ввод войск. Москва не согласна с такой идеей").
+
+        Each takes the issue of the last term in its sentence or the ones just before it; its
+        reading is weak (it counts only where nothing else gives the actor's stance on the issue).
+        """
+        tokens = parsed.tokens
+        out: list[Match] = []
+        for anaphor in self._anaphors.find(tokens, unit.first, unit.last):
+            sentence = max(0, tokens[anaphor.first].sentence - _ANAPHOR_SENTENCES)
+            before = self._issues.find(tokens, parsed.sentences[sentence].first, anaphor.first)
+            if before:
+                out.append(replace(anaphor, label=before[-1].label))
         return out
 
     def _other_subject(self, parsed: Parsed, cue: Match, holder: str) -> bool:
@@ -248,7 +274,7 @@ class RussianPositioner:
             for child in parsed.children(owner):
                 # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
                 if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
-                    actor = self._actor_at(parsed, child.index)
+                    actor = self._parties.actor_at(parsed, child.index)
                     # A name outside the pack ("Польша не хочет …") is another party too.
                     if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
                         return True
@@ -263,20 +289,11 @@ class RussianPositioner:
             return None
         return parsed.subtree(token.head)
 
-    def _actor_at(self, parsed: Parsed, index: int) -> str | None:
-        """The actor a name starting at ``index`` stands for: a pack name or a pack person."""
-        tokens = parsed.tokens
-        found = [m for m in self._actors.find(tokens, index, min(index + 3, len(tokens))) if m.first == index]
-        if found:
-            return found[0].label
-        name = parsed.name_at(index)
-        return self._person(tokens[name.last].text) if name is not None and name.kind == "PER" else None
-
     def _mentions(self, parsed: Parsed, unit: _Unit) -> list[Match]:
         """The unit's issue terms, its holder's own-side terms read as the holder's issue."""
         tokens = parsed.tokens
         found = [m for match in self._issues.find(tokens, unit.first, unit.last, coordinated=True)
-                 for m in self._for_whom(parsed, match, unit)]
+                 for m in self._parties.for_whom(parsed, match, unit.first, unit.last)]
         owner = self._owners.get(unit.actor or "")
         for own in self._own.find(tokens, unit.first, unit.last):
             # The own term replaces the generic term inside it, even for a holder no issue benefits.
@@ -284,56 +301,6 @@ class RussianPositioner:
             if owner is not None:
                 found.append(replace(own, label=f"+{owner}"))
         return sorted(found, key=lambda m: m.first)
-
-    def _for_whom(self, parsed: Parsed, mention: Match, unit: _Unit) -> list[Match]:
-        """A beneficiary's issue for a term of one ("гарантии … как для России, так и для Украины").
-
-        Issues told apart by their beneficiary share generic terms; a party named with "для" or
-        in the dative beside the term ("предоставить ей гарантии") says whose issue it is, one
-        reading per party.
-        """
-        if mention.label[1:] not in self._owners.values():
-            return [mention]
-        tokens = parsed.tokens
-        sentence = tokens[mention.first].sentence
-        anchors = self._anchors(parsed, mention)
-        whose: list[str] = []
-        for i in range(max(unit.first, mention.first - _BENEFICIARY_BEFORE), min(unit.last, mention.last + _BENEFICIARY_AFTER + 1)):
-            token = tokens[i]
-            if token.sentence != sentence or mention.first <= i <= mention.last:
-                continue
-            if not ((i > 0 and tokens[i - 1].lemma == "для") or (token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl"))):
-                continue
-            # Attached to the term or to what governs it, not a threatened party in a clause
-            # about it ("гарантии, которые будут угрожать Москве").
-            head = tokens[token.head] if token.rel == "conj" and token.head is not None else token
-            if head.head not in anchors:
-                continue
-            actor = self._antecedent(parsed, i) if token.pos == "PRON" else self._actor_at(parsed, i)
-            if actor in self._owners:
-                whose.append(self._owners[actor])
-        if not whose:
-            return [mention]
-        return [replace(mention, label=mention.label[0] + issue) for issue in dict.fromkeys(whose)]
-
-    def _anchors(self, parsed: Parsed, mention: Match) -> set[int]:
-        """The term's tokens, its governor and the governor's verb complements ("должны быть выработаны")."""
-        anchors = set(range(mention.first, mention.last + 1))
-        governor = parsed.tokens[mention.first].head
-        if governor is not None:
-            anchors.add(governor)
-            anchors |= {c.index for c in parsed.children(governor) if c.rel == "xcomp"}
-        return anchors
-
-    def _antecedent(self, parsed: Parsed, index: int) -> str | None:
-        """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""
-        for i in range(index - 1, max(-1, index - _ANTECEDENT_REACH - 1), -1):
-            if parsed.tokens[i].sentence != parsed.tokens[index].sentence:
-                return None
-            actor = self._actor_at(parsed, i)
-            if actor is not None:
-                return actor
-        return None
 
     def _modifies(self, parsed: Parsed, mention: Match, mentions: list[Match]) -> bool:
         """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
