@@ -304,6 +304,26 @@ def test_cli_check_unknown_issue_suggests_one(tmp_path: Path, analysed: Path) ->
     )
 
 
+def test_cli_check_validate_needs_no_store_and_lists_every_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "harbour.yaml"
+    pack.write_text(PACK_WITH_EXAMPLES, encoding="utf-8")
+    proposal = tmp_path / "p.yaml"
+    proposal.write_text("title: T\nprovisions:\n  - {id: a, issue: river-acces, outcome: granted}\n"
+                        "  - {id: b, issue: river-access, outcome: allowed}\n", encoding="utf-8")
+    missing = tmp_path / "none.duckdb"
+    result = _run("check", str(proposal), "--pack", str(pack), "--validate", "--db", str(missing))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: {proposal}: provision 'a': unknown issue 'river-acces' (did you mean 'river-access'?)\n"
+        f"error: {proposal}: provision 'b': unknown outcome 'allowed' (use granted or excluded)\n")
+    assert not missing.exists()
+    proposal.write_text("title: T\nprovisions:\n  - {id: a, issue: river-access, outcome: granted}\n",
+                        encoding="utf-8")
+    result = _run("check", str(proposal), "--pack", str(pack), "--validate")
+    assert (result.exit_code, " ".join(result.stdout.split())) == (
+        0, f"{proposal}: 1 provision, every issue and outcome known to pack harbour")
+
+
 def test_cli_pack_lists_actor_and_issue_ids() -> None:
     record = _json("pack", "sarn-river")
     assert record["name"] == "sarn-river"
@@ -380,9 +400,32 @@ def test_cli_pack_check_lists_examples_read_wrongly(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {"pack": "harbour", "examples": 2, "warnings": [], "misread": [
         {"issue": "river-access", "text": "Alpha is humming about river access.", "actor": "Alpha",
-         "expected": "support", "found": None, "cues": [],
+         "expected": "support", "found": None, "cues": [], "red_line": None, "found_red_line": False,
          "reason": 'the mention "river access" was found, but no stance cue (shared or the pack\'s); '
-                   "add one under the issue's cues (support, oppose) or the pack's"}]}
+                   "add one under the issue's cues (support, oppose) or the pack's"}], "readings": [
+        {"issue": "river-access", "text": "Alpha rejects river access.", "actor": "Alpha", "expected": "oppose",
+         "red_line": None, "correct": True, "read": [
+             {"actor": "Alpha", "issue": "river-access", "stance": "oppose", "speaker": None, "red_line": False,
+              "cues": ['oppose "rejects" (shared entry "reject(?:s|ed|ing)?")']}]},
+        {"issue": "river-access", "text": "Alpha is humming about river access.", "actor": "Alpha",
+         "expected": "support", "red_line": None, "correct": False, "read": []}]}
+
+
+def test_cli_pack_check_verbose_prints_every_examples_reading(tmp_path: Path) -> None:
+    path = tmp_path / "harbour.yaml"
+    path.write_text(PACK_WITH_EXAMPLES.replace("stance: oppose}", "stance: oppose, red_line: true}"),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["pack", "check", str(path), "-v"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    text = " ".join(result.stdout.split())
+    assert ('1. river-access, Alpha: expected oppose (red line): read wrongly Alpha rejects river access. '
+            'read: Alpha oppose on river-access; no speaker (the text\'s own); cues: oppose "rejects" '
+            '(shared entry "reject(?:s|ed|ing)?")') in text
+    assert ("2. river-access, Alpha: expected support: read wrongly Alpha is humming about river access. "
+            "read: no position") in text
+    assert ("1. river-access, Alpha: expected oppose with a red line, found oppose without one Alpha rejects "
+            "river access. why: no red-line word was found") in text
+    assert "how each of 2 examples reads" not in runner.invoke(app, ["pack", "check", str(path)]).stdout
 
 
 @pytest.mark.parametrize("width", [80, 120])

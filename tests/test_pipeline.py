@@ -90,3 +90,29 @@ def test_pipeline_single_byte_russian_files_ingest_with_correct_text(tmp_path: P
     assert document.language == "ru"
     assert "Сергей Рябков заявил, что Россия не согласится" in document.text
     assert ("Сергей Рябков", "Это исключено") in {(s.speaker, s.content) for s in statements}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Envoys flew to Washington on Monday. It insists on a ceasefire.", set()),
+    ("The talks were held in Berlin. It said a ceasefire must come first.", set()),
+    ("At talks in Berlin, Kyiv rejected a ceasefire.", {("Ukraine", "ceasefire", "oppose")}),
+    ("Ministers met in Paris. Kyiv wants a ceasefire.", {("Ukraine", "ceasefire", "support")}),
+    ("Washington wants a ceasefire.", {("United States", "ceasefire", "support")}),
+])
+def test_pipeline_a_capital_in_a_place_phrase_is_a_venue_not_a_holder(
+        nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """A metonym is its party when it acts, never where it only names the venue."""
+    document = Document("id", "v.txt", "v.txt", text, text, language="en")
+    _statements, positions = process(document, _models(nlp))
+    assert {(p.actor, p.issue, p.stance) for p in positions} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv insists that any deal must include a ceasefire.",
+    "Any settlement has to cover a ceasefire, the Ukrainian foreign minister said.",
+])
+def test_pipeline_a_requirement_laid_on_no_issue_asks_for_what_follows(nlp: Language, text: str) -> None:
+    """"Any deal must include Y": nothing of the pack is set terms, so Y is what is demanded."""
+    document = Document("id", "r.txt", "r.txt", text, text, language="en")
+    _statements, positions = process(document, _models(nlp))
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "ceasefire", "support")]

@@ -113,15 +113,15 @@ def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     from redline.pipeline import load_models, process
     from redline.position.en.concepts import load_nlp
     from redline.position.en.diagnose import Diagnosis
-    from redline.position.examples import PackCheck, misread_examples
+    from redline.position.examples import PackCheck, read_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
     models = load_models(cfg)
     attributor = models.languages["en"].attributor
     nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
     diagnosis = Diagnosis(models.pack, nlp)
-    total, wrong = misread_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
-    return PackCheck(models.pack.name, total, wrong, diagnosis.term_warnings())
+    readings, wrong = read_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
+    return PackCheck(models.pack.name, len(readings), wrong, diagnosis.term_warnings(), readings)
 
 
 def resolve_ids(
@@ -227,6 +227,18 @@ def check(
         loaded, positions(cfg["db"]), alternatives=alternatives,
         actors=[a.id for a in loaded_pack.actors], warnings=warnings,
     )
+
+
+def validate_proposal(proposal: str | Path, pack: str | None = None) -> tuple[str, int, list[str]]:
+    """A proposal checked against a pack alone, with no store: (the pack's name, how many
+    provisions are valid, one line per problem: unknown issue ids, bad outcomes, ...)."""
+    from redline.check.proposal import read_proposal
+    from redline.position import load_pack
+
+    cfg = settings_module.load({"pack": pack})
+    loaded_pack = load_pack(cfg["pack"], max_bytes=int(cfg["yaml_max_bytes"]))
+    loaded, problems = read_proposal(Path(proposal), loaded_pack.issue_ids())
+    return loaded_pack.name, len(loaded.provisions) if loaded else 0, [str(p) for p in problems]
 
 
 def store_pack(store: Store, pack: str | None) -> str | None:

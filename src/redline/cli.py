@@ -313,11 +313,17 @@ def check(
     alternatives: Annotated[int, typer.Option(help="How many closest packages to find.")] = 0,
     as_json: JsonOption = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown.")] = False,
+    validate: Annotated[bool, typer.Option(
+        "--validate", help="Only validate the proposal against the pack (no store needed): every unknown "
+                           "issue id, bad outcome or field is one line; exit 1 if any.")] = False,
 ) -> None:
     """Check a proposed agreement against the stored positions of the parties."""
     from redline.check import report_to_json, report_to_markdown
     from redline.check.view import report_view
 
+    if validate:
+        _validate_proposal(proposal, pack, as_json)
+        return
     with _errors():
         report = api.check(proposal, db=db, pack=pack, alternatives=alternatives)
     if as_json:
@@ -326,6 +332,22 @@ def check(
         sys.stdout.write(report_to_markdown(report))
     else:
         out.print(report_view(report))
+
+
+def _validate_proposal(proposal: Path, pack: str | None, as_json: bool) -> None:
+    """``redline check PROPOSAL --validate``: every problem one line, or one line saying none."""
+    with _errors():
+        name, valid, problems = api.validate_proposal(proposal, pack)
+    if as_json:
+        _print_json({"proposal": str(proposal), "pack": name, "valid_provisions": valid, "problems": problems})
+    elif not problems:
+        provisions = "1 provision" if valid == 1 else f"{valid} provisions"
+        out.print(plain(f"{proposal}: {provisions}, every issue and outcome known to pack {name}"),
+                  soft_wrap=True)
+    for problem in [] if as_json else problems:
+        _error(problem)
+    if problems:
+        raise typer.Exit(1)
 
 
 class _PackGroup(TyperGroup):
@@ -371,20 +393,28 @@ PACK_CHECK_HELP = (
     "Run the pack's examples through the pipeline; list those read wrongly, each with why.\n\n"
     "A reason names the step that found nothing (no term or concept matched, a mention not tied "
     "to the issue's beneficiary, a cue word inside a term, no stance cue, the actor not named) or "
-    "the cue entries that decided a wrong stance. Warnings name terms that hide a stance cue.\n\n"
+    "the cue entries that decided a wrong stance. Warnings name terms that hide a stance cue. "
+    "An example may assert `red_line: true` (or false); the reading must then agree. `--verbose` "
+    "prints every example's reading; `--json` always holds them (`readings`).\n\n"
     "Exit code: 0 when every example reads as annotated, 1 otherwise (or when the pack does not load)."
 )
 
 
 @pack_app.command(name="check", help=PACK_CHECK_HELP)
-def pack_check(name: PackArgument = None, as_json: JsonOption = False) -> None:
+def pack_check(
+    name: PackArgument = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Print every example's reading (holder, stance, issue, speaker, deciding "
+                                "cues), not only those read wrongly.")] = False,
+    as_json: JsonOption = False,
+) -> None:
     """Run the pack's examples through the pipeline; list those read wrongly, each with why."""
     with _errors():
         result = api.check_pack(name)
     if as_json:
         _print_json(pack_check_record(result))
     else:
-        out.print(views.pack_check_view(result))
+        out.print(views.pack_check_view(result, verbose))
     if result.misread:
         raise typer.Exit(1)
 

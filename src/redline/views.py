@@ -267,13 +267,16 @@ def pack_view(pack: Pack) -> Group:
     return Group(*parts, actors, issues)
 
 
-def pack_check_view(result: PackCheck) -> Group:
-    """``redline pack check``: warnings, then each example read wrongly with the reason.
+def pack_check_view(result: PackCheck, verbose: bool = False) -> Group:
+    """``redline pack check``: warnings, each example's reading when ``verbose``, then each
+    example read wrongly with the reason.
 
     One block per example rather than a table: the stances and the reason wrap whole at
     any terminal width instead of being cut to fit a column.
     """
     parts: list[Any] = [line("warning:", "yellow", w) for w in result.warnings]
+    if verbose:
+        parts += _example_readings(result)
     if not result.misread:
         parts.append(plain(f"pack {result.pack}: all {result.examples} examples read as annotated", "bold green"))
         return Group(*parts)
@@ -282,13 +285,41 @@ def pack_check_view(result: PackCheck) -> Group:
     for number, m in enumerate(result.misread, start=1):
         head = plain(f"\n{number}. {m.issue}, {m.actor}: expected ")
         head.append(m.expected, STANCE_STYLE[m.expected])
+        head.append(" with a red line" if m.red_line else " without a red line" if m.red_line is False else "")
         head.append(", found ")
         head.append(Text(m.found, STANCE_STYLE[m.found]) if m.found else Text("nothing", "dim"))
+        if m.found and m.red_line is not None:
+            head.append(" with a red line" if m.found_red_line else " without one")
         parts.append(head)
         parts.append(Padding(plain(m.text, "italic"), (0, 0, 0, 3)))
         if m.reason:
             parts.append(Padding(plain(f"why: {m.reason}"), (0, 0, 0, 3)))
     return Group(*parts)
+
+
+def _example_readings(result: PackCheck) -> list[Any]:
+    """``pack check --verbose``: every example with each position read from it (holder,
+    stance, issue, speaker, deciding cues), right or wrong."""
+    parts: list[Any] = [plain(f"pack {result.pack}: how each of {result.examples} examples reads", "bold")]
+    for number, example in enumerate(result.readings, start=1):
+        head = plain(f"\n{number}. {example.issue}, {example.actor}: expected ")
+        head.append(example.expected, STANCE_STYLE[example.expected])
+        head.append(" (red line)" if example.red_line else "")
+        head.append(": ok" if example.correct else ": read wrongly", "green" if example.correct else "red")
+        parts.append(head)
+        parts.append(Padding(plain(example.text, "italic"), (0, 0, 0, 3)))
+        for reading in example.read or ():
+            text = plain("read: ")
+            text.append(f"{reading.actor} ")
+            text.append(reading.stance, STANCE_STYLE[reading.stance])
+            text.append(f" on {reading.issue}" + (" (red line)" if reading.red_line else ""))
+            text.append(f"; speaker {reading.speaker}" if reading.speaker else "; no speaker (the text's own)")
+            text.append("; cues: " + "; ".join(reading.cues) if reading.cues else "; no cue recorded")
+            parts.append(Padding(text, (0, 0, 0, 3)))
+        if not example.read:
+            parts.append(Padding(plain("read: no position", "dim"), (0, 0, 0, 3)))
+    parts.append(plain(""))
+    return parts
 
 
 def cues_view(pack: str, entries: Sequence[CueEntry]) -> Group:

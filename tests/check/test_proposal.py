@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from redline.check import Proposal, Provision, load_proposal
+from redline.check.proposal import read_proposal
 from redline.errors import ProposalError
 
 ISSUES = {
@@ -168,3 +169,29 @@ def test_proposal_shipped_example_is_valid() -> None:
         "treaty",
         "non-aggression",
     ]
+
+
+def test_proposal_read_reports_every_bad_provision_and_keeps_the_valid(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(VALID + """\
+  - {id: dam, issue: dam-height, outcome: granted}
+  - {id: truce, issue: ceasefire, outcome: agreed}
+  - {id: no-nato, issue: ceasefire, outcome: granted}
+""", encoding="utf-8")
+    proposal, problems = read_proposal(path, ISSUES)
+    assert [str(p) for p in problems] == [
+        f"{path}: provision 'dam': unknown issue 'dam-height'",
+        f"{path}: provision 'truce': unknown outcome 'agreed' (use granted or excluded)",
+        f"{path}: provision 'no-nato': duplicate id",
+    ]
+    assert proposal is not None and [p.id for p in proposal.provisions] == ["no-nato", "euro-contingent"]
+    with pytest.raises(ProposalError) as caught:
+        load_proposal(path, ISSUES)
+    assert str(caught.value) == str(problems[0])
+
+
+def test_proposal_read_a_file_level_problem_is_the_only_one(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("provisions: []\n", encoding="utf-8")
+    proposal, problems = read_proposal(path, ISSUES)
+    assert (proposal, [str(p) for p in problems]) == (None, [f"{path}: missing field 'title'"])

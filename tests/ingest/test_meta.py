@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from redline import api
-from redline.errors import InputError
+from redline.errors import InputWarning
 from redline.ingest.meta import folder_meta
 from redline.store import Store
 
@@ -27,12 +27,14 @@ def _folder(tmp_path: Path, meta_name: str, meta_text: str) -> Path:
 
 
 def _ingested(folder: Path, tmp_path: Path) -> tuple[dict[str, tuple[str | None, ...]], list[str]]:
+    """The stored documents' metadata, and the ingest's notes (a bad meta record fails no input)."""
     tmp_path.mkdir(exist_ok=True)
     db = tmp_path / "s.duckdb"
     summary = api.ingest([str(folder)], db=db, analyse=False)
     with Store(db, read_only=True) as store:
         rows = {d.doc: (d.url, d.outlet, d.date, d.title) for d in store.documents()}
-    return rows, summary.errors
+    assert summary.errors == []
+    return rows, summary.notes
 
 
 def test_meta_jsonl_sets_url_outlet_date_and_title(tmp_path: Path) -> None:
@@ -69,9 +71,12 @@ def test_meta_bad_records_are_one_line_each_and_the_rest_apply(tmp_path: Path) -
     rows, errors = _ingested(folder, tmp_path)
     source = str(folder / "meta.jsonl")
     assert errors == [
-        f"{source}: line 1: date '2025-13-01' is not a date (use YYYY-MM-DD)",
-        f"{source}: line 2: invalid JSON (Expecting property name enclosed in double quotes)",
-        f"{source}: line 3: no 'doc' naming the file it describes",
+        f"{source}: line 1: date '2025-13-01' is not a date (use YYYY-MM-DD); "
+        "record skipped (a.txt is stored without its metadata)",
+        f"{source}: line 2: invalid JSON (Expecting property name enclosed in double quotes); "
+        "record skipped (no file gets its metadata)",
+        f"{source}: line 3: no 'doc' (or 'file') naming the file it describes; "
+        "record skipped (no file gets its metadata)",
     ]
     assert rows["b.txt"][1] == "Delta Daily"
     assert set(rows) == {"a.txt", "b.txt"}
@@ -84,8 +89,9 @@ def test_meta_folder_without_side_file_has_none(tmp_path: Path) -> None:
 def test_meta_side_file_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "meta.jsonl").write_text(json.dumps({"doc": "a.txt"}) + "\n", encoding="utf-8")
     [error] = folder_meta(tmp_path, 5).errors
-    assert isinstance(error, InputError)
-    assert error.reason.startswith("too large")
+    assert isinstance(error, InputWarning)
+    assert error.reason == ("too large (17 bytes, limit 5); side file not read, its folder's files are "
+                            "stored without its metadata")
 
 
 def test_meta_in_the_folder_above_describes_files_in_docs(tmp_path: Path) -> None:
@@ -102,4 +108,22 @@ def test_meta_in_the_folder_above_describes_files_in_docs(tmp_path: Path) -> Non
     for source in (corpus, corpus / "docs"):
         rows, errors = _ingested(source, tmp_path / source.name)
         assert {doc: row[1] for doc, row in rows.items()} == {"a.txt": "River Herald", "b.txt": "Delta Daily"}
-        assert errors == [f"{corpus / 'meta.jsonl'}: line 3: no 'doc' naming the file it describes"]
+        assert errors == [f"{corpus / 'meta.jsonl'}: line 3: no 'doc' (or 'file') naming the file it "
+                          "describes; record skipped (no file gets its metadata)"]
+
+
+def test_meta_file_is_an_alias_of_doc(tmp_path: Path) -> None:
+    meta = json.dumps({"file": "a.txt", "outlet": "River Herald", "date": "2025-04-03"}) + "\n"
+    rows, notes = _ingested(_folder(tmp_path, "meta.jsonl", meta), tmp_path)
+    assert notes == []
+    assert rows["a.txt"][1:3] == ("River Herald", "2025-04-03")
+    assert rows["b.txt"][1:3] == (None, None)
+
+
+def test_meta_bad_record_fails_no_input_and_the_summary_says_so(tmp_path: Path) -> None:
+    """The file is stored and counted as added; the record's fate is one note, not a failure."""
+    folder = _folder(tmp_path, "meta.jsonl", json.dumps({"name": "a.txt"}) + "\n")
+    summary = api.ingest([str(folder)], db=tmp_path / "s.duckdb", analyse=False)
+    assert (summary.added, summary.errors, summary.ok) == (2, [], True)
+    assert summary.notes == [f"{folder / 'meta.jsonl'}: line 1: no 'doc' (or 'file') naming the file it "
+                             "describes; record skipped (no file gets its metadata)"]

@@ -252,3 +252,33 @@ def test_pack_shipped_ukraine_pack_skips_an_article_about_another_war() -> None:
     assert _positions(shipped, other) == set()
     ours = "Ukraine\nMoscow rejects the deployment of foreign troops in Ukraine."
     assert _positions(shipped, ours) == {("Russia", "foreign-troops-in-ukraine", "oppose", False)}
+
+
+def test_pack_case_sensitive_term_tells_a_name_from_a_common_noun(tmp_path: Path) -> None:
+    """"the Guild" names one body; "the guild" of any trade is no mention of the issue."""
+    text = MINIMAL.replace("terms: [river access]", 'terms: [river access, {term: "the Guild", case: true}]')
+    path = _write(tmp_path, text)
+    assert load_pack(path).issues[0].terms == ["river access", "(?-i:the Guild)"]
+    assert _positions(path, "Alpha rejects the Guild.") == {("Alpha", "river-access", "oppose", False)}
+    assert _positions(path, "Alpha rejects the guild.") == set()
+    # Without `case`, a mapping's term is matched ignoring case as any other.
+    path = _write(tmp_path, text.replace(", case: true}", "}"))
+    assert _positions(path, "Alpha rejects the guild.") == {("Alpha", "river-access", "oppose", False)}
+
+
+def test_pack_case_sensitive_context_word(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL + 'context: [{term: "HARBOUR", case: true}]\n')
+    assert _positions(path, "Boats\nIn the harbour dispute, Alpha demands river access.") == set()
+    assert _positions(path, "Boats\nIn the HARBOUR dispute, Alpha demands river access.") == {
+        ("Alpha", "river-access", "support", False)}
+
+
+def test_pack_term_mapping_with_a_wrong_key_or_pattern_is_one_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("terms: [river access]", 'terms: [{term: "the Guild", cases: true}]'))
+    assert _error(path) == (f"{path}:14: issues[0].terms[0]: a term written as a mapping takes `term` and "
+                            "`case`, not cases")
+    path = _write(tmp_path, MINIMAL.replace("terms: [river access]", 'terms: [{term: "the (Guild", case: true}]'))
+    assert _error(path).startswith(f"{path}:14: issues[0].terms[0]: bad pattern '(?-i:the (Guild)'")
+    path = _write(tmp_path, MINIMAL.replace("terms: [river access]", 'terms: [{term: "the Guild", case: yes please}]'))
+    assert _error(path) == (f"{path}:14: issues[0].terms[0]: a term written as a mapping is `{{term: PATTERN, "
+                            "case: true}` (a string and true/false)")

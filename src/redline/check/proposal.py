@@ -149,11 +149,32 @@ def _provision(
 
 def load_proposal(path: Path, issue_ids: Collection[str]) -> Proposal:
     """Read a proposal YAML file and check every provision against the pack's issue ids."""
-    model = _validated(_ProposalModel, _read_yaml(path), str(path), "title and provisions")
+    proposal, problems = read_proposal(path, issue_ids)
+    if problems:
+        raise problems[0]
+    assert proposal is not None
+    return proposal
+
+
+def read_proposal(path: Path, issue_ids: Collection[str]) -> tuple[Proposal | None, list[ProposalError]]:
+    """The proposal with its valid provisions, and one problem per provision that is not.
+
+    Every bad provision is reported, so that a proposal written beside a new pack is put
+    right in one pass, before any ingest; a problem with the file as a whole (unreadable,
+    no title, no provisions) is the only one, with no proposal."""
+    try:
+        model = _validated(_ProposalModel, _read_yaml(path), str(path), "title and provisions")
+    except ProposalError as exc:
+        return None, [exc]
     if not model.provisions:
-        raise ProposalError(f"{path}: no provisions")
+        return None, [ProposalError(f"{path}: no provisions")]
     seen: dict[str, Provision] = {}
+    problems: list[ProposalError] = []
     for number, raw in enumerate(model.provisions, start=1):
-        provision = _provision(path, raw, number, issue_ids, seen)
+        try:
+            provision = _provision(path, raw, number, issue_ids, seen)
+        except ProposalError as exc:
+            problems.append(exc)
+            continue
         seen[provision.id] = provision
-    return Proposal(title=model.title, provisions=tuple(seen.values()))
+    return Proposal(title=model.title, provisions=tuple(seen.values())), problems

@@ -2,12 +2,14 @@
 
 A text file says nothing about where and when it was published, so timelines and shifts
 cannot use it. Real corpora ship that metadata in a side file: one record per article
-file, keyed by its file name in ``doc``, with any of ``url``, ``outlet``, ``date`` and
-``title``. The side file sits in the files' folder or in the folder above it (a corpus
+file, keyed by its file name in ``doc`` (or ``file``, the name a corpus often uses), with
+any of ``url``, ``outlet``, ``date`` and ``title``. The side file sits in the files' folder or in the folder above it (a corpus
 folder holding ``meta.jsonl`` and ``docs/``); ``doc`` is the file name or its path from
 the side file's folder. Other fields are ignored (a corpus may carry word counts, say). The side file's
 values take precedence over what redline would guess from the text. Each bad record is one
-error naming the side file and its line; the rest still apply.
+warning naming the side file and its line, saying that the record was skipped: the article
+files themselves are still stored (without that record's metadata), so a bad record does
+not fail the ingest or count as a failed input; the rest still apply.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from redline.errors import InputError
+from redline.errors import InputError, InputWarning
 from redline.ingest.decode import decode
 from redline.models import RawArticle
 
@@ -44,7 +46,7 @@ class FolderMeta:
     """The side file of one folder: metadata by file name, and one error per bad record."""
 
     files: dict[str, FileMeta]
-    errors: tuple[InputError, ...] = ()
+    errors: tuple[InputWarning, ...] = ()
 
 
 def is_meta(path: Path) -> bool:
@@ -64,7 +66,7 @@ def folder_meta(folder: Path, max_bytes: int) -> FolderMeta:
     return FolderMeta({})
 
 
-def meta_errors(folder: Path, max_bytes: int, top: bool) -> tuple[InputError, ...]:
+def meta_errors(folder: Path, max_bytes: int, top: bool) -> tuple[InputWarning, ...]:
     """The bad records of a walked folder's side file; at the top, of the folder above's too."""
     folders = (folder, folder.parent) if top and folder.parent != folder else (folder,)
     return tuple(e for f in folders for e in folder_meta(f, max_bytes).errors)
@@ -94,23 +96,44 @@ def _read(path: Path, _mtime_ns: int, size: int, max_bytes: int) -> FolderMeta:
     # The modification time and size are part of the cache key, so an edited side file is read again.
     source = str(path)
     if size > max_bytes:
-        return FolderMeta({}, (InputError(source, f"too large ({size} bytes, limit {max_bytes})"),))
+        return FolderMeta({}, (_unread(source, f"too large ({size} bytes, limit {max_bytes})"),))
     try:
         text = decode(path.read_bytes(), source).text
     except OSError as exc:
-        return FolderMeta({}, (InputError(source, exc.strerror or str(exc)),))
+        return FolderMeta({}, (_unread(source, exc.strerror or str(exc)),))
     except InputError as exc:
-        return FolderMeta({}, (exc,))
+        return FolderMeta({}, (_unread(source, exc.reason),))
     records = _csv_records(text) if path.suffix.lower() == ".csv" else _jsonl_records(text)
     files: dict[str, FileMeta] = {}
-    errors: list[InputError] = []
+    errors: list[InputWarning] = []
     for line, record in records:
         found = _entry(record)
         if isinstance(found, str):
-            errors.append(InputError(source, f"line {line}: {found}"))
+            errors.append(InputWarning(source, f"line {line}: {found}; {_skipped(record)}"))
         else:
             files[found[0]] = found[1]
     return FolderMeta(files, tuple(errors))
+
+
+def _unread(source: str, reason: str) -> InputWarning:
+    """A side file that cannot be read: its folder's files are stored, with no metadata from it."""
+    return InputWarning(source, f"{reason}; side file not read, its folder's files are stored without its metadata")
+
+
+def _skipped(record: Any) -> str:
+    """What became of a bad record: skipped, and the file it names stored without it."""
+    name = _name(record) if isinstance(record, dict) else None
+    described = f"{name} is stored without its metadata" if name else "no file gets its metadata"
+    return f"record skipped ({described})"
+
+
+def _name(record: dict[str, Any]) -> str | None:
+    """The file a record describes: ``doc``, or ``file`` (the name corpora often use)."""
+    for key in ("doc", "file"):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def _jsonl_records(text: str) -> list[tuple[int, Any]]:
@@ -137,9 +160,9 @@ def _entry(record: Any) -> tuple[str, FileMeta] | str:
         return record
     if not isinstance(record, dict):
         return "not an object with a 'doc' field"
-    doc = record.get("doc")
-    if not isinstance(doc, str) or not doc.strip():
-        return "no 'doc' naming the file it describes"
+    doc = _name(record)
+    if doc is None:
+        return "no 'doc' (or 'file') naming the file it describes"
     for name in FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             return f"field '{name}' is not a string"
@@ -151,4 +174,4 @@ def _entry(record: Any) -> tuple[str, FileMeta] | str:
         return f"date '{date}' is not a date (use YYYY-MM-DD)"
     values = {name: (record.get(name) or "").strip() or None for name in FIELDS}
     values["date"] = normalise_date(date) if date else None
-    return doc.strip(), FileMeta(**values)
+    return doc, FileMeta(**values)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from redline import patterns, yamlfile
 from redline.errors import PackError
@@ -38,6 +38,30 @@ def _compiles(pattern: str) -> str:
 
 
 Pattern = Annotated[str, AfterValidator(_compiles)]
+# The keys of a term written as a mapping: ``{term: "the Association", case: true}``.
+_TERM_KEYS = frozenset({"term", "case"})
+
+
+def _term(value: Any) -> Any:
+    """A term written as ``{term: PATTERN, case: true}`` as the pattern matched with case.
+
+    Terms are matched ignoring case; ``case: true`` scopes the pattern in ``(?-i:...)``, so
+    that "the Association" (a body's name) is not "the association" (any association). A
+    mapping without ``term`` is left as it is, to be refused as an unquoted pattern.
+    """
+    if not isinstance(value, dict) or "term" not in value:
+        return value
+    unknown = sorted(set(value) - _TERM_KEYS)
+    if unknown:
+        raise ValueError(f"a term written as a mapping takes `term` and `case`, not {', '.join(unknown)}")
+    term, case = value["term"], value.get("case", False)
+    if not isinstance(term, str) or not isinstance(case, bool):
+        raise ValueError("a term written as a mapping is `{term: PATTERN, case: true}` (a string and true/false)")
+    return f"(?-i:{term})" if case else term
+
+
+# An issue's term or a context word: a pattern, or a mapping asking for case to match.
+Term = Annotated[str, BeforeValidator(_term), AfterValidator(_compiles)]
 
 
 class _Strict(BaseModel):
@@ -77,11 +101,16 @@ class Actor(_Strict):
 
 
 class Example(_Strict):
-    """An example sentence and the stance it expresses for an actor on the issue."""
+    """An example sentence and the stance it expresses for an actor on the issue.
+
+    ``red_line``, when given, says whether the reading must carry red-line language
+    (``pack check`` verifies it); left out, either reading passes.
+    """
 
     text: str
     actor: str
     stance: Stance
+    red_line: bool | None = None
 
 
 class Concept(_Strict):
@@ -127,9 +156,9 @@ class Issue(_Strict):
     id: str
     label: str
     description: str
-    terms: list[Pattern] = []
+    terms: list[Term] = []
     concepts: list[Concept] = []
-    inverse_terms: list[Pattern] = []
+    inverse_terms: list[Term] = []
     beneficiary: str | None = None
     default: bool = False
     cues: IssueCues = IssueCues()
@@ -186,6 +215,8 @@ class StanceCues(_Strict):
     blockers: list[Pattern] = []
     object_verbs: list[Pattern] = []
     abbreviations: list[str] = []
+    # Lemmas of verbs of demand, whose clause asks a thing of its subject (en/syntax.py).
+    mandative: list[str] = []
 
 
 class Lexicon(_Strict):
@@ -212,7 +243,7 @@ class Pack(_Strict):
     # Words that show an article is about this negotiation; an article naming them fewer
     # than ``context_min`` times (in passing: "as in the harbour dispute") yields no
     # positions (empty: every article is read).
-    context: list[Pattern] = []
+    context: list[Term] = []
     context_min: int = Field(default=1, ge=1, le=100)
 
     def issue_ids(self) -> set[str]:

@@ -7,7 +7,8 @@ nearly free; but overlapping requests would then hold the file for ever. A write
 finds the file held touches ``<store>.waiting`` (see :func:`redline.store.writer_waiting`);
 the :class:`Gate` sees it and lets every reader finish and the file go for a moment, so
 a waiting ingest is never starved. The aggregated matrix costs a pass over every
-position, so it is computed once per store generation (each committed write raises it).
+position, and the search index (:class:`redline.store.SearchIndex`) one over every
+statement, so each is made once per store generation (each committed write raises it).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from redline.aggregate import aggregate
 from redline.models import ActorIssue, Document, Statement
 from redline.serve.shapes import Grid, grid
-from redline.store import StatementFilter, Store, writer_waiting
+from redline.store import SearchIndex, StatementFilter, Store, writer_waiting
 
 if TYPE_CHECKING:
     import duckdb
@@ -104,10 +105,34 @@ class Gate:
 
 
 @dataclass
-class _Cached:
-    generation: int
+class _Matrix:
     cells: list[ActorIssue]
     grid: Grid
+
+
+class _Latest(Generic[_T]):
+    """A value kept for the latest store generation: costly, so when the store has changed
+    one request computes it anew and the others arriving meanwhile wait and take its result."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._computing = threading.Lock()
+        self._kept: tuple[int, _T] | None = None
+
+    def get(self, generation: int, compute: Callable[[], _T]) -> _T:
+        """The value for ``generation`` (or a later one), computed if none is kept."""
+        with self._lock:
+            kept = self._kept
+        if kept is not None and kept[0] >= generation:
+            return kept[1]
+        with self._computing:
+            kept = self._kept
+            if kept is not None and kept[0] >= generation:
+                return kept[1]
+            value = compute()
+            with self._lock:
+                self._kept = (generation, value)
+            return value
 
 
 class Reader:
@@ -123,9 +148,9 @@ class Reader:
         self._shared: duckdb.DuckDBPyConnection | None = None
         # The generation the spell reads (see :meth:`generation`).
         self._generation: int | None = None
-        self._computing = threading.Lock()
         self._searches: OrderedDict[tuple[object, ...], object] = OrderedDict()
-        self._cache: _Cached | None = None
+        self._matrix_kept = _Latest[_Matrix]()
+        self._index_kept = _Latest[SearchIndex]()
         # Opening once up front turns a missing or newer store into a clear error at start;
         # each request then takes a copy of it (a Store's held session is per object).
         self._template = Store(self.db, read_only=not review, threads=QUERY_THREADS)
@@ -178,34 +203,29 @@ class Reader:
         """The matrix laid out for the page, cached with the cells."""
         return self._matrix(store).grid
 
-    def _matrix(self, store: Store) -> _Cached:
-        generation = self.generation(store)
-        with self._lock:
-            cached = self._cache
-        if cached is not None and cached.generation >= generation:
-            return cached
-        # One request recomputes; the others arriving meanwhile wait and take its result.
-        with self._computing:
-            cached = self._cache
-            if cached is not None and cached.generation >= generation:
-                return cached
+    def _matrix(self, store: Store) -> _Matrix:
+        def compute() -> _Matrix:
             documents = {d.id: d for d in store.documents()}
             cells = aggregate(store.positions(), documents)
-            fresh = _Cached(generation, cells, grid(cells))
-            with self._lock:
-                self._cache = fresh
-            return fresh
+            return _Matrix(cells, grid(cells))
+
+        return self._matrix_kept.get(self.generation(store), compute)
 
     def search(self, store: Store, filters: StatementFilter, limit: int, offset: int) -> tuple[Facets, Page]:
-        """A search's total and facet counts, and one page of it; both are kept until the store
-        changes (paging through results, or going back to them, asks again and again), the
-        counts once for every page."""
+        """A search's total and facet counts, and one page of it, from the store generation's
+        search index; both are kept until the store changes (paging through results, or
+        going back to them, asks again and again), the counts once for every page."""
         generation = self.generation(store)
-        fixes = self._remembered(("fixes", generation), store.search_fixes)
-        facets = self._remembered(("facets", generation, filters), lambda: store.statement_facets(filters, fixes))
+        index = self._index_kept.get(generation, store.search_index)
+        facets = self._remembered(("facets", generation, filters), lambda: index.facets(filters))
         page = self._remembered(("page", generation, filters, limit, offset),
-                                lambda: store.statement_page(filters, limit, offset, fixes))
+                                lambda: index.page(filters, limit, offset))
         return facets, page
+
+    def kept(self, store: Store, name: str, compute: Callable[[], _T]) -> _T:
+        """Something made from the store alone (a page every client sees alike), made once
+        and kept until the store changes."""
+        return self._remembered((name, self.generation(store)), compute)
 
     def _remembered(self, key: tuple[object, ...], compute: Callable[[], _T]) -> _T:
         """A search result from the cache, or computed and kept (the oldest unused goes first).

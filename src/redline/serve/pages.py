@@ -53,9 +53,16 @@ def matrix(request: Request, r: ReaderDep, actor: Name = None, issue: Name = Non
     with r.store() as store:
         layout = r.grid(store)
         chosen = r.cell(store, actor, issue) if actor and issue else None
-        quotes = shapes.quotes(chosen.evidence, store.positions(actor=actor, issue=issue)) if chosen else []
+        if chosen is None:
+            # Without a cell chosen the page is the same for every client until the store
+            # changes, and rendering its grid costs more than the rest of the request.
+            body = r.kept(store, "matrix page", lambda: render(request, "matrix.html", grid=layout, chosen=None,
+                                                              quotes=[], page="matrix", record=None).body)
+            return Response(body, media_type="text/html")
+        quotes = shapes.quotes(chosen.evidence, store.positions(actor=actor, issue=issue))
     return render(request, "matrix.html", grid=layout, chosen=chosen, quotes=quotes,
-                  page="matrix", record=cell_record(chosen) if chosen else None)
+                  page="matrix", record=cell_record(chosen))
+
 
 
 @router.get("/timeline")

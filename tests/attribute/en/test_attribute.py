@@ -492,3 +492,21 @@ def test_attribute_role_noun_keeps_the_last_speaker_when_both_fit(attributor: En
         ("Ana Ruiz", "direct", "We want a deal", 40, 54),
         ("Ana Ruiz", "direct", "We do not need a new plan", 109, 134),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys flew to Vienna on Monday. It insists on a ceasefire.",
+    "The talks were held in Vienna. It said the ceasefire must hold.",
+    "Ministers gathered at Geneva for a day. It wants a ceasefire.",
+])
+def test_attribute_pronoun_never_resolves_to_a_venue(attributor: EnglishAttributor, text: str) -> None:
+    """A place named as where something happens is no one "it" can stand for."""
+    assert [s.speaker for s in _statements(attributor, text)] == []
+
+
+def test_attribute_pronoun_still_resolves_to_a_place_that_acts(attributor: EnglishAttributor) -> None:
+    """A capital as a party ("Vienna wants") is a referent; so is a party after a noun's "to"."""
+    assert [s.speaker for s in _statements(attributor, "Vienna wants a ceasefire. It said the truce must hold.")] == [
+        "Vienna"]
+    text = "The plan poses a threat to Norway. It says the truce must hold."
+    assert [s.speaker for s in _statements(attributor, text)] == ["Norway"]

@@ -191,3 +191,71 @@ def test_reported_the_company_is_the_organisation_last_named(attributor: English
     text = "Acme Corp said profits rose. The company expects growth next year, the firm said."
     assert _found(attributor, text) == [("Acme Corp", "profits rose", 15, 27),
                                         ("Acme Corp", "The company expects growth next year", 29, 65)]
+
+
+def test_reported_source_phrase_relays_an_attributed_clause(attributor: EnglishAttributor) -> None:
+    text = "In the meeting, according to the report, the mayor said the bridge would reopen."
+    assert _found(attributor, text) == [("mayor", "the bridge would reopen", 56, 79)]
+
+
+def test_reported_source_phrase_keeps_another_act_as_its_report(attributor: EnglishAttributor) -> None:
+    text = "According to the mayor, the council reminded the builders of the deadline."
+    assert _found(attributor, text) == [("mayor", "the council reminded the builders of the deadline", 24, 73)]
+
+
+def test_reported_a_places_office_is_its_holder_named_next(attributor: EnglishAttributor) -> None:
+    text = "Norway's foreign minister says the talks made progress.\nIvan Brekke said the two sides were close."
+    assert _found(attributor, text) == [("Ivan Brekke", "the talks made progress", 31, 54),
+                                        ("Ivan Brekke", "the two sides were close", 73, 97)]
+
+
+def test_reported_a_places_office_is_not_another_places_holder(attributor: EnglishAttributor) -> None:
+    text = "Ukrainian Foreign Minister Ana Dole spoke first. Later, Norway's foreign minister said the talks made progress."
+    assert _found(attributor, text) == [("Norway's foreign minister", "the talks made progress", 87, 110)]
+
+
+def test_reported_a_surname_read_as_an_adverb_still_speaks(attributor: EnglishAttributor) -> None:
+    text = "Tim Long, an analyst at a bank, cut his target. Long said a downturn may be to blame."
+    assert _found(attributor, text) == [("Tim Long", "a downturn may be to blame", 58, 84)]
+
+
+def test_reported_a_cue_in_a_time_clause_says_nothing_before_it(attributor: EnglishAttributor) -> None:
+    text = "The shares are still down from last week, when the company forecast slower growth."
+    assert _found(attributor, text) == []
+
+
+def test_reported_a_source_aside_speaks_the_sentence_around_it(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The port, in the view of analysts, needs a new crane.") == [
+        ("analysts", "The port, in the view of analysts, needs a new crane", 0, 52)]
+    # An opening adverb is no clause: the source speaks what follows it.
+    assert _found(attributor, "However, according to the mayor, the port needs a new crane.") == [
+        ("mayor", "the port needs a new crane", 33, 59)]
+
+
+def test_reported_headline_content_before_the_source_needs_no_verb(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Budget ‘a step forward’ for the city, mayor says") == [
+        ("mayor", "Budget ‘a step forward’ for the city", 0, 36)]
+
+
+def test_reported_a_fronted_scene_is_not_what_was_said(attributor: EnglishAttributor) -> None:
+    text = "When pressed on the date, Mayor Ana Ruiz responded “well, it’s fixed”."
+    assert _found(attributor, text) == [("Ana Ruiz", "well, it’s fixed", 52, 68)]
+
+
+def test_reported_a_quote_right_after_the_cue_is_what_was_said(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Mayor Ana Ruiz replied “not at all” when asked.") == [("Ana Ruiz", "not at all", 24, 34)]
+    assert _found(attributor, "Mayor Ana Ruiz said “we will win” and left.") == [("Ana Ruiz", "we will win", 21, 32)]
+
+
+def test_reported_a_name_taken_is_no_verdict(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The alliance, calling itself the Front, met on Monday.") == []
+
+
+def test_reported_a_quote_paragraph_belongs_to_the_person_it_follows(attributor: EnglishAttributor) -> None:
+    text = "Mayor Ana Ruiz took the time to criticise the council.\n“They cannot even agree on a date for the vote.”"
+    assert _found(attributor, text) == [("Ana Ruiz", "They cannot even agree on a date for the vote", 56, 101)]
+
+
+def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributor: EnglishAttributor) -> None:
+    text = "Farmers protested in the capital on Monday. Prices for grain have fallen sharply. They said the government had failed them."
+    assert _found(attributor, text) == [("Farmers", "the government had failed them", 92, 122)]

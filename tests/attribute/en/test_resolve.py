@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.resolve import Names
+from redline.attribute.en.parse import Parsed
+from redline.attribute.en.resolve import Names, Resolver
+from redline.attribute.en.speakers import Mention
 
 
 def _names(persons: list[str], others: list[str]) -> Names:
@@ -30,6 +34,11 @@ def test_resolve_organisation_lengthens_by_its_ending() -> None:
     names = _names([], ["Polish Foreign Ministry", "the Kremlin"])
     assert names.fullest("Foreign Ministry") == ("Polish Foreign Ministry", False)
     assert names.fullest("the Kremlin") == ("Kremlin", False)
+
+
+def test_resolve_a_place_is_not_a_body_of_that_place() -> None:
+    names = _names([], ["Norway", "Foreign Ministry of Norway"])
+    assert names.fullest("Norway") == ("Norway", False)
 
 
 def test_resolve_dateline_capitals_give_way_to_the_written_name() -> None:
@@ -66,3 +75,20 @@ def test_resolve_spelling_variant_with_two_candidates_is_left_alone() -> None:
 def test_resolve_spelling_variant_needs_the_same_opening_letters() -> None:
     names = _names(["Oksana Kovalenko", "Marenko"], [])
     assert names.fullest("Marenko") == ("Marenko", True)
+
+
+def test_resolve_he_is_a_mistagged_two_word_name_that_spoke(nlp: Language) -> None:
+    # The recogniser may take an unfamiliar person's name for an organisation's: the speaker
+    # is recorded as one, and "he" has no one else to be.
+    text = "Progress was made, she said. He said more talks would follow."
+    resolver = Resolver(Parsed(text, nlp), load_lexicon(), lambda _: False)
+    resolver.add(19, "Tavo Kessel", "organisation", None, "Tavo Kessel", (0, 17))
+    assert resolver.speaker(Mention("He", 28, 30, "pronoun", refer="person")) == (
+        "Tavo Kessel", "organisation", None, 0.85 * 0.85)
+
+
+def test_resolve_he_is_not_a_body_of_the_lexicon(nlp: Language) -> None:
+    text = "Progress was made, she said. He said more talks would follow."
+    resolver = Resolver(Parsed(text, nlp), load_lexicon(), lambda _: False)
+    resolver.add(19, "Foreign Ministry", "organisation", None, "Foreign Ministry", (0, 17))
+    assert resolver.speaker(Mention("He", 28, 30, "pronoun", refer="person")) is None

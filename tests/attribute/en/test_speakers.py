@@ -28,3 +28,14 @@ def test_speakers_entity_of_is_the_entity_holding_the_token(nlp: Language) -> No
         scanned = [(e.start, e.end) for e in doc.ents if e.start <= token.i < e.end and e.label_ in NAMED]
         held = entity_of(token)
         assert ([] if held is None else [(held.start, held.end)]) == scanned
+
+
+def test_speakers_entity_of_drops_trailing_function_words_and_lower_case_persons(nlp: Language) -> None:
+    doc = Doc(nlp.vocab, words=["the", "ministry", "on", "Friday", "port", "chief", "hardens", "line"],
+              pos=["DET", "NOUN", "ADP", "PROPN", "NOUN", "NOUN", "NOUN", "NOUN"],
+              ents=["B-ORG", "I-ORG", "I-ORG", "B-DATE", "O", "O", "B-PERSON", "I-PERSON"])
+    held = entity_of(doc[1])
+    assert held is not None and (held.text, held.label_) == ("the ministry", "ORG")
+    assert entity_of(doc[2]) is None
+    # News capitalises names: a "person" written in lower case is a misreading.
+    assert entity_of(doc[6]) is None and entity_of(doc[7]) is None

@@ -171,3 +171,31 @@ def test_attributor_po_slovam_aside_after_a_short_lead_gives_what_follows() -> N
 def test_attributor_present_soobshchaet_relays_an_outlet_behind_a_speaker() -> None:
     text = "Ранее министр Олег Петренко заявил, что переговоры сорваны, сообщает Вестник."
     assert _statements(text) == [("Олег Петренко", "заявил", "indirect", "переговоры сорваны")]
+
+
+def test_attributor_such_a_statement_and_tak_point_back_to_the_sentence_before() -> None:
+    text = "Переговоры сорваны. Такое заявление сделал министр Олег Петренко. Мир близок. Так посол Иван Орлов прокомментировал слухи."
+    assert _statements(text) == [
+        ("Олег Петренко", "сделал", "indirect", "Переговоры сорваны"),
+        ("Иван Орлов", "прокомментировал", "indirect", "Мир близок"),
+    ]
+
+
+def test_attributor_vystupil_za_and_disagreement_with() -> None:
+    assert _statements("Министр Олег Петренко выступил за перемирие.") == [
+        ("Олег Петренко", "выступил", "indirect", "перемирие")]
+    assert _statements("Посол Иван Орлов выразил несогласие с этим планом.") == [
+        ("Иван Орлов", "выразил", "indirect", "этим планом")]
+
+
+def test_attributor_named_party_that_promised_inside_a_statement_gets_its_own_record() -> None:
+    text = "Министр Олег Петренко выступил. По словам министра, Латвия обещала помочь, если переговоры сорвутся."
+    assert _statements(text) == [
+        ("Олег Петренко", "По словам", "indirect", "Латвия обещала помочь, если переговоры сорвутся"),
+        ("Латвия", "обещала", "indirect", "помочь, если переговоры сорвутся"),
+    ]
+
+
+def test_attributor_infinitive_after_a_speech_verb_is_the_content() -> None:
+    assert _statements("Министр Олег Петренко призвал соседей сесть за стол переговоров.") == [
+        ("Олег Петренко", "призвал", "indirect", "сесть за стол переговоров")]

@@ -44,6 +44,11 @@ issues:
       - {text: "Velora is humming about demarcation.", actor: Velora, stance: support}
       - {text: "Ostrava welcomes demarcation.", actor: Dastan, stance: support}
       - {text: "Kessel welcomes the survey.", actor: Velora, stance: support}
+      - {text: "Velora insists that any accord must include demarcation.", actor: Velora, stance: support}
+      - {text: "Velora says the accord must not delay demarcation.", actor: Velora, stance: support}
+      - {text: "Velora rejects demarcation.", actor: Velora, stance: oppose, red_line: true}
+      - {text: "Velora will never accept demarcation.", actor: Velora, stance: oppose, red_line: false}
+      - {text: "Dastan calls demarcation a red line.", actor: Dastan, stance: oppose, red_line: true}
 """
 
 
@@ -107,3 +112,43 @@ def test_diagnose_warns_of_a_plain_term_that_holds_a_directed_cue(pack: Pack, nl
         'accord-signing entry "ready"): words inside a term are read as the issue, never as a '
         "stance, so it will not fire there"
     ]
+
+
+def test_diagnose_a_stance_cue_inside_a_longer_restriction_says_what_a_pack_can_do(
+        pack: Pack, nlp: Language) -> None:
+    """"X must not delay Y" sets a limit on X: the pack can give the issue its own cue there."""
+    reasons = _reasons(pack, nlp)
+    assert reasons["Velora says the accord must not delay demarcation."] == (
+        'the mention "demarcation" and the cues support "must" (shared entry "must") and negation "not" '
+        '(shared entry "not") were found, but "must" is read as part of the longer restriction "must not delay" (shared entry "must not \\\\w+"), '
+        'which is no stance (it sets terms or a limit on what comes before it ("X must include Y", "X must '
+        'not delay Y"), not a stance on what follows); what a pack can do: give the issue its own support '
+        'or oppose cue covering the words (`cues: {support: ["must not delay"]}` under the issue: an '
+        'issue\'s cue is read in that place), or take the shared entry out with `remove: {cues: '
+        '{restriction: ["must not \\\\w+"]}}` if the pack\'s coverage never means it'
+    )
+    # A requirement laid on no issue is a demand for what follows: "any accord must include Y".
+    assert "Velora insists that any accord must include demarcation." not in reasons
+
+
+def test_diagnose_the_advice_on_a_swallowed_cue_works(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "border.yaml"
+    path.write_text(PACK.replace("    terms: [demarcation]\n", "    terms: [demarcation]\n"
+                                 "    cues: {support: [\"must not delay\"]}\n"), encoding="utf-8")
+    assert "Velora says the accord must not delay demarcation." not in _reasons(load_pack(path), nlp)
+
+
+def test_diagnose_an_example_asserting_a_red_line_is_checked_both_ways(pack: Pack, nlp: Language) -> None:
+    positioner = EnglishPositioner(pack, nlp)
+    _total, wrong = misread_examples(pack, lambda d: positioner.positions(d, [])[1], Diagnosis(pack, nlp))
+    found = {m.text: (m.expected, m.found, m.red_line, m.found_red_line, m.reason) for m in wrong}
+    assert found["Velora rejects demarcation."] == (
+        "oppose", "oppose", True, False,
+        "no red-line word was found: add one under the issue's `cues: {red_line: [...]}` (this issue "
+        "only) or the pack's `cues: red_line:` (words of firmness, not the issue's own verbs)")
+    assert found["Velora will never accept demarcation."] == (
+        "oppose", "oppose", False, True,
+        'read as a red line by red_line "never accept" (shared entry "never accept"): if the words are '
+        'no red line here, take the entry out (`remove: {cues: {red_line: ["never accept"]}}`); if they '
+        "are one, the example should say `red_line: true`")
+    assert "Dastan calls demarcation a red line." not in found

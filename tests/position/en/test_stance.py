@@ -397,3 +397,60 @@ def test_stance_cue_does_not_reach_into_a_coordinated_verb_phrase(positioner: En
     assert _stances(_read(positioner, text)) == {
         ("Russia", "guarantees-for-russia", "support"), ("Russia", "ukraine-nato-membership", "oppose"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Refusing to let a thing go keeps it.
+        ("Kyiv will not give up its bid to join NATO.", ("Ukraine", "ukraine-nato-membership", "support")),
+        ("Kyiv won't abandon its bid to join NATO.", ("Ukraine", "ukraine-nato-membership", "support")),
+        # Carrying on with a thing supports it.
+        ("Berlin will keep sending air defence systems to Ukraine.", ("Germany", "weapons-for-ukraine", "support")),
+        ("Paris said weapons deliveries to Ukraine would continue.", ("France", "weapons-for-ukraine", "support")),
+        # A thing without which there is nothing is demanded, not met with openness.
+        ("Kyiv says there will be no peace deal without security guarantees.",
+         ("Ukraine", "guarantees-for-ukraine", "support")),
+    ],
+)
+def test_stance_keeping_and_requiring_a_thing_support_it(positioner: EnglishPositioner, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    assert expected in _stances(_read(positioner, text))
+
+
+def test_stance_not_ruling_a_thing_out_stays_open(positioner: EnglishPositioner) -> None:
+    text = "Paris did not rule out sending troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {("France", "foreign-troops-in-ukraine", "neutral")}
+
+
+def test_stance_warning_a_party_it_could_face_a_thing_threatens_it(positioner: EnglishPositioner) -> None:
+    content = "Moscow could face more weapons deliveries to Kyiv if it rejected the truce"
+    text = f"Washington warned that {content}."
+    statement = Statement(document_id="d1", speaker="Washington", speaker_mention="Washington",
+                          content=content, start=text.index(content), end=text.index(content) + len(content),
+                          kind="indirect", cue="warned", cue_start=text.index("warned"),
+                          cue_end=text.index("warned") + 6)
+    positions = _read(positioner, text, [statement])
+    assert [(p.actor, p.stance) for p in positions if p.issue == "weapons-for-ukraine"] == [
+        ("United States", "conditional")]
+
+
+def test_stance_demand_that_a_party_drop_a_thing_is_the_demanders(positioner: EnglishPositioner) -> None:
+    content = "Kyiv drop its bid to join NATO"
+    text = f"Moscow demands that {content}."
+    statement = Statement(document_id="d1", speaker="Moscow", speaker_mention="Moscow", content=content,
+                          start=text.index(content), end=text.index(content) + len(content),
+                          kind="indirect", cue="demands", cue_start=text.index("demands"),
+                          cue_end=text.index("demands") + 7)
+    assert _stances(_read(positioner, text, [statement])) == {("Russia", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_setting_a_thing_off_supports_it(positioner: EnglishPositioner) -> None:
+    text = "London triggered the deployment of British troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {("United Kingdom", "foreign-troops-in-ukraine", "support")}
+
+
+def test_stance_parties_acting_one_after_the_other_both_hold_it(positioner: EnglishPositioner) -> None:
+    text = "Britain and then France sent troops to Ukraine."
+    assert _stances(_read(positioner, text)) == {
+        ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}

@@ -183,3 +183,55 @@ def test_positioner_owner_of_a_goal_and_coordinated_memberships(positioner: Russ
     text = "Главным приоритетом Украины остается вступление в ЕС и НАТО."
     assert sorted(_positions(positioner, text)) == [
         ("Ukraine", "ukraine-eu-membership", "support", None), ("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_beneficiary_named_with_dlya_picks_whose_guarantees(positioner: RussianPositioner) -> None:
+    text = "Владимир Путин заявил, что гарантии безопасности нужны как для России, так и для Украины."
+    assert sorted(_positions(positioner, text)) == [
+        ("Russia", "guarantees-for-russia", "support", None), ("Russia", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_dative_pronoun_beneficiary_is_the_party_named_before(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Москва требует предоставить ей гарантии безопасности."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-russia", "support", None)]
+
+
+def test_positioner_threatened_party_is_not_the_beneficiary(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров сообщил, что Россия не примет гарантии безопасности для Киева, которые будут угрожать Москве."
+    assert _positions(positioner, text) == [("Russia", "guarantees-for-ukraine", "oppose", None)]
+
+
+def test_positioner_hedged_denial_turns_the_cue(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что перемирие вряд ли обеспечит мир."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "oppose", None)]
+
+
+def test_positioner_prevention_of_joining_by_another_membership_word(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что недопущение присоединения Украины к НАТО остается главной задачей."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_what_is_said_of_talk_about_an_issue_is_not_said_of_it(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что разговоры о вступлении Украины в НАТО нужны Западу для давления."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_cue_inside_another_partys_statement_is_theirs(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига прокомментировал заявление Вашингтона о невозможности членства Украины в НАТО."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_ruin_and_a_basis_as_condition(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Сергей Лавров заявил, что прием Украины в альянс приведет к катастрофе.") == [
+        ("Russia", "ukraine-nato-membership", "oppose", None)]
+    assert _positions(positioner, "Сергей Лавров заявил, что гарантии безопасности Украине возможны на основе договора.") == [
+        ("Russia", "guarantees-for-ukraine", "conditional", "на основе договора")]
+
+
+def test_positioner_noun_phrase_carries_the_issue_named_before(positioner: RussianPositioner) -> None:
+    text = "Соседи предложили ввести войска на Украину. Дмитрий Песков заявил, что Москва не согласна с такой идеей."
+    assert _positions(positioner, text) == [("Russia", "foreign-troops-in-ukraine", "oppose", None)]
+
+
+def test_positioner_carrying_phrase_with_no_issue_before_gives_nothing(positioner: RussianPositioner) -> None:
+    assert _positions(positioner, "Дмитрий Песков заявил, что Москва не согласна с такой идеей.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.attribute.en.lexicon import Lexicon
-from redline.attribute.en.speakers import mention
+from redline.attribute.en.speakers import mention, missed_name
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
@@ -40,6 +40,11 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
         opened = _opening_participle_object(node)
         if opened is not None:
             return opened
+        before = node.doc[node.i - 1] if node.i > 0 else None
+        if before is not None and before.head.i == node.i and before.dep_ in ("advmod", "npadvmod", "amod"):
+            # "Long said …" with the surname read as an adverb: a name the article gives.
+            if missed_name(before, lexicon) or (before.pos_ == "PROPN" and before.text in before.doc.user_data.get("names", ())):
+                return before
         # "…, adding that …", "but stressed that …": the participle or the second verb
         # shares the subject of the verb it hangs from.
         # (A purpose clause, "rallied to call for …", does not: only participles do.)

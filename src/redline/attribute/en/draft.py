@@ -17,6 +17,7 @@ from redline.attribute.en.parse import Parsed, end_offset, offset
 from redline.attribute.en.quotes import Quote
 from redline.attribute.en.reported import Reported
 from redline.attribute.en.resolve import Resolver
+from redline.attribute.en.speakers import mention
 from redline.models import Kind
 
 # "Mayor: the bridge will reopen" — a headline that gives a source's words after a colon.
@@ -106,15 +107,33 @@ def quote_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote]) -> list[
         attribution = _attribution(parsed, lexicon, pieces)
         if attribution is False:
             continue
+        scene = _scene_speaker(parsed, lexicon, pieces[0]) if attribution is None else None
         for piece in pieces:
             start, end = _trim_quote(parsed.text, piece.start, piece.end)
             extent = (piece.open_at, piece.close_at)
             if isinstance(attribution, Attribution):
                 extent = (min(extent[0], attribution.start), max(extent[1], attribution.end))
-            speaker = attribution.speaker if isinstance(attribution, Attribution) else None
+            speaker = attribution.speaker if isinstance(attribution, Attribution) else scene
             cue = [attribution.cue] if isinstance(attribution, Attribution) else []
             drafts.append(Draft(start, end, "direct", extent, speaker, cue, dash=piece.dash))
     return drafts
+
+
+def _scene_speaker(parsed: Parsed, lexicon: Lexicon, first: Quote) -> Token | None:
+    """The person a paragraph of its own quotes without a cue: the subject of the sentence
+    that sets it up ("The mayor took aim at the council.\n'They cannot even agree on a
+    date.'"; after "X said …" that is X, whom the quote continues)."""
+    paragraph = parsed.paragraph_at(first.open_at)
+    text = parsed.text
+    if (first.dash or paragraph[0] == 0 or standalone(text, first, paragraph[0]) != "line"
+            or len(text[first.start : first.end].split()) < _MIN_CONTINUATION):
+        return None
+    root = parsed.sentence_at(paragraph[0] - 1).span.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    found = mention(subjects[0], lexicon) if subjects else None
+    person = found is not None and (found.kind in ("person", "role", "name")
+                                    or (found.kind == "pronoun" and found.refer == "person"))
+    return subjects[0] if person else None
 
 
 def _attribution(parsed: Parsed, lexicon: Lexicon, pieces: list[Quote]) -> Attribution | bool | None:

@@ -104,6 +104,8 @@ class Lexicon(_Strict):
     quoting_verbs: list[Word]
     aspect_verbs: list[Word]
     relative_pronouns: list[Word]
+    place_prepositions: list[Word] = []
+    destination_prepositions: list[Word] = []
     honorifics: list[Word]
     abbreviations: list[Word]
     person_roles: list[Word]
@@ -120,7 +122,8 @@ class Lexicon(_Strict):
 
     @field_validator(
         "as_cues", "intent_cues", "adjective_cues", "nominal_cues", "source_phrases", "possessive_sources",
-        "quoting_verbs", "aspect_verbs", "relative_pronouns", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
+        "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
+        "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
         "issued_nouns", "group_nouns",
         "outlet_nouns",
     )

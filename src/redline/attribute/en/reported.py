@@ -33,6 +33,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _HEADLINE_TOKENS = 30
 _HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
 _NOTHING = frozenset({"little", "nothing", "none"})
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+# Marks that open a quotation right after a cue.
+_OPENING_MARKS = frozenset({"“", "\"", "«", "‘", "„"})
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:
@@ -46,7 +49,9 @@ def _attribution_start(verb: Token, speaker: Token | None) -> int:
     """The first token of "Kremlin spokesman Dmitry Peskov has said" (speaker or auxiliaries)."""
     first = verb.i
     for child in verb.children:
-        if child.i < verb.i and child.dep_ in ("aux", "neg", "advmod", "nsubj"):
+        # "Deal 'within reach', PM says": a headline's content may be parsed as a second subject.
+        other_subject = child.dep_ == "nsubj" and speaker is not None and child.i != speaker.i
+        if child.i < verb.i and child.dep_ in ("aux", "neg", "advmod", "nsubj") and not other_subject:
             first = min(first, child.left_edge.i)
     if speaker is not None and (speaker.head.i == verb.i or speaker.i < verb.i):
         first = min(first, speaker.left_edge.i)
@@ -73,11 +78,13 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
                for holder in (verb, *objects) for c in holder.children if holder is verb or c.i > holder.i)
 
 
-def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
-    """'CONTENT, X said': the sentence up to the comma before the attribution."""
-    if verb.dep_ == "relcl" or participle(verb):
+def _content_first(verb: Token, speaker: Token | None, headline: bool = False) -> tuple[int, int] | None:
+    """'CONTENT, X said': the sentence up to the comma before the attribution (in a headline,
+    verbless: "Bridge 'a step forward', mayor says")."""
+    if verb.dep_ == "relcl" or participle(verb) or _subordinate(verb):
         # "…, those who doubt the plan are …": a relative clause reports nothing before it,
-        # and ", underscoring …" reports what follows it.
+        # ", underscoring …" reports what follows it, and "…, when the firm forecast growth"
+        # times the sentence before it rather than saying it.
         return None
     sent = verb.sent
     first = _attribution_start(verb, speaker)
@@ -87,9 +94,33 @@ def _content_first(verb: Token, speaker: Token | None) -> tuple[int, int] | None
     if before <= sent.start or sent.doc[before].text not in ",?!":
         return None
     tokens = run(sent, sent.start, before - 1)
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    # "According to the mayor, the council …": a source phrase before the comma is no clause.
+    clause = headline or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in tokens)
+    if not clause or _fronted(tokens, verb):
         return None
     return bounds(_after_dateline(tokens))
+
+
+def _fronted(tokens: list[Token], verb: Token) -> bool:
+    """True when the words before the comma set the scene of the cue rather than say
+    anything: "When pressed on the date, the mayor replied …", "Asked about the vote, she
+    answered …", "In the first hour, he said …" (a time, a question put, a place)."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1 or roots[0].head.i != verb.i or roots[0].i == verb.i:
+        return False
+    root = roots[0]
+    if root.dep_ in ("prep", "npadvmod", "advmod"):
+        return True
+    unsaid = root.tag_ in ("VBN", "VBG") and not any(c.dep_ in _SUBJECTS for c in root.children)
+    return root.dep_ == "advcl" and (unsaid or _subordinate(root))
+
+
+def _subordinate(verb: Token) -> bool:
+    """True for a cue opened by "when", "where", "after", "because" …: a clause that hangs
+    from the sentence before it ("as" excepted: "…, as the mayor noted")."""
+    return any((c.dep_ == "advmod" and c.tag_ == "WRB") or (c.dep_ == "mark" and c.lower_ not in ("as", "that"))
+               for c in verb.children if c.i < verb.i)
 
 
 def _in_brackets(token: Token) -> bool:
@@ -109,7 +140,7 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
 
 
 def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
-            lexicon: Lexicon) -> tuple[int, int] | None:
+            lexicon: Lexicon, headline: bool = False) -> tuple[int, int] | None:
     """Content of a clause cue: its complement clause, the main clause of an as-clause, or
     the sentence before the attribution."""
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
@@ -125,7 +156,14 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
                 break
             last = conj.right_edge.i
         # "the plan, which the mayor said would cost millions": the relative pronoun is not said.
-        return bounds(run(verb.sent, max(comps[0].left_edge.i, verb.i + 1), last))
+        found = bounds(run(verb.sent, max(comps[0].left_edge.i, verb.i + 1), last))
+        # 'said "we will win" and left': a quoted clause that opens the content is what was
+        # said ('said "the plan" was dead' keeps the rest: a quoted phrase is part of it).
+        quoted = _quote_after(verb)
+        if (found is not None and quoted is not None and quoted[0] <= found[0] + 1 and quoted[1] < found[1]
+                and any(t.pos_ in ("VERB", "AUX") and offset(t) < quoted[1] for t in verb.doc[verb.i + 2 : verb.sent.end])):
+            return quoted
+        return found
     # "warned in an address to the nation that …": the parser hung the clause elsewhere.
     thats = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"
              and _hangs_from(t.head, verb)]
@@ -138,7 +176,18 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
     if _parenthetical(verb):
         # "The dam, he said, remained essential": the sentence around the aside is what was said.
         return bounds(list(verb.sent))
-    return _content_first(verb, speaker)
+    return _quote_after(verb) or _content_first(verb, speaker, headline)
+
+
+def _quote_after(verb: Token) -> tuple[int, int] | None:
+    """'She replied "not at all" when asked': a quote right after the cue is what was said,
+    however the parser hung its words."""
+    doc, sent = verb.doc, verb.sent
+    opening = verb.i + 1
+    if opening >= sent.end - 1 or doc[opening].text not in _OPENING_MARKS:
+        return None
+    closing = next((t.i for t in doc[opening + 1 : sent.end] if t.is_quote), None)
+    return bounds(run(sent, opening + 1, closing - 1)) if closing is not None else None
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -184,7 +233,8 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
     if not objects or (objects[0].lower_ in FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
-    if _nothing(objects[0]):
+    # "…, calling itself the Opposition Front": a name one takes is no verdict.
+    if _nothing(objects[0]) or objects[0].lower_ in _REFLEXIVES:
         return None
     return right_content(verb, objects[0], is_cue)
 
@@ -321,7 +371,7 @@ class Reported:
             if passive and demonstrative:
                 found, frame = self._previous_sentence(verb), "passive"
             else:
-                found = _clause(verb, speaker, self.is_cue, self.lexicon)
+                found = _clause(verb, speaker, self.is_cue, self.lexicon, self._headline(verb))
             # "The board will consider whether to sell": a question weighed is not a view.
             if found is not None and self.lexicon.frame(lemma) == "thought" and _open_question(verb):
                 found = None

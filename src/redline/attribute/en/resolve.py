@@ -22,11 +22,17 @@ from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, ment
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# Entity labels of places, which a venue phrase names as where, not who.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # A lone surname no one was introduced with may be another spelling of one who was: it
 # needs this many letters, the same first letters and a length this close.
 _VARIANT_MIN = 5
 _VARIANT_PREFIX = 3
 _VARIANT_SPREAD = 3
+# Letters a place's name and its adjective share ("Russia", "Russian"; "Turkey", "Turkish").
+_PLACE_PREFIX = 3
+# The most words a name the tagger took for an organisation may have to be read as a person's.
+_MISTAGGED_WORDS = 3
 # A resolved speaker: name, kind ("person", "organisation", ...), role, confidence factor.
 Resolved = tuple[str, str, str | None, float]
 
@@ -91,7 +97,9 @@ class Names:
                     fits = lowered[-1] == words[-1] and all(
                         any(_spelling(w, v) for v in lowered) for w in words)
                 else:
-                    fits = lowered[-len(words):] == words
+                    # "Foreign Ministry" is the "Russian Foreign Ministry", but "Turkey" is not
+                    # "the Foreign Ministries of Turkey": a body of a place is not the place.
+                    fits = lowered[-len(words):] == words and lowered[-len(words) - 1 : -len(words)] != ["of"]
                 if fits and (best is None or _fuller(candidate, best)):
                     best = candidate
             variant = self._variant(words) if person and (best is None or len(best.split()) == 1) else None
@@ -141,6 +149,9 @@ class Resolver:
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
                     written.add(ent.text)
+                    if ent.label_ == "PERSON" and len(ent) > 1:
+                        # "Tim Long … Long said": a surname alone is a name too.
+                        written.add(ent[-1].text)
         for doc in parsed.docs:
             for ent in doc.ents:
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
@@ -152,7 +163,7 @@ class Resolver:
     def _add_entity(self, root: Token) -> None:
         found = mention(root, self.lexicon)
         ent = entity_of(root)
-        if found is None or found.name is None or ent is None:
+        if found is None or found.name is None or ent is None or self._venue(root, ent.label_):
             return
         role = found.role
         head = root.head
@@ -169,6 +180,16 @@ class Resolver:
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
             label=ent.label_,
         ))
+
+    def _venue(self, root: Token, label: str) -> bool:
+        """Whether a place is named as where something happens ("held in Vienna", "flew to
+        Oslo"): the object of a place preposition, or of a destination one after a verb."""
+        prep = root.head
+        if label not in _PLACES or root.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        word = prep.lower_
+        return word in self.lexicon.place_prepositions or (
+            word in self.lexicon.destination_prepositions and prep.head.pos_ in ("VERB", "AUX"))
 
     def _add_group(self, head: Token) -> None:
         """A plural subject that can speak ("European leaders backed …"), for a later "they"."""
@@ -207,11 +228,13 @@ class Resolver:
                 referent = self._walk(found.start, lambda r: accept(r) and self.genders.get(r.name, gender) == gender)
             else:
                 referent = self._walk(found.start, accept)
-            if referent is None and found.refer == "person":
-                # An unfamiliar surname the tagger took for an organisation, which spoke:
-                # "he" has no one else to be ("Vasko said …. He added …").
-                referent = self._walk(found.start, self._mistagged_person)
-                return _as_tuple(referent, factors.pronoun * factors.pronoun) if referent else None
+            if (referent is None or not referent.named) and found.refer == "person":
+                # An unfamiliar name the tagger took for an organisation, which spoke: "he"
+                # has no one else to be ("Vasko said …. He added …"), or no one but a role
+                # still unnamed ("Minister says …" above "Ana Vasko said …. He said …").
+                mistagged = self._walk(found.start, self._mistagged_person)
+                if mistagged is not None and (referent is None or mistagged.position > referent.position):
+                    return _as_tuple(mistagged, factors.pronoun * factors.pronoun)
             return _as_tuple(referent, factors.pronoun) if referent else None
         if found.kind == "role":
             return self._role(found)
@@ -229,11 +252,13 @@ class Resolver:
         return name, kind, role, 1.0
 
     def _mistagged_person(self, referent: Referent) -> bool:
-        """True for a one-word organisation that spoke and is no word of the lexicon."""
-        word = referent.name.lower()
-        known = (*self.lexicon.organisation_nouns, *self.lexicon.group_nouns, *self.lexicon.person_roles)
-        return (referent.kind == "organisation" and referent.spoke and len(referent.name.split()) == 1
-                and word not in known and not referent.name.isupper())
+        """True for an organisation of one to three capitalised words that spoke, none of
+        them a word of the lexicon ("Vasko", "Mevan Talu"; not "Foreign Ministry")."""
+        words = referent.name.split()
+        known = {*self.lexicon.organisation_nouns, *self.lexicon.kind_nouns, *self.lexicon.group_nouns,
+                 *self.lexicon.person_roles, *self.lexicon.outlet_nouns}
+        return (referent.kind == "organisation" and referent.spoke and 1 <= len(words) <= _MISTAGGED_WORDS
+                and all(w[:1].isupper() and not w.isupper() and w.lower() not in known for w in words))
 
     def _person_role(self, role: str | None) -> bool:
         """True for a role whose head is a person's ("director of the institute")."""
@@ -295,7 +320,10 @@ class Resolver:
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
                 return _as_tuple(best, self.lexicon.confidence.role)
         opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
-        speakers = [r for r in later if r.spoke]
+        # A name the tagger took for an organisation's is a person's only when no one else spoke.
+        speakers = ([r for r in later if r.spoke]
+                    or sorted((r for r in self.referents if r.position > position and self._mistagged_person(r)),
+                              key=lambda r: r.position))
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:
@@ -317,7 +345,7 @@ class Resolver:
             role_words = set((referent.role or "").lower().split())
             if referent.kind != "person" or not referent.named or not role_words & related:
                 continue
-            if _other_holder(words, (referent.role or "").lower().split()):
+            if _other_holder(words, (referent.role or "").lower().split()) or self._other_place(words, role_words):
                 continue
             score = (len(role_words & set(words)), referent.position)
             if strict and not (role_words & set(words)) - related:
@@ -330,6 +358,14 @@ class Resolver:
             if fits and len(mine & set(words)) >= best[0]:
                 return last
         return best[2] if best else None
+
+    def _other_place(self, words: list[str], role: set[str]) -> bool:
+        """True when two roles name different places: "Russia's foreign minister" is not
+        the "Ukrainian Foreign Minister" (a place and its adjective share their start)."""
+        places = {n.lower() for n in self.names.others if " " not in n}
+        mine = {w[:_PLACE_PREFIX] for w in words if w in places}
+        theirs = {w[:_PLACE_PREFIX] for w in role if w in places}
+        return bool(mine and theirs and not mine & theirs)
 
     def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:
         """The subject (or speaker) of the nearest sentence that has one, else the latest

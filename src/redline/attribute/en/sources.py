@@ -109,14 +109,34 @@ class Sources:
         before = run(sent, sent.start, first - 1)
         clause_before = any(t.dep_ in _SUBJECTS for t in before)
         # "…, the minister told the show, as per the agency": an attributed clause before
-        # the phrase is the minister's; the agency only relays it.
-        if clause_before and any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.cue_lemmas
-                                 and not hypothetical(t) and subject(t, self.lexicon) is not None
-                                 for t in before):
+        # the phrase is the minister's; the agency only relays it. So does "according to the
+        # report, the mayor said …" relay what follows.
+        if (self._attributed(before) if clause_before or not after
+                else any(self._relays(t) for t in after if t.head.i == t.i)):
             return
         found = bounds(before) if clause_before or not after else bounds(after)
+        doc = token.doc
+        if (clause_before and after and doc[first - 1].text == "," and doc[last + 1].text == ","
+                and not self._attributed(before)):
+            # "Tehran, in the view of analysts, wants assurances": the aside's source speaks
+            # the sentence around it.
+            found = bounds(list(sent))
         if found is not None:
             yield candidate("source", speaker, found, run(sent, first, cue_end))
+
+    def _attributed(self, tokens: list[Token]) -> bool:
+        """True when the tokens hold a cue with a speaker of its own ("the mayor said")."""
+        return any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.cue_lemmas and not hypothetical(t)
+                   and subject(t, self.lexicon) is not None for t in tokens)
+
+    def _relays(self, verb: Token) -> bool:
+        """True for a speech cue with a speaker and a reported clause ("according to the
+        report, the mayor said the bridge would reopen"): the source only relays it. Another
+        act ("according to X, the council reminded …") is still the source's report."""
+        speaker = subject(verb, self.lexicon)
+        return (verb.lemma_.lower() in self.lexicon.clause_cues.get("speech", ()) and not hypothetical(verb)
+                and any(c.dep_ == "ccomp" for c in verb.children)
+                and speaker is not None and mention(speaker, self.lexicon) is not None)
 
     def _source_phrase(self, token: Token) -> tuple[int, int, int, Token] | None:
         """(first, cue end, last token index, speaker head) of a source phrase at ``token``."""

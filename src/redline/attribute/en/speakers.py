@@ -25,6 +25,8 @@ _DROP_LEFT = frozenset({"det", "predet", "nummod", "punct", "case", "cc", "quant
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # Where a doc keeps its entity spans by token index (user_data, built on first need).
 _ENTITIES = "redline.entities"
+# What the tagger may call a surname that is also an English word ("Long", "Young", "Rich").
+_MISREAD_POS = frozenset({"NOUN", "ADV", "ADJ"})
 # Parts of speech that no name ends with.
 _TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
@@ -71,9 +73,18 @@ def entity_of(token: Token) -> Span | None:
     index = token.doc.user_data.get(_ENTITIES)
     if index is None:
         index = token.doc.user_data[_ENTITIES] = {i: ent for ent in map(_trimmed, token.doc.ents)
-                                                   for i in range(ent.start, ent.end)}
+                                                   if _written_as_name(ent) for i in range(ent.start, ent.end)}
     found: Span | None = index.get(token.i)
     return found
+
+
+def _written_as_name(ent: Span) -> bool:
+    """False for a person "named" in lower case only ("envoy hardens line" misread as
+    one): news capitalises names. False too for a lone common plural that opens a sentence
+    ("Farmers protested …" read as an organisation): a group, which "they" may stand for."""
+    if len(ent) == 1 and ent[0].tag_ == "NNS":
+        return False
+    return ent.label_ != "PERSON" or any(t.text[:1].isupper() for t in ent)
 
 
 def _trimmed(ent: Span) -> Span:
@@ -205,7 +216,7 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if nested is not None and head.lemma_.lower() not in lexicon.person_roles:
         # "His counterpart, Deputy Minister Irena Sova", "one of them, Petar Luk".
         return _named(nested.root, nested, lexicon, nested.root)
-    if _missed_name(head, lexicon):
+    if missed_name(head, lexicon):
         return Mention(head.text, offset(head), end_offset(head), "name", head.text)
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
@@ -235,11 +246,11 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
-def _missed_name(head: Token, lexicon: Lexicon) -> bool:
-    """True for a capitalised word the tagger called a common noun here but the article
-    names as an entity elsewhere ("Vasko says …" in a headline)."""
+def missed_name(head: Token, lexicon: Lexicon) -> bool:
+    """True for a capitalised word the tagger called a common word here but the article
+    names as an entity elsewhere ("Vasko says …" in a headline, "Long said" after "Tim Long")."""
     names = head.doc.user_data.get("names", ())
-    return (head.pos_ == "NOUN" and head.is_title and head.text in names and head.lemma_.lower() not in
+    return (head.pos_ in _MISREAD_POS and head.is_title and head.text in names and head.lemma_.lower() not in
             (*lexicon.person_roles, *lexicon.organisation_nouns, *lexicon.group_nouns))
 
 
@@ -282,15 +293,17 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
     written = head.doc[tokens[0].i : tokens[-1].i + 1].text
     words = _left_modifiers(head, head.i + 1) + [t for t in tokens if t.i > head.i]
     # "the envoy", "the mayor's spokesman", and a headline's bare "Minister says": one person
-    # the article names elsewhere. A place's or a body's ("Ukraine's envoy") names an office,
-    # not someone already met.
+    # the article names elsewhere.
     definite = any((t.lower_ == "the" and t.dep_ == "det")
                    or (t.dep_ == "poss" and (t.ent_type_ == "PERSON" or t.pos_ == "PRON")) for t in head.children)
     bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
+    # "Ukraine's foreign minister said …" names an office whose holder the article names
+    # before or after: resolved, like a headline's bare role, by a fitting role only.
+    office = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
-    if kind == "person" and (definite or bare) and not plural:
+    if kind == "person" and (definite or bare or office) and not plural:
         return Mention(written, start, end, "role", role=_text(words),
-                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=bare and not definite)
+                       refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=(bare and not definite) or office)
     only = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
     if kind == "organisation" and definite and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)

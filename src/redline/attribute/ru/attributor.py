@@ -46,7 +46,11 @@ class RussianAttributor:
         drafts, used = frames.quoted(quotes)
         drafts += frames.reported(used, quotes) + frames.according() + frames.headlines()
         relays = {t.start for t in parsed.tokens if t.lemma in self.lexicon.relay_verbs}
-        drafts = _outermost(drafts, relays)
+        # A past-tense speech verb with a named subject reports speech that happened, even inside
+        # another statement ("По словам министра, соседи обещали помочь"): its own record.
+        said = {t.start for t in parsed.tokens if t.lemma in self.lexicon.speech_verbs and t.feats.get("Tense") == "Past"
+                and any(c.rel in ("nsubj", "nsubj:pass") and parsed.name_at(c.index) is not None for c in parsed.children(t.index))}
+        drafts = _outermost(drafts, relays, said)
         # 4. Speakers in text order, so that "он" and "дипломат" find who spoke before.
         people = People(parsed, self.lexicon)
         resolved: list[tuple[Draft, Speaker]] = []
@@ -91,14 +95,14 @@ class RussianAttributor:
         )
 
 
-def _outermost(drafts: list[Draft], relays: set[int]) -> list[Draft]:
+def _outermost(drafts: list[Draft], relays: set[int], said: set[int]) -> list[Draft]:
     """Drop a cue reported inside another statement ("эксперт считает, что Москва будет настаивать …").
 
     An outlet's relay ("…, заявил министр, сообщает Вестник"; cues starting at ``relays``)
     holds the speaker's statement, not a statement of its own that would hide it.
     """
     def nested(draft: Draft) -> bool:
-        return draft.cue is not None and any(
+        return draft.cue is not None and draft.cue[0] not in said and any(
             other is not draft and other.start <= draft.cue[0] < other.end and other.cue is not None
             and other.cue[0] not in relays and not draft.start <= other.cue[0] < draft.end for other in drafts)
     return [d for d in drafts if not nested(d)]

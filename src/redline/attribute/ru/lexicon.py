@@ -63,6 +63,7 @@ class Lexicon(BaseModel):
     specific_roles: list[Word]
     relays: list[Word]
     relay_verbs: list[Word]
+    anaphoric_leads: list[list[Word]] = [["о", "это"], ["об", "это"]]
     offices: list[list[Word]] = []
     bodies: list[list[Word]] = []
     seats: list[Word] = []
@@ -80,6 +81,13 @@ class Lexicon(BaseModel):
         if any(len(p) < 2 for p in phrases):
             raise ValueError("a phrasal object is a verb and at least one word after it")
         return [[_norm(w) for w in p] for p in phrases]
+
+    @field_validator("anaphoric_leads")
+    @classmethod
+    def _leads(cls, leads: list[list[str]]) -> list[list[str]]:
+        if any(not lead for lead in leads):
+            raise ValueError("an anaphoric lead has at least one word")
+        return [[_norm(w) for w in lead] for lead in leads]
 
     @field_validator("offices", "bodies")
     @classmethod

@@ -252,16 +252,15 @@ class Frames:
         sentence = self._sentence(verb)
         body = tokens[sentence.first:sentence.last]
         end = sentence.end
+        if verb.sentence > 0 and self._anaphoric_lead(body):
+            before = self.parsed.sentences[verb.sentence - 1]
+            return before.start, before.end
         phrasal = [p for p in self.lexicon.phrasal_objects if p[0] == verb.lemma]
         if phrasal:
             span = self._phrasal(verb, sentence, phrasal)
             # "выступить", "сделать" report only in their phrase; "призвать" reports alone too.
             if span is not None or verb.lemma not in (*self.lexicon.speech_verbs, *self.lexicon.object_verbs):
                 return span
-        lead = [t.lemma for t in body[:3]]
-        if lead[:2] in (["о", "это"], ["об", "это"]) and verb.sentence > 0:
-            before = self.parsed.sentences[verb.sentence - 1]
-            return before.start, before.end
         later = tokens[verb.index + 1:sentence.last]
         for k, token in enumerate(later):
             if token.lemma in self.lexicon.complementizers and token.pos in ("SCONJ", "ADV", "PART"):
@@ -274,6 +273,11 @@ class Frames:
             return self._inverted(verb, sentence)
         if later and later[0].lemma in ("о", "об") and not (len(later) > 1 and later[1].lemma == "это"):
             return later[0].start, end
+        # "пообещал помочь", "призвал Киев сесть за стол": an infinitive after the cue is the content.
+        infinitive = next((c for c in self.parsed.children(verb.index) if c.rel == "xcomp" and c.index > verb.index
+                           and c.feats.get("VerbForm") == "Inf"), None)
+        if infinitive is not None and verb.lemma in self.lexicon.speech_verbs:
+            return tokens[self.parsed.subtree(infinitive.index)[0]].start, self._before_next_cue(verb, infinitive.index, end)
         as_frame = self._as_frame(verb, sentence)
         if as_frame is not None:
             return as_frame
@@ -287,6 +291,13 @@ class Frames:
             if deps:
                 return tokens[min(deps)].start, end
         return None
+
+    def _anaphoric_lead(self, body: tuple[Token, ...]) -> bool:
+        """A sentence opening that points back ("Об этом заявил …", "Такое заявление сделал …")."""
+        for lead in self.lexicon.anaphoric_leads:
+            if [t.lemma for t in body[:len(lead)]] == lead and len(body) > len(lead) and body[len(lead)].pos != "PUNCT":
+                return True
+        return False
 
     def _phrasal(self, verb: Token, sentence: Sentence, phrases: list[list[str]]) -> tuple[int, int] | None:
         """"выступили с резкой критикой <content>": the content follows the fixed words.

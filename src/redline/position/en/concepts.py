@@ -27,7 +27,8 @@ from redline.position.en.families import Families, load_concept_lexicon
 from redline.position.en.syntax import parse_lines
 from redline.position.en.text import words_between
 from redline.errors import RedlineError
-from redline.position.pack import Concept, Pack
+from redline.position.en.derive import derived_concepts
+from redline.position.pack import BENEFICIARY, Concept, Issue, Pack
 
 # Words between a head and an object named after it ("membership in NATO").
 _OBJECT_GAP = 3
@@ -62,6 +63,8 @@ class _Compiled:
     about: frozenset[str]
     # Matched on the head as written only (no other word confirms a derived form).
     exact: bool = False
+    # Made from a plain term (position/en/derive.py), not written as a concept.
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,20 @@ class ConceptFinder:
         lexicon = load_concept_lexicon()
         self._families = Families(lexicon)
         self._partitives = frozenset(lexicon.partitives)
-        self._concepts = [self._compiled(issue.id, c) for issue in pack.issues for c in issue.concepts]
+        self._negations = frozenset(lexicon.negations)
+        words = frozenset(lexicon.function_words), self._negations
+        self._concepts = [
+            *(self._compiled(issue.id, c) for issue in pack.issues for c in issue.concepts),
+            *(self._compiled(issue.id, c, derived=True) for issue in pack.issues for c in _derived(issue, *words)),
+        ]
         self._heads = frozenset(root for c in self._concepts for root in c.heads)
 
-    def _compiled(self, issue: str, concept: Concept) -> _Compiled:
+    def _compiled(self, issue: str, concept: Concept, derived: bool = False) -> _Compiled:
         """A concept's roots: a head's whole family where other words must confirm it, but
         only the head as written where it stands alone ("fighter" is no "fighting")."""
         alone = not concept.about and not concept.objects
         heads = frozenset(concept.heads) if alone else self._families.of_all(concept.heads)
-        return _Compiled(issue, concept, heads, self._families.of_all(concept.about), alone)
+        return _Compiled(issue, concept, heads, self._families.of_all(concept.about), alone, derived)
 
     def find(self, text: str, parse: Sequence[Doc] | None = None) -> list[ConceptMatch]:
         """Every concept match in the text, on the attribution stage's ``parse`` when given
@@ -200,6 +208,15 @@ class ConceptFinder:
             governor = governor.head
             yield governor
 
+    def _unlike(self, head: Token, about: Token) -> bool:
+        """Whether a plain term's word found beside its head says something else: a
+        participle telling which thing the head is ("the sanctions lifted in 2015"), or a
+        word its own "no" or "zero" turns into the opposite ("enrich no uranium")."""
+        if _describing(about) and about.head == head:
+            return True
+        return any(c.dep_ in ("det", "amod", "nummod", "neg") and c.lower_ in self._negations
+                   for c in about.children)
+
     def _match(self, head: Token, near: list[Token], compiled: _Compiled, offset: int, text: str,
                actors: list[ActorMention]) -> tuple[int, int, list[tuple[int, int]]] | None:
         """The span of a concept at ``head`` and the objects outside it, if its words are there.
@@ -216,16 +233,38 @@ class ConceptFinder:
             return None
         if concept.nouns_only and head.pos_ not in ("NOUN", "PROPN"):
             return None
-        about = [t for t in near if self._families.member(_forms(t), compiled.about)] if concept.about else []
+        if compiled.derived and _describing(head):
+            return None
+        about = [t for t in near if self._families.member(_forms(t), compiled.about)
+                 and not (compiled.derived and self._unlike(head, t))] if concept.about else []
         if concept.about and not about:
             return None
         return _span(head, near, about, concept, offset, text, actors)
+
+
+def _derived(issue: Issue, function_words: frozenset[str], negations: frozenset[str]) -> list[Concept]:
+    """The concepts of an issue's plain terms (position/en/derive.py); a beneficiary's
+    place in a term is any word there, the beneficiary being read apart. An issue whose
+    author wrote concepts has said how its idea is worded, and gets none."""
+    if issue.concepts:
+        return []
+    def plain(terms: list[str]) -> list[str]:
+        return [t.replace(BENEFICIARY, r"\w+") for t in terms]
+    return [*derived_concepts(plain(issue.terms), function_words, negations),
+            *derived_concepts(plain(issue.inverse_terms), function_words, negations, inverse=True)]
 
 
 def _forms(token: Token) -> tuple[str, str]:
     """The forms a token is looked up by: its lemma and, for a lemma the model got wrong,
     its surface ("ceding" read as a noun)."""
     return token.lemma_, token.lower_
+
+
+def _describing(head: Token) -> bool:
+    """Whether a head is a participle that only tells which thing its noun is ("the
+    sanctions lifted in 2015", "the sites bombed in June"): a plain term's idea in other
+    words is an act or its aim, and a reduced relative clause names neither."""
+    return head.dep_ == "acl" and head.tag_ == "VBN"
 
 
 def _of_objects(token: Token) -> Iterator[Token]:

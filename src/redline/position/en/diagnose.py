@@ -21,6 +21,8 @@ from redline.position.cues import ISSUE_KINDS, POLAR_KINDS, CueHit, CueIndex, qu
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder
 from redline.position.en.issues import IssueDetector, IssueMention
+from redline.position.en.stance import POST_REACH
+from redline.position.en.text import words_between
 from redline.position.pack import BENEFICIARY, Pack
 
 # A term without regular-expression syntax can be read for cue words as it stands.
@@ -29,6 +31,15 @@ _STANCE_KINDS = tuple(dict.fromkeys((*POLAR_KINDS, *ISSUE_KINDS)))
 # A negation inside a term is meant ("no enrichment" names an outcome): only cues that
 # carry a direction are worth a warning there.
 _DIRECTED_KINDS = tuple(k for k in _STANCE_KINDS if k != "negation")
+# Cue kinds that win over a stance cue they overlap ("must" inside "must include"), and what
+# each does instead of giving a stance.
+_STRUCTURAL_READING = {
+    "restriction": "it sets terms or a limit on what comes before it (\"X must include Y\", \"X must "
+                   "not delay Y\"), not a stance on what follows",
+    "condition": "it states a condition on a stance, not a stance",
+    "contrast": "it cuts the sentence in two",
+}
+_STRUCTURAL_KINDS = tuple(_STRUCTURAL_READING)
 
 
 class Diagnosis:
@@ -45,6 +56,10 @@ class Diagnosis:
     def deciding(self, text: str, position: Position) -> list[CueHit]:
         """The cue entries that decided a position."""
         return self.cues.deciding(text, position.cues, position.issue)
+
+    def red_lines(self, text: str, issue: str) -> list[CueHit]:
+        """The red-line entries (shared, the pack's, the issue's) matching in ``text``."""
+        return self.cues.hits(text, 0, len(text), ("red_line",), [issue])
 
     def why(self, text: str, actor: str, issue: str, found: Sequence[Position]) -> str:
         """Why no position of ``actor`` on ``issue`` was read from ``text``."""
@@ -74,8 +89,45 @@ class Diagnosis:
         if not any(m.actor == actor for m in self._actors.mentions(text)):
             return (f"{actor} is not named: the text calls it by none of its id, name, aliases, "
                     "adjectives, metonyms, bodies or persons")
-        return (f"the mention {_span(text, kept[0])} and {_quoted(outside)} were found, but not "
-                f"joined to {actor} as the holder (the cue may be out of reach or in another clause)")
+        return self._unjoined(text, actor, kept[0], outside)
+
+    def _unjoined(self, text: str, actor: str, mention: IssueMention, outside: list[CueHit]) -> str:
+        """Why a mention and a cue, both found, gave ``actor`` no position, and what a pack can do.
+
+        Three causes a pack's author can act on are told apart: a longer cue of a structural
+        kind swallows the stance cue ("must" inside the restriction "must not delay"); a
+        condition or contrast marker puts cue and mention in different segments; the cue is
+        too far after the mention. Otherwise the holder was not joined: a pack does not
+        change the parse, so the advice says what does move it.
+        """
+        found = f"the mention {_span(text, mention)} and {_quoted(outside)} were found"
+        structural = self.cues.hits(text, 0, len(text), _STRUCTURAL_KINDS, [])
+        swallowed = [(h, s) for h in outside for s in structural
+                     if s.start <= h.start and h.end <= s.end and (s.end - s.start) > (h.end - h.start)]
+        if swallowed:
+            hit, by = swallowed[0]
+            return (f"{found}, but {quote(hit.text)} is read as part of the longer {by.describe()}, "
+                    f"which is no stance ({_STRUCTURAL_READING[by.entry.kind]}); what a pack can do: give "
+                    f"the issue its own support or oppose cue covering the words (`cues: {{support: "
+                    f"[{quote(by.text)}]}}` under the issue: an issue's cue is read in that place), or take the {by.entry.origin} entry out with `remove: {{cues: "
+                    f"{{{by.entry.kind}: [{quote(by.entry.pattern)}]}}}}` if the pack's coverage never means it")
+        cuts = [s for s in structural if s.entry.kind in ("condition", "contrast")
+                and any(min(h.end, mention.end) <= s.start and s.end <= max(h.start, mention.start) for h in outside)]
+        if cuts:
+            return (f"{found}, but {cuts[0].describe()} cuts the sentence between them: a stance is read "
+                    "only from the cues of the mention's own segment; what a pack can do: give the "
+                    "issue a cue that stands in that segment, or take the marker out with `remove:` "
+                    "if the coverage never uses it so")
+        if all(h.start >= mention.end and words_between(text, mention.end, h.start) > POST_REACH for h in outside):
+            return (f"{found}, but the cue comes more than {POST_REACH} words after the mention, out of "
+                    "reach; what a pack can do: give the issue a cue nearer the mention")
+        return (f"{found}, but not joined to {actor} as the holder: the stage joins a stance to the "
+                f"subject of its clause or the speaker of its statement, on the parse, which a pack does "
+                f"not change. What a pack can do: make sure {actor} is named by a form the pack lists "
+                "(aliases, metonyms, bodies, persons); give the issue a cue in the holder's own clause "
+                "(under the issue's `cues`); if the sentence still misreads, it shows a limit of the "
+                "stage, not of the pack: keep another wording the coverage uses as the example, and "
+                "measure with `redline eval --errors` how often the construction occurs")
 
     def _dropped(self, text: str, mention: IssueMention, issue: str) -> str:
         """The reason for a mention that resolution gave to no issue: its beneficiary."""

@@ -30,6 +30,8 @@ class ConceptLexicon(BaseModel):
     families: list[list[str]] = []
     fixed: list[str] = []
     partitives: list[str] = []
+    function_words: list[str] = []
+    negations: list[str] = []
 
 
 @lru_cache(maxsize=2)

@@ -99,6 +99,7 @@ class HolderFinder:
         self._by = phrase_regex(pack.cues.passive_agent)
         self._joins = phrase_regex(pack.cues.coordination)
         self._documents = phrase_regex(pack.cues.documents)
+        self._mandative = frozenset(w.lower() for w in pack.cues.mandative)
         self._authoring = phrase_regex(pack.cues.authoring)
         self._subordinators = phrase_regex(pack.cues.subordinate)
         self._according = re.compile(
@@ -312,20 +313,23 @@ class HolderFinder:
         return comma + 1 if opening is not None and comma > 0 else start
 
     def acting(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], position: int,
-               start: int) -> Agent | None:
+               start: int, syntax: Syntax | None = None) -> Agent | None:
         """The agent of a clause with a stance verb of its own inside a statement.
 
         Either the agent opening it ("Moscow insists on", "Britain and France back") or
         the last agent before the mention, opening a clause after a colon or dash, with a
         verb of will right after it ("the two differ: Kyiv demands a truce"). An
         obligation ("Kyiv must give up X") is the speaker's demand on that party, not the
-        party's stance.
+        party's stance, and so is a bare verb of demand ("insists that Kyiv give up X").
         """
         own = [a for a in agents if start <= a.start and a.end <= position
                and not (a.attached or a.passive or a.adjective or a.possessive)]
         if not own:
             return None
         obligations = self._cues.find("obligation", text, start, position)
+        if syntax is not None:
+            obligations += [Cue("obligation", c.start, c.end) for c in cues
+                            if start <= c.start < position and syntax.mandative(c.start, c.end, self._mandative)]
         first, last = own[0], own[-1]
         if words_between(text, start, first.start) <= _ACTING_REACH - 2 and self._willing(
                 text, cues, self._tail(text, agents, first), position, obligations, _ACTING_REACH):

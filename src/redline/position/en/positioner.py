@@ -80,6 +80,7 @@ class _Scene:
     mentions: list[IssueMention]
     agents: list[Agent]
     reporting: list[tuple[Agent, int]]
+    syntax: Syntax
 
 
 class EnglishPositioner:
@@ -96,11 +97,10 @@ class EnglishPositioner:
         self._parse_of = parse_of
         self._actors = ActorIndex(pack)
         self._issues = IssueDetector(pack, self._actors)
-        # Concepts need a parse: the attributor's pipeline when the caller has one.
-        needs_parse = any(issue.concepts for issue in pack.issues)
-        # Holders read the parse too: without the attributor's, documents are parsed here.
+        # Holders and concepts (a pack's own, and those its plain terms make) read the
+        # parse: the attributor's pipeline when the caller has one, else one loaded here.
         self._nlp = nlp or load_nlp()
-        self._concepts = ConceptFinder(pack, self._actors, self._nlp) if needs_parse else None
+        self._concepts = ConceptFinder(pack, self._actors, self._nlp)
         self._cues = CueReader(pack.cues)
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
@@ -129,7 +129,7 @@ class EnglishPositioner:
         parse = self._parse_of(document) if self._parse_of else None
         if parse is None:
             parse = parse_lines(self._nlp, text)
-        state = _State(concepts=self._concepts.find(text, parse) if self._concepts else [],
+        state = _State(concepts=self._concepts.find(text, parse),
                        syntax=Syntax(parse or ()))
         readings: list[Reading] = []
         for unit in self._units(text, statements):
@@ -176,7 +176,8 @@ class EnglishPositioner:
         cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
-        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end))
+        scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
+                       state.syntax)
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -219,7 +220,7 @@ class EnglishPositioner:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening)
+            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
             judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
@@ -250,6 +251,8 @@ class EnglishPositioner:
             # "X must include Y": X is accepted on the terms Y; without an X (named or
             # referred to) the segment is read as any other.
             targets = self._targets(scene, segment, restriction.start, state)
+            if not targets:
+                scene = self._required(scene, restriction)
             restriction = restriction if targets else None
         if not targets:
             targets = self._targets(scene, segment, segment.end, state)
@@ -269,6 +272,16 @@ class EnglishPositioner:
             state.issues = named or [i for m in inner for i in self._issues.resolve(m, None, False)]
             state.issues_sentence = scene.unit.sentence
         return out, carried
+
+    def _required(self, scene: _Scene, restriction: Cue) -> _Scene:
+        """The scene with a requirement laid on no issue read as a demand for what follows:
+        "any deal must include Y" asks for Y. A negated restriction ("must not ...") keeps
+        its reading, since what it names is ruled out rather than asked for."""
+        text = scene.text
+        if self._cues.find("negation", text, restriction.start, restriction.end):
+            return scene
+        cues = [Cue("support", c.start, c.end, 1) if c == restriction else c for c in scene.cues]
+        return replace(scene, cues=cues)
 
     def _targets(self, scene: _Scene, segment: Clause, limit: int,
                  state: _State) -> list[_Target]:
@@ -324,6 +337,9 @@ class EnglishPositioner:
         if cue is None and following is not None and following.kind == "condition":
             # "Oslo would lift the quota only if ...": a commitment on terms.
             cue = Cue("condition", following.start, following.body, 0)
+        if cue is None and mention is not None:
+            # "Oslo lifted the quota": the one who does the act holds it.
+            cue = self._deed(scene, span, holder, state)
         if cue is None:
             return []
         stance = stance_of(cue)
@@ -353,6 +369,12 @@ class EnglishPositioner:
             cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _deed(self, scene: _Scene, span: tuple[int, int], holder: Holder, state: _State) -> Cue | None:
+        """A support cue on the verb of a mention when the holder is the one doing its act."""
+        subjects = [(a.start, a.end) for a in scene.agents if a.actor == holder.actor]
+        verb = state.syntax.deed(span, subjects)
+        return Cue("support", verb[0], verb[1], 1) if verb else None
 
     def _object(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 state: _State) -> list[Reading]:

@@ -33,7 +33,7 @@ _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose
             "neutral": ("oppose", -1), "exclusion": ("neutral", 0)}
 _NEGATION_REACH = 3
 _ADJACENT_NEGATION = 2
-_POST_REACH = 14
+POST_REACH = 14
 # Words between a cue and the noun phrase it takes as object ("rejected outright the offer").
 _OBJECT_REACH = 1
 # Words between a named noun phrase and the cue that names it ("the pledge the first real step").
@@ -68,7 +68,7 @@ class CueReader:
     def __init__(self, cues: StanceCues) -> None:
         self._regex: dict[str, re.Pattern[str] | None] = {
             kind: phrase_regex(getattr(cues, kind)) for kind in StanceCues.model_fields
-            if kind != "abbreviations"
+            if kind not in ("abbreviations", "mandative")
         }
 
     def find(self, kind: str, text: str, start: int, end: int) -> list[Cue]:
@@ -201,7 +201,7 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     upper = min([scope[1], *(s for s, e in others if s >= end), *(s for s in stops if s >= resume)])
     post = [
         c for c in cues if end <= c.start < upper and c.value is not None
-        and words_between(text, resume if c.start >= resume else end, c.start) <= _POST_REACH
+        and words_between(text, resume if c.start >= resume else end, c.start) <= POST_REACH
         and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
     ]
     return post[0] if post else None

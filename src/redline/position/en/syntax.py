@@ -17,6 +17,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Heads climbed from a word to the verb over it ("neutral" -> "stay").
 _VERB_CLIMB = 3
+# A verb that tells of a done act: past or present, not an infinitive or a participle.
+_DONE = frozenset({"VBD", "VBZ", "VBP"})
+# Clauses whose act is not told as done: a condition, a purpose, a question of whether.
+_UNDONE_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest"})
 
 
 def parse_lines(nlp: Language, text: str) -> list[Doc]:
@@ -94,3 +98,53 @@ class Syntax:
         head = verb.head
         return head.left_edge.i <= word.i <= head.right_edge.i \
             and not verb.left_edge.i <= word.i <= verb.right_edge.i
+
+    def deed(self, span: tuple[int, int], subjects: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        """The verb in ``span`` that tells of an act done by one of ``subjects`` (its offsets).
+
+        "Israel struck the sites", "the E3 have triggered the mechanism": an actor doing
+        the issue's act holds it. A verb that is only planned, wished or supposed ("would
+        strike", "threatened to strike", "if they strike") or denied ("did not strike")
+        tells of no act.
+        """
+        for offset in range(*span):
+            verb = self._tokens.get(offset)
+            if verb is None or verb.pos_ != "VERB" or not _told_as_done(verb):
+                continue
+            agents = [t for t in verb.children if t.dep_ in _SUBJECTS]
+            if verb.dep_ == "conj" and not agents:
+                agents = [t for t in verb.head.children if t.dep_ in _SUBJECTS]
+            words = [w for a in agents for w in (a, *a.conjuncts)]
+            base = int(verb.doc.user_data.get("offset", 0))
+            if any(s <= base + w.idx < e for w in words for s, e in subjects):
+                return base + verb.idx, base + verb.idx + len(verb.text)
+        return None
+
+
+    def mandative(self, start: int, end: int, governors: frozenset[str]) -> bool:
+        """Whether the verb at ``[start, end)`` is in the mood of a demand: a bare verb
+        with its own subject, in the clause of a verb of demand (lemmas ``governors``),
+        "demands that Kyiv drop its bid", "insisted that the allies halt the flights".
+        What such a clause says is asked of its subject, not done or wanted by it. A
+        plural subject after a present-tense demand ("asks that the allies halt") reads
+        the same as an indicative, and is taken as asked too.
+        """
+        verb = self._tokens.get(start)
+        if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VB", "VBP"):
+            return False
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in governors:
+            return False
+        children = list(verb.children)
+        return any(c.dep_ in _SUBJECTS for c in children) and not any(c.dep_ in ("aux", "auxpass") for c in children)
+
+
+def _told_as_done(verb: Token) -> bool:
+    """Whether a verb tells of its act as done: past or present, with no modal, negation
+    or conditional mark on it, nor on the verb it is a conjunct of."""
+    children = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    if verb.tag_ not in _DONE and not perfect:
+        return False
+    if any(c.tag_ == "MD" or c.dep_ == "neg" for c in children):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in _UNDONE_MARKS for c in children)

@@ -29,6 +29,7 @@ from redline.models import Document, Position, Stance, Statement
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
 from redline.position.ru.lemmas import Match, PhraseMatcher
+from redline.position.ru.parties import Parties
 
 STANCE_LEXICON = Path(__file__).resolve().parent / "stance.yaml"
 _BEFORE = 8
@@ -41,6 +42,8 @@ _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 _OWN = "="
+# How many sentences back a carrying noun phrase ("такая идея") looks for its issue.
+_ANAPHOR_SENTENCES = 1
 
 
 class RussianStance(BaseModel):
@@ -60,6 +63,8 @@ class RussianStance(BaseModel):
     threat: list[str]
     boundaries: list[str]
     holder_nouns: list[str]
+    topic_nouns: list[str]
+    anaphors: list[str]
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
@@ -124,6 +129,14 @@ class RussianPositioner:
         kinds = ("neutral", "support", "oppose", "refusal", "alternative", "negation", "condition", "requirement", "security_claim",
                  "threat", "boundaries")
         return PhraseMatcher((kind, phrase) for kind in kinds for phrase in getattr(self.stance, kind))
+
+    @cached_property
+    def _anaphors(self) -> PhraseMatcher:
+        return PhraseMatcher(("~", phrase) for phrase in self.stance.anaphors)
+
+    @cached_property
+    def _parties(self) -> Parties:
+        return Parties(self._actors, self._person, self._owners)
 
     def actor_of(self, speaker: str, role: str | None) -> str | None:
         """The actor a speaker speaks for: a pack person by surname, else a name in the role."""
@@ -197,7 +210,7 @@ class RussianPositioner:
         for i in indexes:
             if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]):
                 # A pack person as subject holds for their side ("Премьер Иванов призвал к перемирию").
-                actor = self._actor_at(parsed, i)
+                actor = self._parties.actor_at(parsed, i)
                 if actor is not None:
                     return actor
         return None
@@ -219,13 +232,30 @@ class RussianPositioner:
         cues = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)
                 if not self._other_subject(parsed, c, unit.actor)]
         claims = [c for c in cues if c.label == "security_claim"]
-        mentions = [m for m in self._mentions(tokens, unit) if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
+        carried = self._carried(parsed, unit)
+        mentions += [m for m in carried if not any(k.first <= m.last and m.first <= k.last for k in mentions)]
         out: list[Reading] = []
         for mention in mentions:
             reading = self._stance(parsed, unit, mention, cues)
             if reading is not None:
-                out.append(reading)
+                out.append(replace(reading, weak=True) if mention in carried else reading)
+        return out
+
+    def _carried(self, parsed: Parsed, unit: _Unit) -> list[Match]:
+        """Noun phrases that carry an issue named shortly before ("… ввод войск. Москва не согласна с такой идеей").
+
+        Each takes the issue of the last term in its sentence or the ones just before it; its
+        reading is weak (it counts only where nothing else gives the actor's stance on the issue).
+        """
+        tokens = parsed.tokens
+        out: list[Match] = []
+        for anaphor in self._anaphors.find(tokens, unit.first, unit.last):
+            sentence = max(0, tokens[anaphor.first].sentence - _ANAPHOR_SENTENCES)
+            before = self._issues.find(tokens, parsed.sentences[sentence].first, anaphor.first)
+            if before:
+                out.append(replace(anaphor, label=before[-1].label))
         return out
 
     def _other_subject(self, parsed: Parsed, cue: Match, holder: str) -> bool:
@@ -234,28 +264,36 @@ class RussianPositioner:
         "Канцлер считает, что Россия не стремится к перемирию" gives the chancellor no stance
         on the truce (and Russia none from the chancellor's words).
         """
-        noun = parsed.tokens[cue.first].pos == "NOUN"
-        for child in parsed.children(cue.first):
-            # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
-            if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
-                actor = self._actor_at(parsed, child.index)
-                # A name outside the pack ("Польша не хочет …") is another party too.
-                if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
-                    return True
+        token = parsed.tokens[cue.first]
+        owners = [token.index]
+        # A cue inside another's statement ("заявление Вашингтона о невозможности …") is that party's.
+        if token.head is not None and parsed.tokens[token.head].lemma in self.stance.topic_nouns:
+            owners.append(token.head)
+        for owner in owners:
+            noun = parsed.tokens[owner].pos == "NOUN"
+            for child in parsed.children(owner):
+                # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
+                if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
+                    actor = self._parties.actor_at(parsed, child.index)
+                    # A name outside the pack ("Польша не хочет …") is another party too.
+                    if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
+                        return True
         return False
 
-    def _actor_at(self, parsed: Parsed, index: int) -> str | None:
-        """The actor a name starting at ``index`` stands for: a pack name or a pack person."""
-        tokens = parsed.tokens
-        found = [m for m in self._actors.find(tokens, index, min(index + 3, len(tokens))) if m.first == index]
-        if found:
-            return found[0].label
-        name = parsed.name_at(index)
-        return self._person(tokens[name.last].text) if name is not None and name.kind == "PER" else None
+    def _topic_of(self, parsed: Parsed, mention: Match) -> tuple[int, int] | None:
+        """The noun phrase a term is only the topic of ("разговоры о членстве …"): its token range."""
+        token = parsed.tokens[mention.first]
+        if token.head is None or parsed.tokens[token.head].lemma not in self.stance.topic_nouns:
+            return None
+        if not any(c.lemma in ("о", "об", "про") for c in parsed.children(token.index)):
+            return None
+        return parsed.subtree(token.head)
 
-    def _mentions(self, tokens: tuple[Token, ...], unit: _Unit) -> list[Match]:
+    def _mentions(self, parsed: Parsed, unit: _Unit) -> list[Match]:
         """The unit's issue terms, its holder's own-side terms read as the holder's issue."""
-        found = self._issues.find(tokens, unit.first, unit.last, coordinated=True)
+        tokens = parsed.tokens
+        found = [m for match in self._issues.find(tokens, unit.first, unit.last, coordinated=True)
+                 for m in self._parties.for_whom(parsed, match, unit.first, unit.last)]
         owner = self._owners.get(unit.actor or "")
         for own in self._own.find(tokens, unit.first, unit.last):
             # The own term replaces the generic term inside it, even for a holder no issue benefits.
@@ -293,6 +331,10 @@ class RussianPositioner:
         tokens = parsed.tokens
         first, last = self._clause(unit, mention, cues)
         inside = [c for c in cues if first <= c.first and c.last < last and not mention.first <= c.first <= mention.last]
+        topic = self._topic_of(parsed, mention)
+        if topic is not None:
+            # "Разговоры о членстве нужны Западу": what is said of the talk is not said of the issue.
+            inside = [c for c in inside if topic[0] <= c.first and c.last <= topic[1]]
         issue, inverse = mention.label[1:], mention.label[0] == "-"
         stance: Stance | None
         condition: str | None = None
@@ -305,7 +347,7 @@ class RussianPositioner:
         elif cut is not None:
             stance = "conditional"
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
-            condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end]
+            condition = parsed.text[tokens[cut.first].start:tokens[max(stop, cut.first)].end].rstrip(" .,;:!?")
         else:
             stance = self._polarity(tokens, mention, inside)
             if stance is not None and inverse:

@@ -1,0 +1,90 @@
+"""Which party a Russian name, pronoun or guarantee's beneficiary stands for, on natasha's parse.
+
+Positions need a party in three places: a subject or owner that names one ("Москва
+настаивает", "готовность Европы"), a pronoun that stands for the party named just before
+("требование Москвы предоставить ей …"), and the beneficiary that tells issues sharing
+generic terms apart ("гарантии … как для России, так и для Украины"). A party is a pack
+name or a pack person's surname in any case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from redline.attribute.ru.parse import Parsed
+from redline.position.ru.lemmas import Match, PhraseMatcher
+
+_BENEFICIARY_BEFORE = 3
+_BENEFICIARY_AFTER = 10
+_ANTECEDENT_REACH = 4
+
+
+class Parties:
+    """The pack's parties as found in a parse: by name, by person, by pronoun and as beneficiaries."""
+
+    def __init__(self, actors: PhraseMatcher, person: Callable[[str], str | None], owners: dict[str, str]) -> None:
+        self._actors = actors
+        self._person = person
+        # Beneficiary actor -> the issue its own guarantees are.
+        self._owners = owners
+
+    def actor_at(self, parsed: Parsed, index: int) -> str | None:
+        """The actor a name starting at ``index`` stands for: a pack name or a pack person."""
+        tokens = parsed.tokens
+        found = [m for m in self._actors.find(tokens, index, min(index + 3, len(tokens))) if m.first == index]
+        if found:
+            return found[0].label
+        name = parsed.name_at(index)
+        return self._person(tokens[name.last].text) if name is not None and name.kind == "PER" else None
+
+    def antecedent(self, parsed: Parsed, index: int) -> str | None:
+        """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""
+        for i in range(index - 1, max(-1, index - _ANTECEDENT_REACH - 1), -1):
+            if parsed.tokens[i].sentence != parsed.tokens[index].sentence:
+                return None
+            actor = self.actor_at(parsed, i)
+            if actor is not None:
+                return actor
+        return None
+
+    def for_whom(self, parsed: Parsed, mention: Match, first: int, last: int) -> list[Match]:
+        """A beneficiary's issue for a term of one ("гарантии … как для России, так и для Украины").
+
+        Issues told apart by their beneficiary share generic terms; a party named with "для" or
+        in the dative beside the term ("предоставить ей гарантии") says whose issue it is, one
+        reading per party. ``first`` and ``last`` bound the unit the term is read in.
+        """
+        if mention.label[1:] not in self._owners.values():
+            return [mention]
+        tokens = parsed.tokens
+        sentence = tokens[mention.first].sentence
+        anchors = _anchors(parsed, mention)
+        whose: list[str] = []
+        for i in range(max(first, mention.first - _BENEFICIARY_BEFORE), min(last, mention.last + _BENEFICIARY_AFTER + 1)):
+            token = tokens[i]
+            if token.sentence != sentence or mention.first <= i <= mention.last:
+                continue
+            if not ((i > 0 and tokens[i - 1].lemma == "для") or (token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl"))):
+                continue
+            # Attached to the term or to what governs it, not a threatened party in a clause
+            # about it ("гарантии, которые будут угрожать Москве").
+            head = tokens[token.head] if token.rel == "conj" and token.head is not None else token
+            if head.head not in anchors:
+                continue
+            actor = self.antecedent(parsed, i) if token.pos == "PRON" else self.actor_at(parsed, i)
+            if actor in self._owners:
+                whose.append(self._owners[actor])
+        if not whose:
+            return [mention]
+        return [replace(mention, label=mention.label[0] + issue) for issue in dict.fromkeys(whose)]
+
+
+def _anchors(parsed: Parsed, mention: Match) -> set[int]:
+    """The term's tokens, its governor and the governor's verb complements ("должны быть выработаны")."""
+    anchors = set(range(mention.first, mention.last + 1))
+    governor = parsed.tokens[mention.first].head
+    if governor is not None:
+        anchors.add(governor)
+        anchors |= {c.index for c in parsed.children(governor) if c.rel == "xcomp"}
+    return anchors
