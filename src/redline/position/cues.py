@@ -23,7 +23,7 @@ SHARED = "shared"
 PACK = "pack"
 # The kinds a stance's polar cue is made of (a negation folds into the cue after it), and
 # those that make a stance conditional: a decided span is explained by the kinds of its group.
-POLAR_KINDS = ("support", "oppose", "neutral", "exclusion", "negation", "security_claim")
+POLAR_KINDS = ("support", "oppose", "neutral", "exclusion", "safeguard", "negation", "security_claim")
 CONDITION_KINDS = ("condition", "restriction", "contrast")
 ISSUE_KINDS = ("support", "oppose", "red_line")
 

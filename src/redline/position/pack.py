@@ -191,6 +191,10 @@ class StanceCues(_Strict):
     negation: list[Pattern] = []
     condition: list[Pattern] = []
     restriction: list[Pattern] = []
+    # Verbs that ward off a harm: against what follows them, for what precedes (en/stance.py).
+    safeguard: list[Pattern] = []
+    # Time words that make the issue after them a date, not a stance (en/frames.py).
+    temporal: list[Pattern] = []
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
     postposed_condition: list[Pattern] = []

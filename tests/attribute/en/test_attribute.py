@@ -510,3 +510,16 @@ def test_attribute_pronoun_still_resolves_to_a_place_that_acts(attributor: Engli
         "Vienna"]
     text = "The plan poses a threat to Norway. It says the truce must hold."
     assert [s.speaker for s in _statements(attributor, text)] == ["Norway"]
+
+
+def test_attribute_a_defined_acronym_names_the_body_in_full(attributor: EnglishAttributor) -> None:
+    text = (
+        "CPR: Harbour reopening key to recovery\n\n"
+        "The mayor appears to be delaying the bridge repairs, the Centre for Port Recovery (CPR) reports.\n\n"
+        "CPR noted that the dredging crews had finished early."
+    )
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Centre for Port Recovery", "Harbour reopening key to recovery"),
+        ("Centre for Port Recovery", "The mayor appears to be delaying the bridge repairs"),
+        ("Centre for Port Recovery", "the dredging crews had finished early"),
+    ]

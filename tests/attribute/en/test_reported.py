@@ -259,3 +259,8 @@ def test_reported_a_quote_paragraph_belongs_to_the_person_it_follows(attributor:
 def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributor: EnglishAttributor) -> None:
     text = "Farmers protested in the capital on Monday. Prices for grain have fallen sharply. They said the government had failed them."
     assert _found(attributor, text) == [("Farmers", "the government had failed them", 92, 122)]
+
+
+def test_reported_he_is_the_main_clauses_subject_not_an_embedded_one(attributor: EnglishAttributor) -> None:
+    text = "Mayor Tom Hale knew that Ivan Brekke was ill. He said the vote would wait."
+    assert _found(attributor, text) == [("Tom Hale", "the vote would wait", 54, 73)]

@@ -69,3 +69,50 @@ def test_positioner_naming_verb_lets_the_later_cue_decide(positioner: EnglishPos
     assert ("Ukraine", "foreign-troops-in-ukraine", "support") in _stances(positions)
     evidence = next(p for p in positions if p.actor == "Ukraine")
     assert evidence.evidence == "the pledge a historic step"
+
+
+@pytest.mark.parametrize("text", [
+    "Paris said security guarantees from allies could deter future aggression.",
+    "London wants guarantees for Ukraine to prevent a new invasion.",
+])
+def test_positioner_warding_off_a_harm_favours_the_issue(positioner: EnglishPositioner, text: str) -> None:
+    assert ("guarantees-for-ukraine", "support") in {(p.issue, p.stance) for p in _read(positioner, text)}
+
+
+def test_positioner_warding_verb_before_the_issue_opposes_it(positioner: EnglishPositioner) -> None:
+    text = "Berlin moved to prevent the deployment of foreign troops in Ukraine."
+    assert _stances(_read(positioner, text)) == {("Germany", "foreign-troops-in-ukraine", "oppose")}
+
+
+@pytest.mark.parametrize("text", [
+    "London accused Moscow of violating the ceasefire.",
+    "London accused Moscow of “playing games” with the truce.",
+    "London blamed Moscow for stalling the ceasefire.",
+])
+def test_positioner_accusing_a_party_of_working_against_the_issue_supports_it(
+        positioner: EnglishPositioner, text: str) -> None:
+    assert ("United Kingdom", "ceasefire", "support") in _stances(_read(positioner, text))
+
+
+def test_positioner_blaming_a_party_for_backing_the_issue_opposes_it(positioner: EnglishPositioner) -> None:
+    text = "Paris blamed Moscow for backing the deployment of foreign troops."
+    assert ("France", "foreign-troops-in-ukraine", "oppose") in _stances(_read(positioner, text))
+
+
+@pytest.mark.parametrize("text", [
+    "European allies said they are ready to deploy peacekeepers once a ceasefire is reached.",
+    "Berlin said Ukraine must be strong enough, after any ceasefire, to deter another attack.",
+])
+def test_positioner_issue_dating_another_act_is_no_stance_on_it(positioner: EnglishPositioner, text: str) -> None:
+    assert "ceasefire" not in {p.issue for p in _read(positioner, text)}
+
+
+def test_positioner_time_frame_conditions_the_act_but_asks_for_nothing(positioner: EnglishPositioner) -> None:
+    text = "Paris offered security guarantees to Ukraine in the event of a ceasefire."
+    assert _stances(_read(positioner, text)) == {("France", "guarantees-for-ukraine", "conditional")}
+
+
+def test_positioner_condition_naming_an_issue_still_asks_for_it(positioner: EnglishPositioner) -> None:
+    text = "Paris offered security guarantees to Ukraine if a ceasefire holds."
+    assert _stances(_read(positioner, text)) == {("France", "guarantees-for-ukraine", "conditional"),
+                                                 ("France", "ceasefire", "support")}

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from redline.attribute.en.acronyms import masked
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A line that ends with one of these has ended its sentence.
 _SENTENCE_END = tuple(".!?:;\"”»’…")
@@ -121,8 +123,9 @@ def units(text: str, max_length: int) -> list[tuple[int, int]]:
 
 
 def unit_text(text: str, unit: tuple[int, int]) -> str:
-    """What the parser reads for a unit: its text with line breaks read as spaces."""
-    return text[unit[0]:unit[1]].replace("\n", " ")
+    """What the parser reads for a unit: its text with line breaks read as spaces and an
+    acronym's defining brackets blanked (see :func:`masked`)."""
+    return masked(text[unit[0]:unit[1]].replace("\n", " "))
 
 
 def _cut(text: str, unit: tuple[int, int], max_length: int) -> Iterator[tuple[int, int]]:

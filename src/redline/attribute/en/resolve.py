@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from redline.attribute.en.acronyms import acronyms
 from redline.attribute.en.gender import person_gender
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
@@ -52,6 +53,8 @@ class Referent:
     spoke: bool = False
     # The entity label the recogniser gave the name, when it was read from an entity.
     label: str = ""
+    # The subject of its sentence's main clause (or a speaker), not of a clause inside it.
+    main: bool = True
 
 
 class Names:
@@ -61,6 +64,8 @@ class Names:
         self.lexicon = lexicon
         self.persons: list[str] = []
         self.others: list[str] = []
+        # Short forms the article defines ("… (CPR)"), with the full name before them.
+        self.acronyms: dict[str, str] = {}
 
     def add(self, name: str, person: bool) -> None:
         """Record a name as the article writes it."""
@@ -83,9 +88,11 @@ class Names:
 
         A person's short form shares the surname and every word ("Peskov", "Mr Peskov" ->
         "Dmitry Peskov"); an organisation's is an ending ("Foreign Ministry"). Whether it is
-        a person is None when the article names it nowhere else.
+        a person is None when the article names it nowhere else. A short form the article
+        defines is its full name ("CPR" -> "Centre for Port Recovery").
         """
         name = self.strip(name)
+        name = self.acronyms.get(name, name)
         words = name.lower().split()
         if not words:
             return name, None
@@ -129,6 +136,7 @@ class Resolver:
         self.parsed = parsed
         self.lexicon = lexicon
         self.names = Names(lexicon)
+        self.names.acronyms = acronyms(parsed.text)
         self.referents: list[Referent] = []
         # Each person's gender, once a title, role noun or given name tells it.
         self.genders: dict[str, str] = {}
@@ -159,6 +167,8 @@ class Resolver:
             for token in doc:
                 if token.dep_ in _SUBJECT and token.tag_ in ("NNS", "NNPS") and not quoted(offset(token)):
                     self._add_group(token)
+                elif token.dep_ in _SUBJECT and token.pos_ == "PROPN" and entity_of(token) is None:
+                    self._add_known_person(token)
 
     def _add_entity(self, root: Token) -> None:
         found = mention(root, self.lexicon)
@@ -171,6 +181,8 @@ class Resolver:
             above = mention(head, self.lexicon)
             role = above.role if above is not None and above.name == found.name else role
         subject = root.dep_ in _SUBJECT or (root.dep_ in ("appos", "compound") and head.dep_ in _SUBJECT)
+        clause = root.head if root.dep_ in _SUBJECT else head.head
+        main = subject and clause.head.i == clause.i
         name, person = self.names.fullest(found.name)
         kind = "person" if (person if person is not None else ent.label_ == "PERSON") else "organisation"
         kind = "person" if self._person_role(role) else kind
@@ -178,7 +190,7 @@ class Resolver:
             self._learn_gender(name, found.text, role)
         self.referents.append(Referent(
             offset(ent[0]), self.parsed.sentence_at(offset(ent[0])).index, name, kind, role, subject,
-            label=ent.label_,
+            label=ent.label_, main=main,
         ))
 
     def _venue(self, root: Token, label: str) -> bool:
@@ -190,6 +202,15 @@ class Resolver:
         word = prep.lower_
         return word in self.lexicon.place_prepositions or (
             word in self.lexicon.destination_prepositions and prep.head.pos_ in ("VERB", "AUX"))
+
+    def _add_known_person(self, token: Token) -> None:
+        """A subject the recogniser missed here but the article names as a person elsewhere
+        ("Pep Vos … Vos feels the side is tired"), for a later "he"."""
+        name, person = self.names.fullest(token.text)
+        if person:
+            position = offset(token)
+            self.referents.append(Referent(position, self.parsed.sentence_at(position).index, name, "person",
+                                           None, True, main=token.head.head.i == token.head.i))
 
     def _add_group(self, head: Token) -> None:
         """A plural subject that can speak ("European leaders backed …"), for a later "they"."""
@@ -375,7 +396,8 @@ class Resolver:
                    and not any(s <= r.position < e for s, e in self.contents)]
         subjects = [r for r in earlier if r.subject]
         if subjects:
-            return max(subjects, key=lambda r: (r.sentence, r.position))
+            # "Ana Ruiz said Tom Vos was ill. He …": the main clause's subject holds the floor.
+            return max(subjects, key=lambda r: (r.sentence, r.main, r.position))
         return earlier[-1] if earlier else None
 
 

@@ -24,6 +24,7 @@ from redline.models import CueSpan, Document, Position, Stance, Statement
 from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.flags import Flagger
+from redline.position.en.frames import TimeFrames
 from redline.position.en.holders import Agent, Holder, HolderFinder, Memory
 from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
@@ -81,6 +82,8 @@ class _Scene:
     agents: list[Agent]
     reporting: list[tuple[Agent, int]]
     syntax: Syntax
+    # Mentions that only date something ("once a truce is reached"): read for no stance.
+    timed: frozenset[tuple[int, int]] = frozenset()
 
 
 class EnglishPositioner:
@@ -102,6 +105,7 @@ class EnglishPositioner:
         self._nlp = nlp or load_nlp()
         self._concepts = ConceptFinder(pack, self._actors, self._nlp)
         self._cues = CueReader(pack.cues)
+        self._frames = TimeFrames(self._cues)
         self._holders = HolderFinder(pack, self._actors, self._cues)
         self._joins = phrase_regex(pack.cues.coordination)
         self._blockers = phrase_regex(pack.cues.blockers)
@@ -176,8 +180,9 @@ class EnglishPositioner:
         cues = self._postposed(text, cues, mentions)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
+        timed = self._frames.timed(text, mentions, unit.start)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
-                       state.syntax)
+                       state.syntax, frozenset(timed))
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -290,9 +295,10 @@ class EnglishPositioner:
         A noun phrase naming a move ("the offer") is a weaker anaphor: tried last, and
         its readings marked weak.
         """
-        inner = [m for m in scene.mentions if segment.body <= m.start and m.end <= limit]
-        if inner:
-            return [((m.start, m.end), m, False) for m in inner]
+        named = [m for m in scene.mentions if segment.body <= m.start and m.end <= limit]
+        if named:
+            # A mention that only dates an act is read for nothing, and leaves no anaphor.
+            return [((m.start, m.end), m, False) for m in named if (m.start, m.end) not in scene.timed]
         if self._fresh(state, scene.unit.sentence):
             for kind in ("anaphora", "reference"):
                 for anaphor in self._cues.find(kind, scene.text, segment.body, limit):
@@ -429,7 +435,8 @@ class EnglishPositioner:
         """Readings of the issues a condition names: granted ones supported, excluded opposed."""
         start, end, body = zone
         out: list[Reading] = []
-        for mention in (m for m in scene.mentions if body <= m.start and m.end <= end):
+        for mention in (m for m in scene.mentions if body <= m.start and m.end <= end
+                        and (m.start, m.end) not in scene.timed):
             cue = read(scene.text, scene.cues, (mention.start, mention.end), (body, end),
                        [(m.start, m.end) for m in scene.mentions if m is not mention])
             granted = cue is None or cue.value != -1

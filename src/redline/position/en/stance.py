@@ -8,6 +8,7 @@ The cue lists live in the pack; this module holds the generic clause logic:
   exclusion flips what it governs ("should include the exclusion of X" opposes X, "ruled
   out a deal without X" supports X) while other cues keep or set the sign;
 - without a cue before the mention, the first cue after it decides ("X is unacceptable");
+  a verb warding off a harm there ("X to prevent a new war") is said in favour of X;
 - condition and contrast markers cut a sentence into segments, so that "not against X,
   but with Y" reads X as conditional on Y.
 """
@@ -23,14 +24,14 @@ from redline.models import Stance
 from redline.position.pack import StanceCues
 from redline.position.en.text import phrase_regex, words_between
 
-_POLAR = ("support", "oppose", "neutral", "exclusion")
+_POLAR = ("support", "oppose", "neutral", "exclusion", "safeguard")
 # Cue kinds that cut or qualify a clause rather than carry a polarity.
 _STRUCTURAL = ("condition", "contrast", "restriction")
 _ORDER = ("neutral", "restriction", "condition", "contrast", "security_claim", "exclusion",
-          "support", "oppose", "negation")
-_VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "neutral": 0}
+          "support", "oppose", "safeguard", "negation")
+_VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "safeguard": -1, "neutral": 0}
 _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose": ("neutral", 0),
-            "neutral": ("oppose", -1), "exclusion": ("neutral", 0)}
+            "neutral": ("oppose", -1), "exclusion": ("neutral", 0), "safeguard": ("neutral", 0)}
 _NEGATION_REACH = 3
 _ADJACENT_NEGATION = 2
 POST_REACH = 14
@@ -204,7 +205,11 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         and words_between(text, resume if c.start >= resume else end, c.start) <= POST_REACH
         and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
     ]
-    return post[0] if post else None
+    if not post:
+        return None
+    # A thing said to ward off a harm ("guarantees to deter a new attack", "troops that
+    # would prevent a relapse") is wanted: the verb opposes its object, not its subject.
+    return replace(post[0], value=1) if post[0].kind == "safeguard" else post[0]
 
 
 def governing(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int, int],
