@@ -45,6 +45,11 @@ _LOCK_POLL_SECONDS = 0.01
 # commit may rewrite and hold, whatever the size of the store.
 WRITER_ROW_GROUP = 2048
 WRITER_MEMORY = "32MB"
+# The band-key scan reads every block of tables committed a batch at a time, and DuckDB
+# keeps each block read until its memory limit is reached: under the writer's limit that
+# cache grew with the store (6 MB at 1k documents, 30 MB at 30k). The scan itself needs a
+# few blocks at a time, so it runs under this limit.
+SCAN_MEMORY = "16MB"
 
 # (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
 SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
@@ -724,13 +729,29 @@ class Store:
         of their syndication groups, in ingestion order (edges as in :meth:`syndication_rows`)."""
         if not keys:
             return []
-        rows = self._rows(
-            "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
-            "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
-            "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
-            "FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root) ORDER BY seq",
-            [list(keys), edge_chars, edge_chars],
-        )
+        with self.session(), self._connection() as con:
+            row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+            limit = row[0] if row else WRITER_MEMORY
+            con.execute(f"SET memory_limit = '{SCAN_MEMORY}'")
+            try:
+                seqs = [row[0] for row in con.execute(
+                    "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
+                    "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
+                    "SELECT seq FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root)",
+                    [list(keys)],
+                ).fetchall()]
+            finally:
+                con.execute(f"SET memory_limit = '{limit}'")
+            if not seqs:
+                return []
+            # Texts are read for these documents only, named as constants: the scan then
+            # skips every row group without one, instead of reading (and holding in
+            # DuckDB's buffers) the text of the whole store for each batch.
+            rows = con.execute(
+                "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
+                f"FROM documents WHERE seq IN ({', '.join('?' * len(seqs))}) ORDER BY seq",
+                [edge_chars, edge_chars, *seqs],
+            ).fetchall()
         return [(int(seq), i, list(sig or []), date, outlet, edges, copy_of)
                 for seq, i, sig, date, outlet, edges, copy_of in rows]
 

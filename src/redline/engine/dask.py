@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 from redline.engine.events import IngestSummary, Notify, ignore
+from redline.engine.ids import Ids
 from redline.engine.local import analyse, new_inputs, workers
 from redline.engine.work import Done, Failed, Loader, Outcome, Ready, Work, articles, chunks
 from redline.engine.writer import Writer
@@ -83,7 +84,7 @@ def ingest(
             http.close()
     with _folder(out_parquet) as folder, _cluster(scheduler, workers(settings)) as dask:
         # In a list: scatter would spread the members of a bare set one by one.
-        [known] = dask.scatter([frozenset(writer.known)], broadcast=True)
+        [known] = dask.scatter([writer.known], broadcast=True)
         run = uuid.uuid4().hex[:8]
         futures = [
             dask.submit(_partition, index, part, dict(settings), models, str(folder), known,
@@ -138,7 +139,7 @@ _WORKERS: dict[str, Work] = {}
 
 def _partition(
     index: int, inputs: list[Input], settings: dict[str, Any], models: Loader | None, folder: str,
-    known: frozenset[str],
+    known: Ids,
 ) -> Manifest:
     """Read, prepare and analyse one partition on a worker; write its tables as Parquet."""
     # One Work per worker process and settings: the models load once, at the first task.

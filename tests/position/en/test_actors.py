@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redline.position import load_pack
+from redline.position.en.actors import ActorIndex
 from redline.position.en.positioner import EnglishPositioner
 
 
@@ -73,3 +74,11 @@ def test_actors_role_only_speaker_maps_through_description_or_title(
     positioner: EnglishPositioner, speaker: str, actor: str
 ) -> None:
     assert positioner.actor_of(speaker, None) == actor
+
+
+def test_actors_hyphenated_compound_names_each_part() -> None:
+    index = ActorIndex(load_pack("ukraine-security"))
+    text = "They discussed the US-Ukrainian truce draft and a Franco-Ukrainian idea."
+    found = [(m.actor, text[m.start:m.end], m.kind) for m in index.mentions(text)]
+    # "Franco" is no actor's form, so that compound names nobody.
+    assert found == [("United States", "US", "name"), ("Ukraine", "Ukrainian", "adjective")]

@@ -116,3 +116,17 @@ def test_positioner_condition_naming_an_issue_still_asks_for_it(positioner: Engl
     text = "Paris offered security guarantees to Ukraine if a ceasefire holds."
     assert _stances(_read(positioner, text)) == {("France", "guarantees-for-ukraine", "conditional"),
                                                  ("France", "ceasefire", "support")}
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow turned down Kyiv's ceasefire offer.",
+    "Moscow turned down the US-Ukrainian 30-day ceasefire proposal agreed on Monday.",
+])
+def test_positioner_party_modifying_an_offered_issue_supports_it(positioner: EnglishPositioner, text: str) -> None:
+    stances = _stances(_read(positioner, text))
+    assert {("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "support")} <= stances
+
+
+def test_positioner_party_modifying_a_bare_issue_holds_nothing(positioner: EnglishPositioner) -> None:
+    text = "Moscow backed the Ukrainian ceasefire."
+    assert _stances(_read(positioner, text)) == {("Russia", "ceasefire", "support")}

@@ -235,3 +235,40 @@ def test_positioner_noun_phrase_carries_the_issue_named_before(positioner: Russi
 
 def test_positioner_carrying_phrase_with_no_issue_before_gives_nothing(positioner: RussianPositioner) -> None:
     assert _positions(positioner, "Дмитрий Песков заявил, что Москва не согласна с такой идеей.") == []
+
+
+def test_positioner_a_place_on_a_subjectless_plural_verb_holds(positioner: RussianPositioner) -> None:
+    text = "В Кремле допускают перемирие на время праздников."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "support", None)]
+
+
+def test_positioner_a_place_beside_a_named_subject_does_not_hold(positioner: RussianPositioner) -> None:
+    text = "В Брюсселе эксперты допускают перемирие на время праздников."
+    assert _positions(positioner, text) == []
+
+
+def test_positioner_v_sluchae_sets_a_condition(positioner: RussianPositioner) -> None:
+    text = "Премьер Андрей Сибига заявил о готовности отказаться от членства в НАТО в случае получения гарантий безопасности."
+    assert _positions(positioner, text) == [
+        ("Ukraine", "ukraine-nato-membership", "conditional", "в случае получения гарантий безопасности"),
+        ("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_non_accession_called_key_opposes_membership(positioner: RussianPositioner) -> None:
+    text = "Министр Сергей Лавров назвал неприсоединение Киева к НАТО ключевым вопросом."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_a_key_cause_is_blame_not_support(positioner: RussianPositioner) -> None:
+    text = "Министр Сергей Лавров назвал расширение НАТО главной причиной кризиса."
+    assert _positions(positioner, text) == [("Russia", "nato-expansion", "oppose", None)]
+
+
+def test_positioner_protection_of_ukraine_is_a_guarantee_term(positioner: RussianPositioner) -> None:
+    text = "Госсекретарь Марко Рубио заявил, что Вашингтон предложил договоренность о защите Украины."
+    assert _positions(positioner, text) == [("United States", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_an_owning_adjective_holds_a_plan(positioner: RussianPositioner) -> None:
+    text = "Американский план предусматривает перемирие на три месяца."
+    assert _positions(positioner, text) == [("United States", "ceasefire", "support", None)]

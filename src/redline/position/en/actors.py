@@ -19,6 +19,9 @@ from redline.position.en.text import phrase_regex
 
 MentionKind = Literal["name", "person", "adjective"]
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
+# Capitalised words joined by hyphens ("the US-Ukrainian proposal", "joint US-EU guarantees"):
+# when every part is an actor's form, each part names its actor as it would alone.
+_COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,27 @@ class ActorIndex:
             actor, kind = self._forms[text[s:e]]
             possessive = _POSSESSIVE.match(text, e) is not None
             out.append(ActorMention(actor, s, e, kind, possessive))
+        out += self._compounds(text, start, stop)
         taken = [(m.start, m.end) for m in out]
         for span, actors in self._described(text, start, stop).items():
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 possessive = _POSSESSIVE.match(text, span[1]) is not None
                 out.append(ActorMention(self._referent(text, span[0], actors), *span, "name", possessive))
         return sorted(out, key=lambda m: m.start)
+
+    def _compounds(self, text: str, start: int, stop: int) -> list[ActorMention]:
+        """The parts of hyphenated compounds of actor forms, each a mention of its own."""
+        out: list[ActorMention] = []
+        for match in _COMPOUND.finditer(text, start, stop):
+            parts = match.group().split("-")
+            if not all(part in self._forms for part in parts):
+                continue
+            at = match.start()
+            for part in parts:
+                actor, kind = self._forms[part]
+                out.append(ActorMention(actor, at, at + len(part), kind))
+                at += len(part) + 1
+        return out
 
     def _described(self, text: str, start: int, stop: int) -> dict[tuple[int, int], list[str]]:
         """Description spans in ``text[start:stop]`` and the actors each may refer to."""

@@ -28,6 +28,8 @@ _WILL_REACH = 1
 # Words between a possessive and the cue noun it owns ("the Kremlin's refusal"); one more
 # would let "Ukraine's allies agreed" give Ukraine the allies' stance.
 _POSSESSIVE_REACH = 1
+# Words between a party's adjective and the mention it modifies ("US 30-day ceasefire").
+_MODIFIER_REACH = 2
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
@@ -286,7 +288,8 @@ class HolderFinder:
             found.append(main)
             if lead is not None:
                 found += [replace(h, scope=main.scope) for h in self._coordinated(text, agents, lead)]
-        owners = [a for a in nearby if (a.possessive or a.adjective) and self._governs(text, a, cues, position)]
+        owners = [a for a in nearby if (a.possessive or a.adjective)
+                  and (self._governs(text, a, cues, position) or _headed(text, a, cues, span))]
         if lead is not None and any(_CLAUSE_JOIN.search(text, lead.end, a.start) for a in owners):
             # "A wants a deal, and one of B's priorities is X": a new clause, B's own.
             found = []
@@ -416,6 +419,17 @@ class HolderFinder:
                 memory.person, memory.subject_sentence = agent.actor, sentence
             elif memory.subject_sentence != sentence:
                 memory.person = agent.actor
+
+
+def _headed(text: str, agent: Agent, cues: Sequence[Cue], span: tuple[int, int]) -> bool:
+    """Whether a modifier owns the cue noun that heads the mention's noun phrase.
+
+    "the American truce proposal", "Kyiv's 30-day ceasefire offer": the party before the
+    mention put forward what the noun after it names.
+    """
+    return (words_between(text, agent.end, span[0]) <= _MODIFIER_REACH and "," not in text[agent.end:span[0]]
+            and any(c.value == 1 and c.start >= span[1] and words_between(text, span[1], c.start) == 0
+                    for c in cues))
 
 
 def _titled(text: str, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -208,7 +208,7 @@ class RussianPositioner:
         """The actor named as a subject in the article's own reporting ("Москва настаивает")."""
         tokens = parsed.tokens
         for i in indexes:
-            if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]):
+            if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]) or _speaks_from(parsed, tokens[i]):
                 # A pack person as subject holds for their side ("Премьер Иванов призвал к перемирию").
                 actor = self._parties.actor_at(parsed, i)
                 if actor is not None:
@@ -216,8 +216,13 @@ class RussianPositioner:
         return None
 
     def _owns_goal(self, parsed: Parsed, token: Token) -> bool:
-        """The genitive owner of a goal noun: "приоритет Киева — членство в союзе" is Kyiv's aim."""
-        if token.rel != "nmod" or token.feats.get("Case") != "Gen" or token.head is None:
+        """The owner of a goal noun: "приоритет Киева — членство в союзе" is Kyiv's aim, and an
+        owning adjective too ("американский план предусматривает вывод войск" is the US plan)."""
+        if token.head is None:
+            return False
+        if token.rel == "amod":
+            return parsed.tokens[token.head].lemma in self.stance.holder_nouns
+        if token.rel != "nmod" or token.feats.get("Case") != "Gen":
             return False
         head = parsed.tokens[token.head]
         while head.rel == "nmod" and head.head is not None and head.lemma not in self.stance.holder_nouns:
@@ -388,3 +393,19 @@ def _refusal(tokens: tuple[Token, ...], cue: Match) -> Match:
         return cue
     after = tokens[cue.last + 1].text if cue.last + 1 < len(tokens) else "."
     return replace(cue, label="oppose" if not any(c.isalnum() for c in after) else "refusal")
+
+
+def _speaks_from(parsed: Parsed, token: Token) -> bool:
+    """A place that speaks for its party: "В Кремле допускают уступки" is the Kremlin's view.
+
+    The place is a locative with "в" on a subjectless verb in the third person plural
+    (the impersonal "they" of Russian reporting: "в союзе считают", "в столице заявили").
+    """
+    if token.rel != "obl" or token.feats.get("Case") != "Loc" or token.head is None:
+        return False
+    if not any(c.lemma == "в" for c in parsed.children(token.index)):
+        return False
+    verb = parsed.tokens[token.head]
+    if verb.pos != "VERB" or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
+        return False
+    return not any(c.rel in _SUBJECT for c in parsed.children(verb.index))
