@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from redline.errors import StoreError
-from redline.models import Document, Position, Removal, Segment, Statement
+from redline.models import CueSpan, Document, Position, Removal, Segment, Statement
 from redline.store import Store
 
 
@@ -31,6 +32,33 @@ def test_store_round_trips_a_document_with_its_analysis(tmp_path: Path) -> None:
         assert store.positions(actor="Russia") == [position]
         assert store.positions(actor="Ukraine") == []
         assert list(store.signatures()) == [("d1", [1, 2])]
+
+
+def test_store_keeps_the_cue_spans_of_a_position(tmp_path: Path) -> None:
+    position = Position("d1", "Russia", "ceasefire", "conditional", "Hello", 0, 5,
+                        cues=(CueSpan("support", 0, 3), CueSpan("condition", 4, 5)))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_batch([_document("d1", "a.txt")], [[1]], [([], [position])], "pack", "model")
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.positions()[0].cues == (CueSpan("support", 0, 3), CueSpan("condition", 4, 5))
+
+
+def test_store_positions_of_a_store_without_cue_spans_have_none(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    position = Position("d1", "Russia", "ceasefire", "support", "Hello", 0, 5, cues=(CueSpan("support", 0, 3),))
+    with Store(path) as store:
+        store.add_batch([_document("d1", "a.txt")], [[1]], [([], [position])], "pack", "model")
+    # What a schema-3 store holds: positions without their cue spans.
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE positions DROP COLUMN cues")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with Store(path, read_only=True) as store:
+        assert store.positions()[0].cues == ()
+    with Store(path) as store:
+        assert store.positions()[0].cues == ()
+        store.replace_analyses([("d1", [], [position])], "pack", "model")
+        assert store.positions()[0].cues == (CueSpan("support", 0, 3),)
 
 
 def test_store_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:

@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from redline.errors import StoreError
-from redline.models import Correction, Document, Position, Removal, Segment, Statement
+from redline.models import Correction, CueSpan, Document, Position, Removal, Segment, Statement
 
 if TYPE_CHECKING:
     from redline.ingest.syndication import StoredCopy
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # How long a call waits for another process's write (or read) to let go of the file: an
 # ingest batch takes well under a second, so this only runs out when something is stuck.
 LOCK_WAIT_SECONDS = 30.0
@@ -45,6 +45,11 @@ _LOCK_POLL_SECONDS = 0.01
 # commit may rewrite and hold, whatever the size of the store.
 WRITER_ROW_GROUP = 2048
 WRITER_MEMORY = "32MB"
+# The band-key scan reads every block of tables committed a batch at a time, and DuckDB
+# keeps each block read until its memory limit is reached: under the writer's limit that
+# cache grew with the store (6 MB at 1k documents, 30 MB at 30k). The scan itself needs a
+# few blocks at a time, so it runs under this limit.
+SCAN_MEMORY = "16MB"
 
 # (id, signature, date, outlet, text edges, duplicate_of): what syndication decides on.
 SyndicationRow = tuple[str, list[int], str | None, str | None, str, str | None]
@@ -91,6 +96,8 @@ CREATE TABLE IF NOT EXISTS positions (
     statement_index INTEGER, speaker VARCHAR,
     red_line BOOLEAN NOT NULL, threat BOOLEAN NOT NULL, security_claim BOOLEAN NOT NULL,
     confidence DOUBLE NOT NULL,
+    -- Where the cue words that decided the stance lie: a JSON list of [kind, start, end].
+    cues VARCHAR,
     PRIMARY KEY (document_id, idx)
 );
 CREATE TABLE IF NOT EXISTS analysed (
@@ -157,7 +164,7 @@ class _Rows:
                      positions: Sequence[Position], pack: str, model: str) -> None:
         self.statements += [[document_id, i, *(getattr(s, f) for f in _STATEMENT_FIELDS)]
                             for i, s in enumerate(statements)]
-        self.positions += [[document_id, i, *(getattr(p, f) for f in _POSITION_FIELDS)]
+        self.positions += [[document_id, i, *(getattr(p, f) for f in _POSITION_FIELDS), _cues_json(p.cues)]
                            for i, p in enumerate(positions)]
         self.analysed.append([document_id, pack, model])
 
@@ -165,8 +172,18 @@ class _Rows:
         _insert(con, "documents", f"{_DOC_COLUMNS}, signature, copy_of", self.documents,
                 extra=("seq", "nextval('document_seq')"))
         _insert(con, "statements", f"document_id, idx, {_quoted(_STATEMENT_FIELDS)}", self.statements)
-        _insert(con, "positions", f"document_id, idx, {_quoted(_POSITION_FIELDS)}", self.positions)
+        _insert(con, "positions", f"document_id, idx, {_quoted(_POSITION_FIELDS)}, cues", self.positions)
         _insert(con, "analysed", "document_id, pack, model", self.analysed)
+
+
+def _cues_json(cues: Sequence[CueSpan]) -> str:
+    """A position's cue spans as the JSON its ``cues`` column holds."""
+    return json.dumps([[c.kind, c.start, c.end] for c in cues])
+
+
+def _cues_of(value: str | None) -> tuple[CueSpan, ...]:
+    """The cue spans of a ``cues`` column (none for a position stored before schema 4)."""
+    return tuple(CueSpan(str(kind), int(start), int(end)) for kind, start, end in json.loads(value or "[]"))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: Sequence[Sequence[Any]],
@@ -224,6 +241,7 @@ class Store:
         # is then the caller's too (opening the file costs more than most calls do).
         self._ready = False
         self._has_corrections = True
+        self._has_cues = True
         if not self.path.exists():
             if read_only:
                 raise StoreError(f"{self.path}: no such store (run `redline ingest` first)")
@@ -335,6 +353,9 @@ class Store:
             # computes them from the stored signatures before it next syndicates.
             con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS copy_of VARCHAR")
             con.execute("INSERT INTO meta VALUES ('bands_missing', '1') ON CONFLICT DO NOTHING")
+        if row is not None and int(row[0]) < 4:
+            # Schema 4 keeps each position's cue spans; positions stored before have none.
+            con.execute("ALTER TABLE positions ADD COLUMN IF NOT EXISTS cues VARCHAR")
 
     def _connect(self, shared: bool = False) -> duckdb.DuckDBPyConnection:
         """A connection to the file; a writer's is attached with small row groups and a
@@ -369,6 +390,8 @@ class Store:
             raise StoreError(f"{self.path}: store schema {version} is newer than this redline")
         # A store written by an older redline and opened read-only has no corrections yet.
         self._has_corrections = version >= 2
+        # Nor cue spans on its positions.
+        self._has_cues = version >= 4
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -564,11 +587,13 @@ class Store:
             ])
             join, order = _in_document_order("p", document_id)
             rows = self._rows(
-                f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')} "
+                f"SELECT p.document_id, {_quoted(_POSITION_FIELDS, 'p')}, "
+                f"{'p.cues' if self._has_cues else 'NULL'} "
                 f"FROM positions p {join} {where} {order}",
                 params,
             )
-        found = [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:], strict=True))) for row in rows]
+        found = [Position(row[0], **dict(zip(_POSITION_FIELDS, row[1:-1], strict=True)), cues=_cues_of(row[-1]))
+                 for row in rows]
         if not fixes:
             return found
         return [
@@ -704,13 +729,29 @@ class Store:
         of their syndication groups, in ingestion order (edges as in :meth:`syndication_rows`)."""
         if not keys:
             return []
-        rows = self._rows(
-            "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
-            "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
-            "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
-            "FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root) ORDER BY seq",
-            [list(keys), edge_chars, edge_chars],
-        )
+        with self.session(), self._connection() as con:
+            row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+            limit = row[0] if row else WRITER_MEMORY
+            con.execute(f"SET memory_limit = '{SCAN_MEMORY}'")
+            try:
+                seqs = [row[0] for row in con.execute(
+                    "WITH hit AS (SELECT DISTINCT seq FROM bands WHERE key IN (SELECT unnest(?::BIGINT[]))), "
+                    "root AS (SELECT DISTINCT coalesce(d.copy_of, d.id) AS id FROM documents d JOIN hit ON d.seq = hit.seq) "
+                    "SELECT seq FROM documents WHERE id IN (SELECT id FROM root) OR copy_of IN (SELECT id FROM root)",
+                    [list(keys)],
+                ).fetchall()]
+            finally:
+                con.execute(f"SET memory_limit = '{limit}'")
+            if not seqs:
+                return []
+            # Texts are read for these documents only, named as constants: the scan then
+            # skips every row group without one, instead of reading (and holding in
+            # DuckDB's buffers) the text of the whole store for each batch.
+            rows = con.execute(
+                "SELECT seq, id, signature, date, outlet, left(text, ?) || chr(10) || right(text, ?), copy_of "
+                f"FROM documents WHERE seq IN ({', '.join('?' * len(seqs))}) ORDER BY seq",
+                [edge_chars, edge_chars, *seqs],
+            ).fetchall()
         return [(int(seq), i, list(sig or []), date, outlet, edges, copy_of)
                 for seq, i, sig, date, outlet, edges, copy_of in rows]
 

@@ -79,6 +79,30 @@ def test_engine_second_ingest_reads_no_stored_input(tmp_path: Path, monkeypatch:
     assert (second.added, second.skipped, len(second.errors)) == (1, 3, 1)
 
 
+def test_engine_opens_the_store_a_few_times_per_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_corpus(tmp_path / "corpus", 6)
+    cfg = settings.load({"db": tmp_path / "s.duckdb", "batch_size": 2}, environ={})
+    opened: list[bool] = []
+    original = Store._connect
+
+    def counting(self: Store, shared: bool = False) -> Any:
+        opened.append(shared)
+        return original(self, shared)
+
+    with Store(cfg["db"]) as store:
+        monkeypatch.setattr(Store, "_connect", counting)
+        summary = ingest([str(tmp_path / "corpus")], store, cfg)
+        first = len(opened)
+        again = ingest([str(tmp_path / "corpus")], store, cfg)
+    assert (summary.added, again.skipped) == (6, 6)
+    # The start-up reads, the stored translations looked up once, the store's schema
+    # checked at the first batch, then the candidate copies and the write of each batch
+    # of two documents, and the inputs closed after the last batch.
+    assert first == 1 + 1 + 1 + 3 * 2 + 1
+    # A second ingest that finds every input stored opens it once, for the start-up reads.
+    assert len(opened) - first == 1
+
+
 def test_engine_bad_input_is_reported_and_batch_goes_on(tmp_path: Path) -> None:
     _write_corpus(tmp_path / "corpus", 3)
     (tmp_path / "corpus" / "empty.txt").write_bytes(b"")

@@ -28,13 +28,14 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 from redline.engine.events import IngestSummary, Notify, ignore
+from redline.engine.ids import Ids
 from redline.engine.local import analyse, new_inputs, workers
 from redline.engine.work import Done, Failed, Loader, Outcome, Ready, Work, articles, chunks
 from redline.engine.writer import Writer
 from redline.errors import InputWarning, RedlineError
 from redline.ingest.prepare import Input
 from redline.ingest.sources import make_client
-from redline.models import Document, Position, Removal, Segment, Statement
+from redline.models import CueSpan, Document, Position, Removal, Segment, Statement
 from redline.store import Store
 
 TABLES = ("documents", "statements", "positions")
@@ -83,7 +84,7 @@ def ingest(
             http.close()
     with _folder(out_parquet) as folder, _cluster(scheduler, workers(settings)) as dask:
         # In a list: scatter would spread the members of a bare set one by one.
-        [known] = dask.scatter([frozenset(writer.known)], broadcast=True)
+        [known] = dask.scatter([writer.known], broadcast=True)
         run = uuid.uuid4().hex[:8]
         futures = [
             dask.submit(_partition, index, part, dict(settings), models, str(folder), known,
@@ -138,7 +139,7 @@ _WORKERS: dict[str, Work] = {}
 
 def _partition(
     index: int, inputs: list[Input], settings: dict[str, Any], models: Loader | None, folder: str,
-    known: frozenset[str],
+    known: Ids,
 ) -> Manifest:
     """Read, prepare and analyse one partition on a worker; write its tables as Parquet."""
     # One Work per worker process and settings: the models load once, at the first task.
@@ -213,7 +214,16 @@ def _ready(row: dict[str, Any], statements: dict[str, list[dict[str, Any]]],
     if row["analysed"]:
         analysis = (
             [Statement(**{k: v for k, v in s.items() if k != "idx"}) for s in statements.get(document.id, [])],
-            [Position(**{k: v for k, v in p.items() if k != "idx"}) for p in positions.get(document.id, [])],
+            [_position(p) for p in positions.get(document.id, [])],
         )
     return Ready(document, list(row["signature"]), analysis, row["failure"], row["note"],
                  (row["pack"], row["model"]))
+
+
+def _position(row: dict[str, Any]) -> Position:
+    """A position row as the position it was written from, its cue spans rebuilt (a frame
+    holds them as mappings)."""
+    fields = {k: v for k, v in row.items() if k not in ("idx", "cues")}
+    raw = row.get("cues")
+    cues = tuple(CueSpan(str(c["kind"]), int(c["start"]), int(c["end"])) for c in ([] if raw is None else raw))
+    return Position(**fields, cues=cues)

@@ -19,6 +19,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from redline.engine.events import analysis_error
+from redline.engine.ids import Ids
 from redline.errors import InputError, InputWarning
 from redline.ingest.prepare import Http, Input, prepare, read
 from redline.models import Document, RawArticle
@@ -125,7 +126,7 @@ def articles(
     """The articles of the inputs whose id is not known yet, with the mark closing each
     input (errors met listing the inputs pass through, in order); ``skip`` hears of each
     known one, which is never cleaned or analysed."""
-    seen: set[str] = set()
+    seen = Ids()
     for item in inputs:
         if isinstance(item, InputError):
             yield item

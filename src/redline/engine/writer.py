@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from redline.engine.events import Event, IngestSummary, Notify
+from redline.engine.ids import Ids
 from redline.engine.work import Done, Failed, Outcome, Ready
 from redline.models import Document, Position, Statement
 from redline.store import Store
@@ -44,7 +45,7 @@ class Writer:
         self.store = store
         self.summary = summary
         self.notify = notify
-        self.known = store.known_ids()
+        self.known = Ids(store.known_ids())
         self.stored_inputs = store.known_inputs()
         self._settings = settings
         self._size = int(settings["batch_size"])
@@ -126,7 +127,9 @@ class Writer:
             from redline.ingest.stories import StoryLinker
 
             self._stories = StoryLinker(self._settings["story_threshold"])
-            for document in [*self.store.documents(machine_translated=True), *self.store.documents(language="ru")]:
+            with self.store.session():
+                stored = [*self.store.documents(machine_translated=True), *self.store.documents(language="ru")]
+            for document in stored:
                 self._stories.index(document)
         return self._stories
 

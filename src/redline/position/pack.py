@@ -198,6 +198,8 @@ class StanceCues(_Strict):
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
     postposed_condition: list[Pattern] = []
+    negative_condition: list[Pattern] = []
+    discourse_condition: list[Pattern] = []
     package: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []

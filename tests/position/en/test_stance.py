@@ -454,3 +454,27 @@ def test_stance_parties_acting_one_after_the_other_both_hold_it(positioner: Engl
     text = "Britain and then France sent troops to Ukraine."
     assert _stances(_read(positioner, text)) == {
         ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_stance_refusing_a_thing_unless_a_term_is_met_is_conditional(positioner: EnglishPositioner) -> None:
+    text = "Kyiv will not sign a ceasefire unless security guarantees are in place."
+    positions = {p.issue: p for p in _read(positioner, text)}
+    assert (positions["ceasefire"].stance, positions["ceasefire"].condition) == (
+        "conditional", "unless security guarantees are in place")
+    assert positions["guarantees-for-ukraine"].stance == "support"
+
+
+def test_stance_refusing_a_thing_if_it_does_harm_stays_a_refusal(positioner: EnglishPositioner) -> None:
+    text = "Moscow will not accept a ceasefire if it lets the other side rearm."
+    assert _stances(_read(positioner, text)) == {("Russia", "ceasefire", "oppose")}
+
+
+def test_stance_a_leading_if_clause_conditions_the_clause_after_it(positioner: EnglishPositioner) -> None:
+    text = "If a full ceasefire is not feasible, Kyiv would accept an energy truce."
+    assert [(p.actor, p.stance, p.condition) for p in _read(positioner, text)] == [
+        ("Ukraine", "conditional", "If a full ceasefire is not feasible")]
+
+
+def test_stance_an_if_clause_to_the_reader_sets_no_terms(positioner: EnglishPositioner) -> None:
+    text = "If you ask the diplomats, Kyiv would accept an energy truce."
+    assert _stances(_read(positioner, text)) == {("Ukraine", "ceasefire", "support")}

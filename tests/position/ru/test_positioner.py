@@ -267,3 +267,8 @@ def test_positioner_a_key_cause_is_blame_not_support(positioner: RussianPosition
 def test_positioner_protection_of_ukraine_is_a_guarantee_term(positioner: RussianPositioner) -> None:
     text = "Госсекретарь Марко Рубио заявил, что Вашингтон предложил договоренность о защите Украины."
     assert _positions(positioner, text) == [("United States", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_an_owning_adjective_holds_a_plan(positioner: RussianPositioner) -> None:
+    text = "Американский план предусматривает перемирие на три месяца."
+    assert _positions(positioner, text) == [("United States", "ceasefire", "support", None)]

@@ -112,6 +112,8 @@ class EnglishPositioner:
         self._asides = phrase_regex(pack.cues.aside)
         self._context = phrase_regex(pack.context)
         self._postposed_conditions = phrase_regex(pack.cues.postposed_condition)
+        self._negative_conditions = phrase_regex(pack.cues.negative_condition)
+        self._asides_to_reader = phrase_regex(pack.cues.discourse_condition)
         self._flags = Flagger(pack, self._actors, self._cues)
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
@@ -190,6 +192,12 @@ class EnglishPositioner:
             if segment.kind in ("condition", "lead"):
                 continue
             following = segments[k + 1] if k + 1 < len(segments) else None
+            lead = segments[k - 1] if k > 0 and segments[k - 1].kind == "lead" else None
+            if lead is not None and (following is None or following.kind != "condition") and not (
+                    self._asides_to_reader is not None and self._asides_to_reader.search(text, lead.start, lead.end)):
+                # "If the talks fail, Oslo will close the weir": the leading clause is the
+                # condition of the one after it.
+                following = replace(lead, kind="condition")
             found, carried = self._segment(scene, segment, following, state, carried)
             out += found
         self._holders.remember(agents, state.memory, state.syntax, unit.sentence)
@@ -362,7 +370,7 @@ class EnglishPositioner:
         if zone is None:
             return out
         asked = self._asked(scene, zone, base)
-        if base.stance == "oppose":
+        if base.stance == "oppose" and not self._unless(scene.text, zone):
             # Opposing X "if Y" still opposes X; a Y that makes X worse is opposed too
             # ("does not want X if it means recognising Y"), a Y offered in exchange is not.
             return out + [r for r in asked if r.stance == "oppose"]
@@ -381,6 +389,12 @@ class EnglishPositioner:
         subjects = [(a.start, a.end) for a in scene.agents if a.actor == holder.actor]
         verb = state.syntax.deed(span, subjects)
         return Cue("support", verb[0], verb[1], 1) if verb else None
+
+    def _unless(self, text: str, zone: tuple[int, int, int]) -> bool:
+        """Whether a condition is one without which the thing is refused ("will not sign the
+        truce unless ..."): refusing X unless Y accepts X on Y."""
+        marker = text[zone[0]:zone[2]]
+        return self._negative_conditions is not None and self._negative_conditions.search(marker) is not None
 
     def _object(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 state: _State) -> list[Reading]:

@@ -216,8 +216,13 @@ class RussianPositioner:
         return None
 
     def _owns_goal(self, parsed: Parsed, token: Token) -> bool:
-        """The genitive owner of a goal noun: "приоритет Киева — членство в союзе" is Kyiv's aim."""
-        if token.rel != "nmod" or token.feats.get("Case") != "Gen" or token.head is None:
+        """The owner of a goal noun: "приоритет Киева — членство в союзе" is Kyiv's aim, and an
+        owning adjective too ("американский план предусматривает вывод войск" is the US plan)."""
+        if token.head is None:
+            return False
+        if token.rel == "amod":
+            return parsed.tokens[token.head].lemma in self.stance.holder_nouns
+        if token.rel != "nmod" or token.feats.get("Case") != "Gen":
             return False
         head = parsed.tokens[token.head]
         while head.rel == "nmod" and head.head is not None and head.lemma not in self.stance.holder_nouns:
