@@ -266,6 +266,18 @@ def test_attribute_speaker_is_the_fullest_name(attributor: EnglishAttributor) ->
     assert (found.speaker, found.speaker_mention, found.role) == ("Dmitry Peskov", "Peskov", "Kremlin spokesman")
 
 
+def test_attribute_knight_by_given_name_is_the_full_name(attributor: EnglishAttributor) -> None:
+    text = "Sir Ian Hale opened the talks on Monday. Sir Ian said the plan would hold."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.content) == ("Ian Hale", "the plan would hold")
+
+
+def test_attribute_quote_left_open_after_a_colon_is_direct(attributor: EnglishAttributor) -> None:
+    text = "The mayor opened the fair.\n\nMs Ruiz will say: “The port stays open. The strike is over."
+    [found] = _statements(attributor, text)
+    assert (found.speaker, found.kind, found.content) == ("Ruiz", "direct", "The port stays open. The strike is over")
+
+
 def test_attribute_metonym_kept_as_speaker(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Washington said the sanctions would stay in place.") == [
         ("Washington", "indirect", "the sanctions would stay in place", 16, 49)]

@@ -103,3 +103,13 @@ def test_quotes_unclosed_quoted_paragraph_runs_to_its_end() -> None:
 def test_quotes_unclosed_mark_before_other_quotes_is_left_open() -> None:
     text = '"The port stays open. "We said so," she added. "Nothing else matters."'
     assert _quotes(text) == ["We said so,", "Nothing else matters."]
+
+
+def test_quotes_unclosed_quote_after_a_colon_runs_to_its_paragraph_end() -> None:
+    text = "The mayor will say: “The port stays open. Nothing else matters.\nThe strike ended."
+    assert _quotes(text) == ["The port stays open. Nothing else matters."]
+
+
+def test_quotes_unclosed_quote_inside_a_sentence_is_still_dropped() -> None:
+    text = "The mayor spoke of a “new era. Nothing else matters.\nThe strike ended."
+    assert _quotes(text) == []

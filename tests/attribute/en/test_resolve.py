@@ -92,3 +92,14 @@ def test_resolve_he_is_not_a_body_of_the_lexicon(nlp: Language) -> None:
     resolver = Resolver(Parsed(text, nlp), load_lexicon(), lambda _: False)
     resolver.add(19, "Foreign Ministry", "organisation", None, "Foreign Ministry", (0, 17))
     assert resolver.speaker(Mention("He", 28, 30, "pronoun", refer="person")) is None
+
+
+def test_resolve_given_name_lengthens_to_the_one_person() -> None:
+    names = _names(["Ian Hale", "Ian"], [])
+    assert names.fullest("Sir Ian") == ("Ian Hale", True)
+    assert names.fullest("Ian") == ("Ian Hale", True)
+
+
+def test_resolve_given_name_of_two_people_or_a_surname_stays() -> None:
+    assert _names(["Ian Hale", "Ian Moss", "Ian"], []).fullest("Ian") == ("Ian", True)
+    assert _names(["Ian Hale", "Tom Ian"], []).fullest("Ian") == ("Tom Ian", True)

@@ -148,13 +148,21 @@ def _paired(text: str, paragraphs: list[tuple[int, int]], lexicon: Lexicon, grou
             opener, at, number = stack[0]
             quotes.append(Quote(at, *_trim(text, at + 1, end), end, number))
             carried = (opener, number)
-        elif (stack and stack[0][0] in _PARAGRAPH_OPENERS and not text[first:stack[0][1]].strip(LINE_MARKS + " \t")
+        elif (stack and stack[0][0] in _PARAGRAPH_OPENERS and _leads_quote(text[first:stack[0][1]])
               and not any(q.open_at > stack[0][1] for q in quotes)):
             # A paragraph that opens a quote and never closes it, with no other quote in it,
-            # is quoted to its end ('-“We agree. The rest is detail.' as the last paragraph).
+            # is quoted to its end ('-“We agree. The rest is detail.' as the last paragraph);
+            # so is one whose quote follows a colon ('Ana Ruiz will say: “We agree. …').
             _, at, number = stack[0]
             quotes.append(Quote(at, *_trim(text, at + 1, end), end, number))
     return quotes
+
+
+def _leads_quote(before: str) -> bool:
+    """True when the text before a quote left open leaves the rest of its paragraph to the
+    quote: nothing but line marks, or an introduction ending in a colon."""
+    before = before.strip(LINE_MARKS + " \t")
+    return not before or before.endswith(":")
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:

@@ -109,7 +109,8 @@ class Names:
                     fits = lowered[-len(words):] == words and lowered[-len(words) - 1 : -len(words)] != ["of"]
                 if fits and (best is None or _fuller(candidate, best)):
                     best = candidate
-            variant = self._variant(words) if person and (best is None or len(best.split()) == 1) else None
+            lone = person and (best is None or len(best.split()) == 1)
+            variant = (self._variant(words) or self._given(words)) if lone else None
             if variant is not None:
                 return variant, True
             if best is not None:
@@ -126,6 +127,19 @@ class Names:
             return None
         word = words[0]
         found = {p for p in self.persons if len(p.split()) > 1 and _variant_of(word, p.lower().split()[-1])}
+        return found.pop() if len(found) == 1 else None
+
+
+    def _given(self, words: list[str]) -> str | None:
+        """The one person named in full whose given name a lone word is, when it is no one's
+        surname: a knight is "Sir Ian" after "Sir Ian Hale", and a profile may say "Ana" after
+        "Ana Ruiz". With two people of that given name, neither is chosen."""
+        if len(words) != 1:
+            return None
+        persons = [p.lower().split() for p in self.persons]
+        if any(p[-1] == words[0] for p in persons if len(p) > 1):
+            return None
+        found = {p for p, w in zip(self.persons, persons) if len(w) > 1 and w[0] == words[0]}
         return found.pop() if len(found) == 1 else None
 
 
