@@ -500,3 +500,10 @@ def test_stance_a_leading_if_clause_conditions_the_clause_after_it(positioner: E
 def test_stance_an_if_clause_to_the_reader_sets_no_terms(positioner: EnglishPositioner) -> None:
     text = "If you ask the diplomats, Kyiv would accept an energy truce."
     assert _stances(_read(positioner, text)) == {("Ukraine", "ceasefire", "support")}
+
+
+def test_stance_gerund_item_of_a_rejected_colon_list_takes_the_rejection(positioner: EnglishPositioner) -> None:
+    text = "Kyiv rejected two points: transferring the region to Russia and abandoning NATO membership."
+    assert _stances(_read(positioner, text)) == {("Ukraine", "territorial-concessions", "oppose"),
+                                                 ("Ukraine", "ukraine-nato-membership", "support")}
+

@@ -196,6 +196,12 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         # attitude before the first one, but not the operators that govern only it.
         shared = [c for c in cues if scope[0] <= c.start and c.end <= lower and c.value in (0, 1)]
         decided = compose(shared)
+    if decided is not None and joined and _listed_gerund(text, pre, scope[0], lower):
+        # An item of a list a colon opens, led by its own gerund ("rejected two points:
+        # cutting the fleet and abandoning the treaty"), takes the verb before the colon.
+        head = [c for c in cues if scope[0] <= c.start and c.end <= lower and c.value == -1
+                and ":" in text[c.end:lower]]
+        decided = compose([*head[:1], *pre]) if head else decided
     if decided is not None:
         return decided
     resume = aside[1] if aside is not None and aside[0] >= end else end
@@ -210,6 +216,12 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     # A thing said to ward off a harm ("guarantees to deter a new attack", "troops that
     # would prevent a relapse") is wanted: the verb opposes its object, not its subject.
     return replace(post[0], value=1) if post[0].kind == "safeguard" else post[0]
+
+
+def _listed_gerund(text: str, pre: Sequence[Cue], start: int, lower: int) -> bool:
+    """Whether the cues before a coordinated mention are one exclusion gerund after a list colon."""
+    return (len(pre) == 1 and pre[0].kind == "exclusion" and text[pre[0].start:pre[0].end].endswith("ing")
+            and ":" in text[start:lower])
 
 
 def governing(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int, int],
