@@ -382,6 +382,28 @@ def test_stance_deal_framing_a_demand_is_conditional_on_it(positioner: EnglishPo
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "Paris is ready to offer security guarantees to Ukraine as part of an eventual peace deal with Moscow.",
+    "Paris would give Kyiv security guarantees as part of a final settlement.",
+])
+def test_stance_offer_as_part_of_a_settlement_is_conditional(positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(_read(positioner, text)) == {("France", "guarantees-for-ukraine", "conditional")}
+
+
+@pytest.mark.parametrize("text", [
+    "Paris offered security guarantees to Ukraine as part of the negotiations.",
+    "Paris offered security guarantees to Ukraine as part of a package of aid.",
+    "Paris is pressing for security guarantees to Ukraine as part of a deal.",
+])
+def test_stance_as_part_of_no_deferred_settlement_stays_support(positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(_read(positioner, text)) == {("France", "guarantees-for-ukraine", "support")}
+
+
+def test_stance_issue_deal_as_frame_stays_conditional_on_the_demand(positioner: EnglishPositioner) -> None:
+    text = "Moscow wants the whole coast as part of any ceasefire agreement."
+    assert _stances(_read(positioner, text)) == {("Russia", "ceasefire", "conditional")}
+
+
 def test_stance_not_seeking_a_substitute_for_a_thing_supports_it(positioner: EnglishPositioner) -> None:
     text = "Kyiv is not seeking a substitute for NATO membership."
     assert _stances(_read(positioner, text)) == {("Ukraine", "ukraine-nato-membership", "support")}
