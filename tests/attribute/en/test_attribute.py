@@ -278,6 +278,16 @@ def test_attribute_quote_left_open_after_a_colon_is_direct(attributor: EnglishAt
     assert (found.speaker, found.kind, found.content) == ("Ruiz", "direct", "The port stays open. The strike is over")
 
 
+def test_attribute_numbered_office_is_an_organisation_speaker(attributor: EnglishAttributor) -> None:
+    # An office, not a person: "he" does not stand for it.
+    text = "Number 12 said the port stays open. He added that it will stay open."
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [("Number 12", "the port stays open")]
+
+
+def test_attribute_figure_after_a_determiner_is_no_speaker(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Some 10 said the port stays open.") == []
+
+
 def test_attribute_metonym_kept_as_speaker(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "Washington said the sanctions would stay in place.") == [
         ("Washington", "indirect", "the sanctions would stay in place", 16, 49)]

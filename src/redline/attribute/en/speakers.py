@@ -218,6 +218,9 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
         return _named(nested.root, nested, lexicon, nested.root)
     if missed_name(head, lexicon):
         return Mention(head.text, offset(head), end_offset(head), "name", head.text)
+    numbered = _numbered_name(head)
+    if numbered is not None:
+        return numbered
     if head.pos_ == "PROPN" and head.lower_ not in lexicon.person_roles:
         tokens = _left_modifiers(head, head.i + 1)
         if not tokens:
@@ -244,6 +247,18 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
         found = _common(head, lexicon, "organisation")
         return found if found.kind == "role" else None
     return None
+
+
+def _numbered_name(head: Token) -> Mention | None:
+    """A capitalised word and the figure after it, which the recogniser reads as a number:
+    the name of an office or a unit, not a person ("Number 12 said …", "Unit 40 reported …")."""
+    if not head.is_title or head.pos_ not in ("NOUN", "PROPN") or head.i + 1 >= len(head.doc):
+        return None
+    figure = head.doc[head.i + 1]
+    if figure.dep_ != "nummod" or figure.head != head or not figure.is_digit:
+        return None
+    text = head.doc[head.i : figure.i + 1].text
+    return Mention(text, offset(head), end_offset(figure), "organisation", text)
 
 
 def missed_name(head: Token, lexicon: Lexicon) -> bool:
