@@ -264,3 +264,23 @@ def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributo
 def test_reported_he_is_the_main_clauses_subject_not_an_embedded_one(attributor: EnglishAttributor) -> None:
     text = "Mayor Tom Hale knew that Ivan Brekke was ill. He said the vote would wait."
     assert _found(attributor, text) == [("Tom Hale", "the vote would wait", 54, 73)]
+
+
+def test_reported_source_phrase_and_trailing_relay_are_two_statements(attributor: EnglishAttributor) -> None:
+    text = "According to trade minister Lena Marsh, the tariff will rise in May, the Herald wrote."
+    assert _found(attributor, text) == [
+        ("Herald", "According to trade minister Lena Marsh, the tariff will rise in May", 0, 67),
+        ("Lena Marsh", "the tariff will rise in May", 40, 67),
+    ]
+
+
+def test_reported_as_clause_with_its_own_words_is_no_as_attribution(attributor: EnglishAttributor) -> None:
+    text = ("Mayor Ana Ruiz reiterated in an interview with the Tribune that the council remains opposed "
+            "to the sale, as Acme and Norway have signalled being open to buying the port.")
+    assert [s[0] for s in _found(attributor, text)] == ["Ana Ruiz"]
+
+
+def test_reported_thought_over_an_open_question_is_no_view(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Acme Corp considers how the plant could be sold.") == []
+    assert _found(attributor, "Acme Corp believes that the plant could be sold.") == [
+        ("Acme Corp", "the plant could be sold", 24, 47)]

@@ -132,10 +132,12 @@ class Sources:
     def _relays(self, verb: Token) -> bool:
         """True for a speech cue with a speaker and a reported clause ("according to the
         report, the mayor said the bridge would reopen"): the source only relays it. Another
-        act ("according to X, the council reminded …") is still the source's report."""
+        act ("according to X, the council reminded …") is still the source's report, and so
+        is a cue that trails the words it reports ("according to X, the port will close, the
+        Herald wrote": the paper relays X, and each has a statement)."""
         speaker = subject(verb, self.lexicon)
         return (verb.lemma_.lower() in self.lexicon.clause_cues.get("speech", ()) and not hypothetical(verb)
-                and any(c.dep_ == "ccomp" for c in verb.children)
+                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
                 and speaker is not None and mention(speaker, self.lexicon) is not None)
 
     def _source_phrase(self, token: Token) -> tuple[int, int, int, Token] | None:
