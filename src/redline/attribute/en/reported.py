@@ -447,7 +447,8 @@ class Reported:
         # ", describing it as …"): that is the speaker's own verdict. A speech cue's
         # participle (", underscoring the port's role") reports what was said.
         speech_object = lemma in self.lexicon.object_cues.get("speech", ())
-        if (found is None and lemma in self.lexicon.object_lemmas and not passive
+        timed = verb.dep_ == "pcomp" and verb.head.lower_ in self.lexicon.time_prepositions
+        if (found is None and lemma in self.lexicon.object_lemmas and not passive and not timed
                 and (not participle(verb) or speech_object or _characterises(verb))):
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.object_lemmas and passive and speaker is not None:
@@ -456,7 +457,7 @@ class Reported:
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:
             found, frame = _intent(verb), "object"
-        if found is None and speaker is not None and speaker.i < verb.i and self._headline(verb):
+        if found is None and speaker is not None and speaker.i < verb.i and not timed and self._headline(verb):
             found, words = self._headline_rest(verb)
         if found is not None:
             yield candidate(frame, speaker, found, words)
