@@ -572,3 +572,9 @@ def test_attribute_an_unnamed_source_stays_unnamed_after_a_named_speaker_or_anon
     # A Danish official is not the Norwegian prime minister.
     other = "The levy will stay, a Danish official told reporters. Norwegian Prime Minister Jo Roe said the port would close."
     assert [s.speaker for s in _statements(attributor, other)] == ["Danish official", "Jo Roe"]
+
+
+def test_attribute_the_company_is_the_body_named_in_what_others_said(attributor: EnglishAttributor) -> None:
+    text = "Mayor Tom Vos said Acme Corp had agreed to sell the mill. The company has maintained it won't sell."
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Tom Vos", "Acme Corp had agreed to sell the mill"), ("Acme Corp", "it won't sell")]

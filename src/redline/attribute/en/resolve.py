@@ -356,7 +356,10 @@ class Resolver:
         if word in self.lexicon.issued_nouns:
             return self._walk(position, lambda r: r.spoke)
         if word in self.lexicon.kind_nouns:
-            return self._walk(position, lambda r: r.label == "ORG")
+            # A person the recogniser once took for an organisation is no "group"; a body
+            # named so far only in what others said about it still is the one meant.
+            body: Callable[[Referent], bool] = lambda r: r.label == "ORG" and r.kind != "person"
+            return self._walk(position, body) or next((r for r in reversed(self._before(position)) if body(r)), None)
         return None
 
     def forward(self, position: int) -> Resolved | None:
