@@ -203,6 +203,10 @@ class StanceCues(_Strict):
     negative_condition: list[Pattern] = []
     discourse_condition: list[Pattern] = []
     package: list[Pattern] = []
+    # "X before <issue> can begin": the issue waits on X (en/positioner.py).
+    precondition: list[Pattern] = []
+    # "A as a substitute for <issue>": the issue is traded for A (en/positioner.py).
+    substitute: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

@@ -507,3 +507,31 @@ def test_stance_gerund_item_of_a_rejected_colon_list_takes_the_rejection(positio
     assert _stances(_read(positioner, text)) == {("Ukraine", "territorial-concessions", "oppose"),
                                                  ("Ukraine", "ukraine-nato-membership", "support")}
 
+
+
+def test_stance_a_demand_before_an_issue_can_begin_makes_it_conditional(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Paris wants Kyiv to hold elections before a ceasefire can take effect.")
+    assert _stances(positions) == {("France", "ceasefire", "conditional")}
+    assert positions[0].condition == "Kyiv to hold elections"
+
+
+def test_stance_an_issue_before_a_past_event_is_only_dated(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv agreed to the plan before the ceasefire collapsed.")
+    assert _stances(positions) == {("Ukraine", "ceasefire", "support")}
+
+
+def test_stance_an_issue_taken_a_substitute_for_is_conditional(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv is ready to accept security guarantees as a substitute for NATO membership.")
+    assert _stances(positions) == {("Ukraine", "ukraine-nato-membership", "conditional")}
+    assert positions[0].condition == "is ready to accept security guarantees"
+
+
+def test_stance_a_party_opening_a_clause_after_and_holds_its_own_demand(positioner: EnglishPositioner) -> None:
+    text = ("Hakan Fidan said Kyiv demands a ceasefire before talks begin and Moscow wants to start talks "
+            "before a truce is announced.")
+    start = text.index("Kyiv")
+    statement = Statement(document_id="d1", speaker="Hakan Fidan", speaker_mention="Hakan Fidan",
+                          content=text[start:-1], start=start, end=len(text) - 1, kind="indirect",
+                          cue="said", cue_start=12, cue_end=16)
+    assert _stances(_read(positioner, text, [statement])) == {
+        ("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "conditional")}

@@ -36,7 +36,9 @@ _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE
 # A comma and a conjunction: what follows is a clause of its own, with its own subject.
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
-_CLAUSE_OPEN = re.compile(r"[:;—–]\s*(?:the\s+)?$", re.IGNORECASE)
+# A clause of its own opening before a party: after a colon or dash, or after a clause
+# joined by "and" ("A demands X and B wants Y": B wants Y).
+_CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
 _AUTHOR_REACH = 3
@@ -342,9 +344,23 @@ class HolderFinder:
             obligations += [Cue("obligation", c.start, c.end) for c in cues
                             if start <= c.start < position and syntax.mandative(c.start, c.end, self._mandative)]
         first, last = own[0], own[-1]
+        # The nearest clause of its own wins: "Kyiv demands X and Moscow wants Y" gives Y to Moscow.
+        opened = self._opening(text, agents, cues, last, start, position, obligations)
+        if opened is not None:
+            return opened
         if words_between(text, start, first.start) <= _ACTING_REACH - 2 and self._willing(
                 text, cues, self._tail(text, agents, first), position, obligations, _ACTING_REACH):
             return first
+        return None
+
+    def _opening(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], last: Agent, start: int,
+                 position: int, obligations: Sequence[Cue] = ()) -> Agent | None:
+        """``last`` when it opens a clause of its own, after a colon, dash or "and", with a verb
+        of will right after it ("Kyiv demands X and Moscow wants Y": Moscow wants Y)."""
+        earlier = [a for a in agents if start <= a.end <= last.start]
+        if earlier and self._joined(text, earlier[-1].end, last.start):
+            # "Britain and France would ...": one subject, not a clause of its own.
+            return None
         if _CLAUSE_OPEN.search(text, max(start, last.start - 8), last.start) and self._willing(
                 text, cues, self._tail(text, agents, last), position, obligations, _WILL_REACH):
             return last

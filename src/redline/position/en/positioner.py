@@ -40,6 +40,14 @@ _CONDITION_WORDS = 12
 _FRAME_REACH = 4
 # The comma opening an aside, after at most a short tail of the mention ("troops in Ukraine,").
 _ASIDE_OPEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*")
+# Words between a precondition ("before") and the issue it holds back ("before any").
+_PRECONDITION_REACH = 2
+# Words between "a substitute for" and the issue it stands in for ("for its long-term goal of").
+_TRADE_REACH = 5
+# What follows an issue a precondition holds back: a modal or a present tense of its coming
+# about ("before a truce can begin", "before any deal is signed"); a past tense only dates
+# ("before the truce collapsed").
+_PENDING = re.compile(r"[\s\w'’-]{0,30}?\b(?:can|could|would|will|may|might|is|are|be|begins?|starts?|takes? effect|comes? into force)\b")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 # Where a stance is read: the span, the issue mention there (None for an anaphor) and
 # whether the anaphor is a weak one (a noun phrase such as "the offer").
@@ -369,11 +377,12 @@ class EnglishPositioner:
         base = self._flags.flag(scene.text, base, (max(holder.scope, segment.body), segment.end))
         out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
-        zone = self._zone(scene, segment, following, restriction, base)
+        waited = self._waited(scene, segment, span, holder, base) if mention is not None else None
+        zone = waited or self._zone(scene, segment, following, restriction, base)
         if zone is None:
             return out
         asked = self._asked(scene, zone, base)
-        if base.stance == "oppose" and not self._unless(scene.text, zone):
+        if base.stance == "oppose" and waited is None and not self._unless(scene.text, zone):
             # Opposing X "if Y" still opposes X; a Y that makes X worse is opposed too
             # ("does not want X if it means recognising Y"), a Y offered in exchange is not.
             return out + [r for r in asked if r.stance == "oppose"]
@@ -386,6 +395,39 @@ class EnglishPositioner:
             cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
         return [replace(conditional, issue=issue) for issue in issues] + asked
+
+    def _waited(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
+                base: Reading) -> tuple[int, int, int] | None:
+        """The thing a mention waits on or is traded for, as a condition zone.
+
+        "wants the fees paid before a truce can begin": the truce waits on the fees; "could
+        accept a treaty as a substitute for membership": membership is traded for the
+        treaty. Both make the holder's stance on the mention conditional; refusing the
+        substitute ("rejects a treaty as a substitute for membership") is left as read.
+        """
+        text = scene.text
+        lower = max(holder.scope, segment.body)
+        traded = self._marker("substitute", text, lower, span[0], _TRADE_REACH)
+        if traded is not None and base.stance == "oppose":
+            taken = [c for c in scene.cues if lower <= c.start and c.end <= traded.start and c.value is not None]
+            return (lower, traded.start, lower) if not taken or taken[-1].value != -1 else None
+        marker = self._marker("precondition", text, lower, span[0], _PRECONDITION_REACH)
+        if marker is None or base.stance not in ("support", "neutral") or not _PENDING.match(text, span[1]):
+            return None
+        asks = [c for c in scene.cues if lower <= c.start and c.end < marker.start and c.value == 1
+                and words_between(text, c.end, marker.start) >= 1]
+        asks += [c for c in self._cues.find("obligation", text, lower, marker.start)
+                 if words_between(text, c.end, marker.start) >= 1]
+        if not asks:
+            return None
+        ask = max(asks, key=lambda c: c.end)
+        return ask.end, marker.start, ask.end
+
+    def _marker(self, kind: str, text: str, start: int, end: int, reach: int) -> Cue | None:
+        """The last cue of ``kind`` that ends at most ``reach`` words before ``end``, in one clause."""
+        found = [c for c in self._cues.find(kind, text, start, end)
+                 if words_between(text, c.end, end) <= reach and not any(p in text[c.end:end] for p in ",;:")]
+        return found[-1] if found else None
 
     def _deed(self, scene: _Scene, span: tuple[int, int], holder: Holder, state: _State) -> Cue | None:
         """A support cue on the verb of a mention when the holder is the one doing its act."""
