@@ -244,7 +244,7 @@ class EnglishPositioner:
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
-            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
+            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
                        if h.actor != scene.unit.actor]
             # "A and B have said they ...": the speaker's partners named with it speak too.
             partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
@@ -334,7 +334,10 @@ class EnglishPositioner:
             for issue in mention.issues for kind, regex in self._issue_cues[issue]
             for m in regex.finditer(scene.text, segment.body, segment.end)
         ]
-        return sorted(scene.cues + extra, key=lambda c: c.start)
+        # The issue's own cue replaces a shared one on the same words: both at once would
+        # compose ("postponing" as the issue's oppose and the shared exclusion read support).
+        shared = [c for c in scene.cues if not any(e.start < c.end and c.start < e.end for e in extra)]
+        return sorted(shared + extra, key=lambda c: c.start)
 
     def _target(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
                 span: tuple[int, int], mention: IssueMention | None, holder: Holder,
