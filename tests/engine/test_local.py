@@ -95,10 +95,10 @@ def test_engine_opens_the_store_a_few_times_per_batch(tmp_path: Path, monkeypatc
         first = len(opened)
         again = ingest([str(tmp_path / "corpus")], store, cfg)
     assert (summary.added, again.skipped) == (6, 6)
-    # The start-up reads, the stored translations looked up once, the store's schema
-    # checked at the first batch, then the candidate copies and the write of each batch
-    # of two documents, and the inputs closed after the last batch.
-    assert first == 1 + 1 + 1 + 3 * 2 + 1
+    # The start-up reads, the stored translations looked up once, then one connection for
+    # each batch of two documents (its candidate copies and its write), and the inputs
+    # closed after the last batch.
+    assert first == 1 + 1 + 3 + 1
     # A second ingest that finds every input stored opens it once, for the start-up reads.
     assert len(opened) - first == 1
 

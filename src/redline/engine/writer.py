@@ -148,6 +148,14 @@ class Writer:
     def flush(self) -> None:
         """Commit what the batch holds: new documents with their inputs, then re-analyses."""
         batch, self._batch = self._batch, _Batch()
+        if not (batch.documents or batch.inputs or batch.replaced):
+            return
+        # One connection for the batch's reads and writes: opening the file costs more
+        # than most of them do. It is let go of when the batch is stored.
+        with self.store.session():
+            self._store(batch)
+
+    def _store(self, batch: _Batch) -> None:
         pack, model = batch.models
         copies: list[tuple[str | None, list[int]]] = []
         if batch.documents:

@@ -264,3 +264,50 @@ def test_reported_they_reaches_a_plural_the_recogniser_took_for_a_name(attributo
 def test_reported_he_is_the_main_clauses_subject_not_an_embedded_one(attributor: EnglishAttributor) -> None:
     text = "Mayor Tom Hale knew that Ivan Brekke was ill. He said the vote would wait."
     assert _found(attributor, text) == [("Tom Hale", "the vote would wait", 54, 73)]
+
+
+def test_reported_source_phrase_and_trailing_relay_are_two_statements(attributor: EnglishAttributor) -> None:
+    text = "According to trade minister Lena Marsh, the tariff will rise in May, the Herald wrote."
+    assert _found(attributor, text) == [
+        ("Herald", "According to trade minister Lena Marsh, the tariff will rise in May", 0, 67),
+        ("Lena Marsh", "the tariff will rise in May", 40, 67),
+    ]
+
+
+def test_reported_as_clause_with_its_own_words_is_no_as_attribution(attributor: EnglishAttributor) -> None:
+    text = ("Mayor Ana Ruiz reiterated in an interview with the Tribune that the council remains opposed "
+            "to the sale, as Acme and Norway have signalled being open to buying the port.")
+    assert [s[0] for s in _found(attributor, text)] == ["Ana Ruiz"]
+
+
+def test_reported_thought_over_an_open_question_is_no_view(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Acme Corp considers how the plant could be sold.") == []
+    assert _found(attributor, "Acme Corp believes that the plant could be sold.") == [
+        ("Acme Corp", "the plant could be sold", 24, 47)]
+
+
+def test_reported_an_issued_statement_with_a_that_clause_is_its_issuers(attributor: EnglishAttributor) -> None:
+    text = "The Danish Foreign Ministry released a statement in late May that the allies were weighing a new pact."
+    assert _found(attributor, text) == [
+        ("Danish Foreign Ministry", "the allies were weighing a new pact", 66, 101)]
+
+
+def test_reported_be_clear_that_is_a_stance_and_expletive_it_is_no_speaker(attributor: EnglishAttributor) -> None:
+    text = "The council has been clear that it will not sell the port, but it has not ruled out a lease."
+    assert _found(attributor, text) == [
+        ("council", "it will not sell the port, but it has not ruled out a lease", 32, 91)]
+    assert _found(attributor, "It is clear that the port will close.") == []
+
+
+def test_reported_floating_declaring_and_indicating_readiness_are_cues(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "Acme floated a merger as part of a wider plan.") == [
+        ("Acme", "a merger as part of a wider plan", 13, 45)]
+    assert _found(attributor, "In a statement, the union indicated readiness to support a shorter week.") == [
+        ("union", "to support a shorter week", 46, 71)]
+    assert _found(attributor, "The mayor has already declared her commitment to tackling fraud.") == [
+        ("mayor", "her commitment to tackling fraud", 31, 63)]
+
+
+def test_reported_an_act_after_a_time_preposition_is_no_statement(attributor: EnglishAttributor) -> None:
+    assert _found(attributor, "The envoy said Acme must sell the mill a day after floating a merger.") == [
+        ("envoy", "Acme must sell the mill a day after floating a merger", 15, 68)]

@@ -16,10 +16,14 @@ _BRACKETED = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 # Capitalised words and the small words a name joins them with ("Institute for the Study of War").
 _WORD = re.compile(r"[A-Z][\w’'.-]*|of|for|the|and|on|in|&")
 _JOINERS = frozenset({"of", "for", "the", "and", "on", "in", "&"})
+# A short form written alone: two to five capitals between word boundaries ("EU", "NATO").
+_SHORT = re.compile(r"\b[A-Z]{2,5}\b")
 
 
-def acronyms(text: str) -> dict[str, str]:
-    """Each short form the text defines in brackets, with the full name it follows.
+def acronyms(text: str, roles: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Each short form the text defines in brackets, with the full name it follows, and
+    each it spells out elsewhere (a name of ``roles`` words, "Prime Minister", is a title
+    and stays short).
 
     >>> acronyms("the Centre for Port Recovery (CPR) said")
     {'CPR': 'Centre for Port Recovery'}
@@ -30,7 +34,24 @@ def acronyms(text: str) -> dict[str, str]:
         full = _expansion(text[: match.start()].rstrip(), short.replace("&", ""))
         if full is not None and short not in found:
             found[short] = full
+    for short in sorted(set(_SHORT.findall(text)) - set(found)):
+        full = _spelled_out(text, short)
+        if full is not None and not roles & set(full.lower().split()):
+            found[short] = full
     return found
+
+
+def _spelled_out(text: str, short: str) -> str | None:
+    """The one name the text writes in full whose capitalised words begin with the short
+    form's letters, brackets or not ("… join the European Union. The EU has said …").
+
+    >>> _spelled_out("Talks with the European Union stalled. The EU said no.", "EU")
+    'European Union'
+    """
+    joiner = r"(?:\s+(?:of|for|the|and|on|in|&))*\s+"
+    pattern = r"\b" + joiner.join(letter + r"[a-z][\w’'-]*" for letter in short) + r"\b"
+    names = {" ".join(m.group(0).split()) for m in re.finditer(pattern, text)}
+    return names.pop() if len(names) == 1 else None
 
 
 def masked(text: str) -> str:

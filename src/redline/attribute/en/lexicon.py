@@ -106,6 +106,7 @@ class Lexicon(_Strict):
     relative_pronouns: list[Word]
     place_prepositions: list[Word] = []
     destination_prepositions: list[Word] = []
+    time_prepositions: list[Word] = []
     honorifics: list[Word]
     abbreviations: list[Word]
     person_roles: list[Word]
@@ -114,6 +115,7 @@ class Lexicon(_Strict):
     organisation_nouns: list[Word]
     kind_nouns: list[Word]
     issued_nouns: list[Word]
+    issuing_verbs: list[Word] = []
     group_nouns: list[Word]
     outlet_nouns: list[Word]
     confidence: Confidence
@@ -123,8 +125,8 @@ class Lexicon(_Strict):
     @field_validator(
         "as_cues", "intent_cues", "adjective_cues", "nominal_cues", "source_phrases", "possessive_sources",
         "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
-        "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
-        "issued_nouns", "group_nouns",
+        "time_prepositions", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
+        "issued_nouns", "issuing_verbs", "group_nouns",
         "outlet_nouns",
     )
     @classmethod

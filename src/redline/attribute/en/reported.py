@@ -175,6 +175,10 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
     # "…, the mayor said as she warned of delays": an as-clause on a cue is a second act.
     if marks and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.clause_lemmas:
+        # "…, as rivals have signalled being open to a bid": a cue with words of its own
+        # after it is a clause of time or reason, not "as X noted" pointing at the sentence.
+        if any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.i > verb.i for c in verb.children):
+            return None
         return _as_clause(verb)
     if _parenthetical(verb):
         # "The dam, he said, remained essential": the sentence around the aside is what was said.
@@ -264,10 +268,16 @@ def _passive_object(verb: Token, speaker: Token) -> tuple[int, int] | None:
 
 
 def _open_question(verb: Token) -> bool:
-    """True for a complement that asks rather than states ("consider whether …", "if …")."""
-    return any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
-               if c.dep_ in ("ccomp", "xcomp") for m in c.children) or any(
-        c.lower_ == "whether" for c in verb.children)
+    """True for a complement that asks rather than states ("consider whether …", "if …",
+    "considers what terms would do", "weighs how to respond"): a question weighed."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i):
+        if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in clause.children):
+            return True
+        # The clause opens with a wh-word ("what terms …", "how to …", "which of them …").
+        first = clause.left_edge
+        if first.tag_ in ("WP", "WRB", "WDT", "WP$") and first.lower_ != "that":
+            return True
+    return any(c.lower_ == "whether" for c in verb.children)
 
 
 def _nothing(token: Token) -> bool:
@@ -287,6 +297,41 @@ def _intent(verb: Token) -> tuple[int, int] | None:
         return None
     first = objects[0].left_edge.i if objects else clauses[0].left_edge.i
     return bounds(run(verb.sent, first, clauses[0].right_edge.i))
+
+
+def _holds(host: Candidate, other: Candidate) -> bool:
+    """True when ``other``'s cue lies inside ``host``'s content."""
+    return host is not other and host.start <= offset(other.cue[0]) < host.end
+
+
+def _trails(verb: Token) -> bool:
+    """True for a cue whose clause closes its sentence ("…, the Tribune wrote on May 4.")."""
+    sent = verb.sent
+    return not any(t.is_alpha for t in verb.doc[verb.right_edge.i + 1 : sent.end])
+
+
+def _untangled(found: list[Candidate], text: str) -> tuple[list[Candidate], set[tuple[int, int]]]:
+    """Candidates that hold each other's cue, each cut to its own words, and those pairs.
+
+    "According to the mayor, the port will close, the Tribune wrote": the source phrase
+    reads the rest of the sentence, the trailing cue the sentence before it, so each holds
+    the other. When the first reads its words after its cue and the second's attribution
+    closes the sentence, neither is nested in the other: the first stops where the
+    second's attribution begins, and the second keeps its content.
+    """
+    kept = list(found)
+    pairs: set[tuple[int, int]] = set()
+    for k, first in enumerate(found):
+        for j, second in enumerate(found):
+            if (offset(second.cue[0]) <= offset(first.cue[0]) or not (_holds(first, second) and _holds(second, first))
+                    or first.start < offset(first.cue[0]) or not _trails(second.cue[0])):
+                continue
+            pairs |= {(k, j), (j, k)}
+            verb = second.cue[0]
+            cut = offset(verb.doc[_attribution_start(verb, second.speaker)])
+            if first.start < cut <= kept[k].end:
+                kept[k] = replace(kept[k], end=_trimmed_end(text, first.start, cut))
+    return kept, pairs
 
 
 class Reported:
@@ -319,9 +364,11 @@ class Reported:
         # A cue whose subject cannot speak ("those who doubt the plan") hosts nothing.
         found = [c for t in self.parsed.tokens() if not self.skip(t) for c in self._at(t)
                  if c.speaker is None or mention(c.speaker, self.lexicon) is not None]
+        found, untangled = _untangled(found, self.parsed.text)
         for index, inner in enumerate(found):
             at = offset(inner.cue[0])
-            outer = [k for k, o in enumerate(found) if o is not inner and o.start <= at < o.end]
+            outer = [k for k, o in enumerate(found)
+                     if o is not inner and o.start <= at < o.end and (k, index) not in untangled]
             cue = inner.cue[0]
             speakers = {s.i for s in (found[k].speaker for k in outer) if s is not None}
             shared = after_and(cue) and inner.speaker is not None and inner.speaker.i in speakers
@@ -400,7 +447,8 @@ class Reported:
         # ", describing it as …"): that is the speaker's own verdict. A speech cue's
         # participle (", underscoring the port's role") reports what was said.
         speech_object = lemma in self.lexicon.object_cues.get("speech", ())
-        if (found is None and lemma in self.lexicon.object_lemmas and not passive
+        timed = verb.dep_ == "pcomp" and verb.head.lower_ in self.lexicon.time_prepositions
+        if (found is None and lemma in self.lexicon.object_lemmas and not passive and not timed
                 and (not participle(verb) or speech_object or _characterises(verb))):
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.object_lemmas and passive and speaker is not None:
@@ -409,7 +457,7 @@ class Reported:
             found, frame = _object(verb, self.is_cue), "object"
         if found is None and lemma in self.lexicon.intent_cues and not passive:
             found, frame = _intent(verb), "object"
-        if found is None and speaker is not None and speaker.i < verb.i and self._headline(verb):
+        if found is None and speaker is not None and speaker.i < verb.i and not timed and self._headline(verb):
             found, words = self._headline_rest(verb)
         if found is not None:
             yield candidate(frame, speaker, found, words)

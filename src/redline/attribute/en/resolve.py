@@ -150,7 +150,7 @@ class Resolver:
         self.parsed = parsed
         self.lexicon = lexicon
         self.names = Names(lexicon)
-        self.names.acronyms = acronyms(parsed.text)
+        self.names.acronyms = acronyms(parsed.text, frozenset(lexicon.person_roles))
         self.referents: list[Referent] = []
         # Each person's gender, once a title, role noun or given name tells it.
         self.genders: dict[str, str] = {}

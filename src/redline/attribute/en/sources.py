@@ -66,14 +66,20 @@ class Sources:
         speakers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj"]
         speakers += [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        issued = self._issued(noun) if not speakers else None
+        if issued is not None:
+            speakers = [issued[0]]
         if not speakers:
             return
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
         after = noun_phrase_end(speakers[0]) + 1
         follows = noun.doc[after] if after < len(noun.doc) else None
-        if clauses:
+        if issued is not None:
+            found = bounds(run(noun.sent, issued[1].i, noun.sent.end - 1))
+        elif clauses:
             found = bounds(run(noun.sent, clauses[0].left_edge.i, noun.sent.end - 1))
-        elif follows is not None and follows.lower_ == "that" and follows.i > noun.i:
+        # "a demand by X that the firm rejected": a relative "that" opens no content.
+        elif follows is not None and follows.lower_ == "that" and follows.dep_ == "mark" and follows.i > noun.i:
             # The parser lost the clause ("a statement by X that “…” is …"): take the rest.
             found = bounds(run(noun.sent, follows.i, noun.sent.end - 1))
         elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -84,6 +90,21 @@ class Sources:
         if found is not None:
             yield candidate("nominal", speakers[0], found, [noun])
 
+    def _issued(self, noun: Token) -> tuple[Token, Token] | None:
+        """(speaker, "that") of "X released a statement (on Monday) that …": the issuer of
+        a statement whose clause follows, however the parser hung the clause."""
+        verb = noun.head
+        if (noun.dep_ != "dobj" or noun.lemma_.lower() not in self.lexicon.issued_nouns
+                or verb.lemma_.lower() not in self.lexicon.issuing_verbs):
+            return None
+        speaker = subject(verb, self.lexicon)
+        inside = {t.i for t in verb.subtree}
+        that = next((t for t in noun.doc[noun.i + 1 : noun.sent.end]
+                     if t.lower_ == "that" and t.dep_ == "mark" and t.head.i in inside), None)
+        if speaker is None or that is None or mention(speaker, self.lexicon) is None:
+            return None
+        return speaker, that
+
     def _adjective(self, adjective: Token) -> Iterator[Candidate]:
         """'The union was adamant that the strike was legal': the clause after the adjective."""
         verb = adjective.head
@@ -92,9 +113,19 @@ class Sources:
         speaker = subject(verb, self.lexicon)
         clauses = [c for c in (*adjective.children, *verb.children)
                    if c.dep_ == "ccomp" and c.i > adjective.i]
-        if speaker is None or not clauses or mention(speaker, self.lexicon) is None:
+        # "It is clear that …", "it was certain the vote would pass": "it" holds the place
+        # of the clause and speaks for no one.
+        if speaker is None or not clauses or mention(speaker, self.lexicon) is None or speaker.lower_ == "it":
             return
-        found = bounds(run(adjective.sent, clauses[0].left_edge.i, clauses[0].right_edge.i))
+        last = clauses[0].right_edge.i
+        # "X was clear that A, but it has not ruled out B": a coordinated clause with a
+        # subject of its own continues the stance, unless it reports a stance of its own.
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > last):
+            own = conj.lemma_.lower() in self.lexicon.cue_lemmas and not hypothetical(conj)
+            if own or not any(g.dep_ in _SUBJECTS for g in conj.children):
+                break
+            last = conj.right_edge.i
+        found = bounds(run(adjective.sent, clauses[0].left_edge.i, last))
         if found is not None:
             yield candidate("clause", speaker, found, [verb, adjective])
 
@@ -132,10 +163,12 @@ class Sources:
     def _relays(self, verb: Token) -> bool:
         """True for a speech cue with a speaker and a reported clause ("according to the
         report, the mayor said the bridge would reopen"): the source only relays it. Another
-        act ("according to X, the council reminded …") is still the source's report."""
+        act ("according to X, the council reminded …") is still the source's report, and so
+        is a cue that trails the words it reports ("according to X, the port will close, the
+        Herald wrote": the paper relays X, and each has a statement)."""
         speaker = subject(verb, self.lexicon)
         return (verb.lemma_.lower() in self.lexicon.clause_cues.get("speech", ()) and not hypothetical(verb)
-                and any(c.dep_ == "ccomp" for c in verb.children)
+                and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
                 and speaker is not None and mention(speaker, self.lexicon) is not None)
 
     def _source_phrase(self, token: Token) -> tuple[int, int, int, Token] | None:

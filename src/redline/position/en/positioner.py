@@ -334,9 +334,9 @@ class EnglishPositioner:
             for issue in mention.issues for kind, regex in self._issue_cues[issue]
             for m in regex.finditer(scene.text, segment.body, segment.end)
         ]
-        # The issue's own cue replaces a shared one on the same words: both at once would
-        # compose ("postponing" as the issue's oppose and the shared exclusion read support).
-        shared = [c for c in scene.cues if not any(e.start < c.end and c.start < e.end for e in extra)]
+        # The issue's own cue takes its words: a shared cue on them ("postponed", an
+        # exclusion, under an issue's oppose "postponed") would turn it twice.
+        shared = [c for c in scene.cues if not any(c.start < e.end and e.start < c.end for e in extra)]
         return sorted(shared + extra, key=lambda c: c.start)
 
     def _target(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
