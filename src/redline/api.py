@@ -108,11 +108,12 @@ def find_document(store: Store, key: str) -> Document:
 
 def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     """Run a pack's own examples through the pipeline: those read wrongly and why, and
-    warnings on terms that hide a stance cue."""
+    warnings on terms that hide a stance cue and on cues the shared lexicon already has."""
     from redline.attribute.en import EnglishAttributor
     from redline.pipeline import load_models, process
     from redline.position.en.concepts import load_nlp
     from redline.position.en.diagnose import Diagnosis
+    from redline.position.cues import shared_duplicates
     from redline.position.examples import PackCheck, read_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
@@ -121,7 +122,8 @@ def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
     diagnosis = Diagnosis(models.pack, nlp)
     readings, wrong = read_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
-    return PackCheck(models.pack.name, len(readings), wrong, diagnosis.term_warnings(), readings)
+    warnings = [*diagnosis.term_warnings(), *shared_duplicates(models.pack)]
+    return PackCheck(models.pack.name, len(readings), wrong, warnings, readings)
 
 
 def resolve_ids(

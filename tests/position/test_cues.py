@@ -6,7 +6,7 @@ from pathlib import Path
 
 from redline.models import CueSpan
 from redline.position import load_pack
-from redline.position.cues import CueEntry, CueIndex, cue_entries
+from redline.position.cues import CueEntry, CueIndex, cue_entries, shared_duplicates
 
 PACK = """\
 name: border-accord
@@ -59,3 +59,18 @@ def test_cues_index_keeps_the_longest_overlapping_entry_and_issue_cues_of_the_is
     assert [(h.entry.kind, h.text) for h in index.hits(text, 0, len(text), kinds, ["demarcation"])] == [
         ("negation", "not"), ("support", "want"), ("support", "overdue")]
     assert [h.text for h in index.hits(text, 0, len(text), kinds)] == ["not", "want"]
+
+
+def test_cues_shared_duplicates_name_pack_entries_the_lexicon_already_reads(tmp_path: Path) -> None:
+    text = PACK.replace('support: [overdue]', 'support: [overdue, "welcom(?:e|es|ed|ing)"]').replace(
+        'condition: ["in step with"]', 'condition: ["in step with", as long as]').replace(
+        '[overdue, "welcom(?:e|es|ed|ing)"]', '[overdue, "welcom(?:e|es|ed|ing)", "insist(?:s|ed)? on"]')
+    path = tmp_path / "border.yaml"
+    path.write_text(text, encoding="utf-8")
+    warnings = shared_duplicates(load_pack(path))
+    assert warnings == [
+        'cues.condition "as long as" (pack) is the shared entry; it can be left out',
+        'cues.support "welcom(?:e|es|ed|ing)" (issue demarcation) is the shared entry; it can be left out',
+        'cues.support "insist(?:s|ed)? on" (issue demarcation) only reads what the shared entry '
+        '"insist(?:s|ed|ing)? on" reads; it can be left out',
+    ]

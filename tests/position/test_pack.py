@@ -68,6 +68,13 @@ def test_pack_extra_field_is_reported_at_its_line(tmp_path: Path) -> None:
                             "adjectives, metonyms, bodies, persons, descriptions, members")
 
 
+def test_pack_comma_in_a_flow_mapping_value_says_to_quote_it(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace("title: Foreign Minister}", "title: Minister, chief negotiator}"))
+    assert _error(path) == (f"{path}:7: actors[0].persons[0].chief negotiator: unknown key 'chief negotiator'; "
+                            "allowed: name, variants, title (inside {...} a comma ends the value: quote it, "
+                            'title: "Minister, chief negotiator")')
+
+
 def test_pack_unknown_key_suggests_the_nearest_and_lists_the_allowed(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL + "remove:\n  cues:\n    conditions: [if]\n")
     error = _error(path)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redline.models import CueSpan
+from redline.position.en.derive import spellings
 from redline.position.en.text import phrase_regex
 from redline.position.pack import STANCE_LEXICON, Pack, load_lexicon
 
@@ -26,6 +27,7 @@ PACK = "pack"
 POLAR_KINDS = ("support", "oppose", "neutral", "exclusion", "safeguard", "negation", "security_claim")
 CONDITION_KINDS = ("condition", "restriction", "contrast")
 ISSUE_KINDS = ("support", "oppose", "red_line")
+_WILDCARD = re.compile(r"\\[wWsSdDbB]|(?<!\\)\.")
 
 
 @dataclass(frozen=True)
@@ -116,3 +118,40 @@ class CueIndex:
             kinds = CONDITION_KINDS if span.kind in CONDITION_KINDS else POLAR_KINDS
             out += self.hits(text, span.start, span.end, kinds, [issue])
         return out
+
+
+def shared_duplicates(pack: Pack, lexicon: Path = STANCE_LEXICON) -> list[str]:
+    """Warnings on the pack's own cue entries (``cues:`` and issue cues) that the shared
+    lexicon already reads: the same entry, or a shared entry of the same kind that reads
+    every wording the pack's entry spells out ("as long as" beside the shared "as long as")."""
+    shared = load_lexicon(lexicon).cues
+    own = [(kind, item, PACK) for kind, items in pack.own_cues for item in items]
+    own += [(kind, item, f"issue {issue.id}") for issue in pack.issues
+            for kind in ISSUE_KINDS for item in getattr(issue.cues, kind)]
+    out: list[str] = []
+    for kind, item, origin in own:
+        entries = getattr(shared, kind, None)
+        if not isinstance(entries, list) or not entries:
+            continue
+        twin = _shared_twin(item, [e for e in entries if isinstance(e, str)])
+        if twin is not None:
+            same = "is the shared entry" if twin == item else f"only reads what the shared entry {quote(twin)} reads"
+            out.append(f"cues.{kind} {quote(item)} ({origin}) {same}; it can be left out")
+    return out
+
+
+def _shared_twin(item: str, entries: Sequence[str]) -> str | None:
+    """The shared entry that is ``item`` or reads every wording ``item`` spells out."""
+    if item in entries:
+        return item
+    if _WILDCARD.search(item):
+        # A wildcard's words are not spelt out: what the entry reads is not known.
+        return None
+    wordings = [w.strip() for w in spellings(item, frozenset())]
+    if not wordings or any(not w or "\x00" in w for w in wordings):
+        return None
+    for entry in entries:
+        regex = phrase_regex([entry])
+        if regex is not None and all(regex.fullmatch(w) for w in wordings):
+            return entry
+    return None

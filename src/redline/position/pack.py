@@ -9,12 +9,14 @@ maps pydantic's error location back to it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError,
+                      field_validator, model_validator)
 
 from redline import patterns, yamlfile
 from redline.errors import PackError
@@ -255,6 +257,14 @@ class Pack(_Strict):
     # positions (empty: every article is read).
     context: list[Term] = []
     context_min: int = Field(default=1, ge=1, le=100)
+    # The pack's own ``cues:`` as written, before the shared lexicon is merged in (for
+    # `pack check` to say which of them the shared lexicon already holds).
+    _own_cues: StanceCues = PrivateAttr(default_factory=StanceCues)
+
+    @property
+    def own_cues(self) -> StanceCues:
+        """The pack's own ``cues:`` entries, without the shared ones."""
+        return self._own_cues
 
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
@@ -339,6 +349,21 @@ def _quote_hint(path: Path, line: int) -> str:
         "{" in text or ": " in text.split("- ", 1)[-1]) else ""
 
 
+def _comma_hint(path: Path, line: int, key: str) -> str:
+    """A hint for a value with a comma inside a flow mapping (``{..., title: Minister, head
+    of X}``), which YAML splits at the comma into a key of its own."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    comma = re.search(r"(\w+): ([^,{}\[\]\"']*), " + re.escape(key) + r"\s*[,}]", text)
+    if "{" not in text or comma is None:
+        return ""
+    return (f" (inside {{...}} a comma ends the value: quote it, "
+            f"{comma.group(1)}: \"{comma.group(2)}, {key}\")")
+
+
 def _references(pack: Pack) -> Iterator[tuple[Loc, str]]:
     """Yield (location, reason) for each reference the schema alone cannot check."""
     actor_ids = pack.actor_ids()
@@ -399,7 +424,7 @@ def _validate(
             # An unquoted "{beneficiary} ..." or "word: word" is a mapping to YAML.
             reason = f"YAML reads this as a mapping ({error['input']!r}): quote this pattern"
         elif error["type"] == "extra_forbidden":
-            reason = unknown_key(model, loc)
+            reason = unknown_key(model, loc) + _comma_hint(path, _line(loc, lines), str(loc[-1]))
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}") from None
 
 
@@ -445,4 +470,6 @@ def load_pack(name_or_path: str | Path, lexicon: Path = STANCE_LEXICON, max_byte
         raise PackError(f"{path}:{_line(loc, lines)}: {_field(loc)}: {reason}")
     roles = shared.roles.model_copy(update=_extend(shared.roles, pack.roles, pack.remove.roles))
     cues = shared.cues.model_copy(update=_extend(shared.cues, pack.cues, pack.remove.cues))
-    return pack.model_copy(update={"roles": roles, "cues": cues})
+    merged = pack.model_copy(update={"roles": roles, "cues": cues})
+    merged._own_cues = pack.cues
+    return merged

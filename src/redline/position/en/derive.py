@@ -49,7 +49,7 @@ def derived_concepts(terms: Sequence[str], function_words: frozenset[str], negat
     for term in terms:
         heads: list[str] = []
         about: list[str] = []
-        for spelling in _spellings(term, function_words):
+        for spelling in spellings(term, function_words):
             words = _content(spelling, function_words)
             if any(word in negations or word.split("-")[0] in negations for word in spelling.lower().split()):
                 continue
@@ -74,7 +74,7 @@ def _content(spelling: str, function_words: frozenset[str]) -> list[str]:
     return words
 
 
-def _spellings(term: str, function_words: frozenset[str]) -> list[str]:
+def spellings(term: str, function_words: frozenset[str]) -> list[str]:
     """The strings a term spells out without its optional parts, only its content and
     negation words kept (at most a few hundred)."""
     try:

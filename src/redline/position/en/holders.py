@@ -70,7 +70,8 @@ class Memory:
 
     person: str | None = None
     group: str | None = None
-    author: str | None = None
+    # A document's authors: a joint text ("signed by A, B and C") speaks for each.
+    authors: tuple[str, ...] = ()
     # The sentence whose main subject is ``person``: later persons there do not replace it.
     subject_sentence: int | None = None
 
@@ -164,25 +165,32 @@ class HolderFinder:
             return []
         out: list[Agent] = []
         for match in self._documents.finditer(text, start, end):
-            author = self._author(text, match.start(), match.end(), end)
-            memory.author = author or memory.author
-            if memory.author is not None and not self._blocked(text, match.start()):
-                out.append(Agent(memory.author, match.start(), match.end()))
+            memory.authors = self._authors(text, match.start(), match.end(), end) or memory.authors
+            if not self._blocked(text, match.start()):
+                out += [Agent(author, match.start(), match.end()) for author in memory.authors]
         return out
 
-    def _author(self, text: str, start: int, end: int, stop: int) -> str | None:
-        """The actor a document phrase names as its author, if it does so simply."""
+    def _authors(self, text: str, start: int, end: int, stop: int) -> tuple[str, ...]:
+        """The actors a document phrase names as its authors: its possessives or adjectives
+        ("the Franco-Saudi plan"), or the parties named after an authoring phrase, each of
+        a list ("the declaration signed by A, B and C")."""
         inside = [m for m in self._actors.mentions(text, start, end) if m.possessive or m.kind == "adjective"]
-        if len(inside) == 1:
-            return inside[0].actor
+        if inside:
+            return tuple(dict.fromkeys(m.actor for m in inside))
         if self._authoring is None:
-            return None
+            return ()
         by = self._authoring.search(text, end, stop)
         if by is None or words_between(text, end, by.start()) > _AUTHOR_REACH:
-            return None
-        after = [m for m in self._actors.mentions(text, by.end(), stop)
-                 if words_between(text, by.end(), m.start) <= _AUTHOR_REACH]
-        return after[0].actor if after else None
+            return ()
+        after = self._actors.mentions(text, by.end(), stop)
+        if not after or words_between(text, by.end(), after[0].start) > _AUTHOR_REACH:
+            return ()
+        listed = [after[0]]
+        for mention in after[1:]:
+            if not self._joined(text, listed[-1].end, mention.start):
+                break
+            listed.append(mention)
+        return tuple(dict.fromkeys(m.actor for m in listed))
 
     def _pronoun_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
         """Person pronouns and passive "it was proposed" resolved to earlier agents."""
@@ -387,9 +395,12 @@ class HolderFinder:
     def _coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """Agents joined to the leading one ("Britain and France say ...") share its stance."""
         out: list[Holder] = []
-        following = [a for a in agents if a.start >= lead.end]
+        # A joint document stands for each of its authors, all at its one span.
+        following = [a for a in agents if a.start >= lead.end
+                     or (a is not lead and (a.start, a.end) == (lead.start, lead.end))]
         for before, agent in zip([lead, *following], following):
-            if not self._joined(text, before.end, agent.start):
+            shared = (agent.start, agent.end) == (before.start, before.end)
+            if not (shared or self._joined(text, before.end, agent.start)):
                 break
             out.append(Holder(agent.actor, agent.end))
         return out

@@ -334,7 +334,10 @@ class EnglishPositioner:
             for issue in mention.issues for kind, regex in self._issue_cues[issue]
             for m in regex.finditer(scene.text, segment.body, segment.end)
         ]
-        return sorted(scene.cues + extra, key=lambda c: c.start)
+        # The issue's own cue takes its words: a shared cue on them ("postponed", an
+        # exclusion, under an issue's oppose "postponed") would turn it twice.
+        shared = [c for c in scene.cues if not any(c.start < e.end and e.start < c.end for e in extra)]
+        return sorted(shared + extra, key=lambda c: c.start)
 
     def _target(self, scene: _Scene, segment: Clause, following: Clause | None, restriction: Cue | None,
                 span: tuple[int, int], mention: IssueMention | None, holder: Holder,

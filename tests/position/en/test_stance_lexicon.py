@@ -1,0 +1,100 @@
+"""Entries of the shared English stance lexicon that packs a new user writes rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.models import Document, Position
+from redline.position import load_pack
+from redline.position.en.positioner import EnglishPositioner
+
+
+@pytest.fixture(scope="module")
+def positioner() -> EnglishPositioner:
+    return EnglishPositioner(load_pack("ukraine-security"))
+
+
+def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, str]]:
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    positions: list[Position] = positioner.positions(document, [])[1]
+    return {(p.actor, p.issue, p.stance) for p in positions}
+
+
+@pytest.mark.parametrize("text", [
+    "Paris urged both sides to implement the ceasefire without delay.",
+    "Berlin backs a ceasefire without hesitation.",
+    "Paris wants a ceasefire without preconditions.",
+])
+def test_stance_lexicon_without_of_manner_is_no_condition(positioner: EnglishPositioner, text: str) -> None:
+    assert {stance for _, _, stance in _stances(positioner, text)} == {"support"}
+
+
+def test_stance_lexicon_without_a_party_stays_a_condition(positioner: EnglishPositioner) -> None:
+    text = "Paris backs a ceasefire without Moscow's participation."
+    assert _stances(positioner, text) == {("France", "ceasefire", "conditional")}
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow postponed the ceasefire until further notice.",
+    "Moscow suspended the ceasefire.",
+])
+def test_stance_lexicon_putting_a_thing_off_opposes_it(positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(positioner, text) == {("Russia", "ceasefire", "oppose")}
+
+
+def test_stance_lexicon_refusing_to_put_a_thing_off_supports_it(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Kyiv refused to postpone the ceasefire.") == {("Ukraine", "ceasefire", "support")}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Kyiv insists that a ceasefire be signed this week.", "Ukraine"),
+    ("Paris proposed extending the ceasefire.", "France"),
+    ("Berlin suggested declaring a ceasefire.", "Germany"),
+    ("It is time for a ceasefire, the French president said.", "France"),
+    ("The French plan envisages a ceasefire along the front.", "France"),
+    ("Turkey pledged to remove every obstacle to a ceasefire.", "Turkey"),
+    ("Germany stepped up efforts to salvage the ceasefire.", "Germany"),
+])
+def test_stance_lexicon_general_support_cues(positioner: EnglishPositioner, text: str, actor: str) -> None:
+    assert _stances(positioner, text) == {(actor, "ceasefire", "support")}
+
+
+def test_stance_lexicon_declining_to_join_opposes(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Germany declined to join the ceasefire.") == {("Germany", "ceasefire", "oppose")}
+
+
+@pytest.mark.parametrize("text", [
+    "The plan drawn up by France and Germany calls for a ceasefire.",
+    "The declaration signed by France and Germany calls for a ceasefire.",
+])
+def test_stance_lexicon_joint_document_speaks_for_each_author(positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}
+
+
+def test_stance_lexicon_document_signed_by_a_list_speaks_for_all(positioner: EnglishPositioner) -> None:
+    text = "The declaration signed by France, Germany and Turkey calls for a ceasefire."
+    assert {actor for actor, _, _ in _stances(positioner, text)} == {"France", "Germany", "Turkey"}
+
+
+ISSUE_CUE_PACK = """\
+name: ferry
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora]}
+issues:
+  - id: ferry-link
+    label: Ferry link
+    description: Reopening the ferry link across the strait.
+    terms: [ferry link]
+    cues:
+      oppose: ["postpon(?:e|es|ed|ing)"]
+"""
+
+
+def test_stance_lexicon_an_issue_cue_takes_the_words_of_a_shared_cue(tmp_path: Path) -> None:
+    # "postponed" is also a shared exclusion: read twice, it would turn the stance twice.
+    path = tmp_path / "ferry.yaml"
+    path.write_text(ISSUE_CUE_PACK, encoding="utf-8")
+    positioner = EnglishPositioner(load_pack(path))
+    assert _stances(positioner, "Velora postponed the ferry link.") == {("Velora", "ferry-link", "oppose")}
