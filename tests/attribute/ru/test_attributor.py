@@ -199,3 +199,22 @@ def test_attributor_named_party_that_promised_inside_a_statement_gets_its_own_re
 def test_attributor_infinitive_after_a_speech_verb_is_the_content() -> None:
     assert _statements("Министр Олег Петренко призвал соседей сесть за стол переговоров.") == [
         ("Олег Петренко", "призвал", "indirect", "сесть за стол переговоров")]
+
+
+def test_attributor_cue_set_off_after_a_short_lead_reports_what_follows() -> None:
+    text = "Однако, добавил министр Иван Петров, сейчас важнее договориться о перемирии."
+    assert _statements(text) == [("Иван Петров", "добавил", "indirect", "сейчас важнее договориться о перемирии")]
+
+
+def test_attributor_ob_etom_closing_a_paragraph_takes_each_sentence_before_it() -> None:
+    text = ("Киев не откажется от курса на сближение с союзом. Переговоры продолжатся в Женеве весной. "
+            "Об этом заявил министр Иван Петров.")
+    assert _statements(text) == [
+        ("Иван Петров", "заявил", "indirect", "Киев не откажется от курса на сближение с союзом"),
+        ("Иван Петров", "заявил", "indirect", "Переговоры продолжатся в Женеве весной"),
+    ]
+
+
+def test_attributor_ob_etom_skips_a_dateline_and_an_agency_tag() -> None:
+    text = "МОСКВА, 5 мая. /Вестник/. Переговоры продолжатся в Женеве весной. Об этом заявил министр Иван Петров."
+    assert _statements(text) == [("Иван Петров", "заявил", "indirect", "Переговоры продолжатся в Женеве весной")]

@@ -33,3 +33,8 @@ def test_quotes_unclosed_quote_runs_to_the_end_of_its_line() -> None:
 def test_quotes_dialogue_line_ends_where_its_attribution_begins() -> None:
     text = "— Мы готовы, — сказал он. — Но не сейчас."
     assert _contents(text) == ["Мы готовы", "Но не сейчас."]
+
+
+def test_quotes_german_closing_mark_inside_guillemets_closes_before_it_opens() -> None:
+    text = "«Мы изучаем предложения „большой семерки“», — отметил министр."
+    assert _contents(text) == ["Мы изучаем предложения „большой семерки“"]

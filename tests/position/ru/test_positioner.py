@@ -218,7 +218,7 @@ def test_positioner_what_is_said_of_talk_about_an_issue_is_not_said_of_it(positi
 
 def test_positioner_cue_inside_another_partys_statement_is_theirs(positioner: RussianPositioner) -> None:
     text = "Андрей Сибига прокомментировал заявление Вашингтона о невозможности членства Украины в НАТО."
-    assert _positions(positioner, text) == []
+    assert _positions(positioner, text) == [("United States", "ukraine-nato-membership", "oppose", None)]
 
 
 def test_positioner_ruin_and_a_basis_as_condition(positioner: RussianPositioner) -> None:
@@ -272,3 +272,50 @@ def test_positioner_protection_of_ukraine_is_a_guarantee_term(positioner: Russia
 def test_positioner_an_owning_adjective_holds_a_plan(positioner: RussianPositioner) -> None:
     text = "Американский план предусматривает перемирие на три месяца."
     assert _positions(positioner, text) == [("United States", "ceasefire", "support", None)]
+
+
+def test_positioner_party_with_a_verb_of_will_inside_a_statement_holds_it(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Киев хочет вступить в НАТО."
+    assert _positions(positioner, text) == [("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_not_ready_to_see_a_member_opposes_membership(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига сказал, что Вашингтон пока не готов видеть Украину членом НАТО."
+    assert _positions(positioner, text) == [("United States", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_obligation_laid_on_another_party_is_the_speakers_demand(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Киев должен отказаться от членства в НАТО."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_condition_noun_makes_the_issue_it_governs_conditional(positioner: RussianPositioner) -> None:
+    text = "Владимир Зеленский заявил, что необходимым условием перемирия являются гарантии безопасности."
+    assert _positions(positioner, text) == [
+        ("Ukraine", "ceasefire", "conditional", "являются гарантии безопасности"),
+        ("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_price_of_a_term_is_supported_though_it_qualifies_it(positioner: RussianPositioner) -> None:
+    text = "Владимир Зеленский заявил, что Украина готова к прекращению огня в обмен на гарантии безопасности."
+    assert _positions(positioner, text) == [
+        ("Ukraine", "ceasefire", "conditional", "в обмен на гарантии безопасности"),
+        ("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_term_inside_a_condition_takes_the_conditions_polarity(positioner: RussianPositioner) -> None:
+    text = "Россия согласится на прекращение огня, только если Украина откажется от вступления в НАТО."
+    assert _positions(positioner, text) == [
+        ("Russia", "ceasefire", "conditional", "только если Украина откажется от вступления в НАТО"),
+        ("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_occasion_in_a_condition_takes_no_stance(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига сказал, что войска партнеров появятся на Украине только после прекращения огня."
+    assert _positions(positioner, text) == [
+        ("Ukraine", "foreign-troops-in-ukraine", "conditional", "только после прекращения огня")]
+
+
+def test_positioner_negated_imperfective_giving_up_supports(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига сказал, что Украина не отказывается от вступления в НАТО."
+    assert _positions(positioner, text) == [("Ukraine", "ukraine-nato-membership", "support", None)]

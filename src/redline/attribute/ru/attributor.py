@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from redline.attribute.ru.headlines import Headlines
 from redline.attribute.ru.lexicon import load_lexicon
 from redline.attribute.ru.parse import MODEL_NAME, parse
 from redline.attribute.ru.quotes import find_quotes
@@ -44,7 +45,7 @@ class RussianAttributor:
         # 3. Every frame: quotes beside a cue, reported speech, source phrases, headlines.
         frames = Frames(parsed, self.lexicon)
         drafts, used = frames.quoted(quotes)
-        drafts += frames.reported(used, quotes) + frames.according() + frames.headlines()
+        drafts += frames.reported(used, quotes) + frames.according() + Headlines(parsed, self.lexicon).drafts()
         relays = {t.start for t in parsed.tokens if t.lemma in self.lexicon.relay_verbs}
         # A past-tense speech verb with a named subject reports speech that happened, even inside
         # another statement ("По словам министра, соседи обещали помочь"): its own record.

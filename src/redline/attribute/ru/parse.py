@@ -78,10 +78,14 @@ class Parsed:
         """The first and last token index of ``head``'s syntactic subtree."""
         low = high = head
         stack = [head]
+        # The parser can close a cycle of heads: each token is visited once.
+        seen = {head}
         while stack:
             for child in self.children(stack.pop()):
-                low, high = min(low, child.index), max(high, child.index)
-                stack.append(child.index)
+                if child.index not in seen:
+                    seen.add(child.index)
+                    low, high = min(low, child.index), max(high, child.index)
+                    stack.append(child.index)
         return low, high
 
     def name_at(self, index: int) -> Name | None:

@@ -52,10 +52,11 @@ def _line_quotes(line: str, offset: int, lexicon: Lexicon) -> list[Quote]:
             elif not stack and found and found[-1].close - offset <= i:
                 last = found.pop()
                 found.append(Quote(last.start, offset + i, last.open, offset + i + 1))
+        elif stack and char in closers[stack[-1][1]]:
+            # "“" closes „…“ before it can open “…”: „коалиция желающих“ inside «…».
+            _close(stack, found, i, offset)
         elif char in closers:
             stack.append((i, char))
-        elif stack and char in closers[stack[-1][1]]:
-            _close(stack, found, i, offset)
     if stack:
         i = stack[0][0]
         found.append(Quote(offset + i + 1, offset + len(line.rstrip()), offset + i, offset + len(line.rstrip())))

@@ -11,7 +11,7 @@ Each frame is a shape of Russian reporting, tried in this order for every cue le
 - ``…, заявил X``: the content before the cue (inverted order);
 - ``X исключил размещение …``: the object of a verb whose object is the content;
 - ``По словам X, …`` / ``…, по мнению X``: prepositional source frames;
-- ``Рябков: …``: a headline naming its speaker before a colon.
+- ``Рябков: …``: a headline naming its speaker before a colon (``headlines.py``).
 
 A frame gives a :class:`Draft`: the content span and the speaker phrase, resolved later
 in text order (a pronoun needs the speakers before it).
@@ -31,11 +31,11 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 _NOT_CUE_POS = frozenset({"NOUN", "ADP", "PUNCT", "CCONJ", "SCONJ", "NUM"})
 _CONTENT_DEPS = ("obj", "iobj", "obl", "xcomp", "ccomp", "nmod")
 _TRIM = " \t\n.,;:—–-"
-_MIN_CHARS = 3
-# The most words a headline's topic ("Песков о переговорах: …") runs before its colon.
-_TOPIC_WORDS = 8
+MIN_CHARS = 3
 # The most words before a "по словам X" aside for the content to be what follows it.
 _ASIDE_LEAD = 3
+# The fewest words of a sentence that "Об этом заявил X" can point back to.
+_LEAD_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ class Draft:
     impersonal: bool = False
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the spaces and punctuation at its edges."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -61,7 +62,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(text: str, start: int, end: int, lexicon: Lexicon) -> Kind:
+def kind_of(text: str, start: int, end: int, lexicon: Lexicon) -> Kind:
+    """Mixed when a span holds a quotation mark, else indirect."""
     return "mixed" if any(c in lexicon.all_marks for c in text[start:end]) else "indirect"
 
 
@@ -153,10 +155,10 @@ class Frames:
         return None
 
     def _draft(self, verb: Token, start: int, end: int, kind: Kind | None = None) -> list[Draft]:
-        start, end = _trim(self.text, start, end)
-        if end - start < _MIN_CHARS:
+        start, end = trim(self.text, start, end)
+        if end - start < MIN_CHARS:
             return []
-        kind = kind or _kind(self.text, start, end, self.lexicon)
+        kind = kind or kind_of(self.text, start, end, self.lexicon)
         gender = verb.feats.get("Gender") or ("Plur" if verb.feats.get("Number") == "Plur" else None)
         cue = (verb.start, verb.end)
         if verb.lemma in self.lexicon.impersonal:
@@ -243,8 +245,29 @@ class Frames:
                 continue
             span = self._content(token)
             if span is not None:
-                out += self._draft(token, *span)
+                out += [d for start, end in self._paragraph_before(token, span) for d in self._draft(token, start, end)]
         return out
+
+    def _paragraph_before(self, verb: Token, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The sentences an "Об этом заявил X" closing a paragraph points back to: all of its own before it.
+
+        A lead sentence and its follow-up ("Киев не откажется от … . На сегодня рассматриваются …
+        Об этом заявил …") are both the speaker's; the content of any other frame is one span.
+        """
+        sentences = self.parsed.sentences
+        here = sentences[verb.sentence]
+        if verb.sentence == 0 or span != (sentences[verb.sentence - 1].start, sentences[verb.sentence - 1].end):
+            return [span]
+        own: list[tuple[int, int]] = []
+        # Back to the paragraph's start or to a sentence with a cue of its own ("Такое заявление сделал …").
+        for sentence in reversed(sentences[:verb.sentence]):
+            tokens = self.parsed.tokens[sentence.first:sentence.last]
+            if sentence.line != here.line or any(self._is_cue(t) for t in tokens):
+                break
+            # A dateline and an agency's tag ("МОСКВА, 5 мая. /Вестник/.") are sentences of no content.
+            if sum(t.text.isalpha() for t in tokens) >= _LEAD_WORDS:
+                own.insert(0, (sentence.start, sentence.end))
+        return own or [span]
 
     def _content(self, verb: Token) -> tuple[int, int] | None:
         """The content span of a cue verb, by the first frame that fits."""
@@ -281,6 +304,9 @@ class Frames:
         as_frame = self._as_frame(verb, sentence)
         if as_frame is not None:
             return as_frame
+        aside = self._aside(verb, sentence)
+        if aside is not None:
+            return aside
         inverted = self._inverted(verb, sentence)
         if inverted is not None:
             return inverted
@@ -339,6 +365,16 @@ class Frames:
         comma = next((t for t in tokens[verb.index + 1:sentence.last] if t.text == ","), None)
         return (comma.end, sentence.end) if comma is not None else None
 
+    def _aside(self, verb: Token, sentence: Sentence) -> tuple[int, int] | None:
+        """"Однако, добавил X, <content>": a cue set off by commas after a lead of a word or two."""
+        tokens = self.parsed.tokens
+        lead = [t for t in tokens[sentence.first:verb.index] if t.pos != "PUNCT"]
+        if not lead or len(lead) >= _ASIDE_LEAD or tokens[verb.index - 1].text != "," \
+                or any(t.pos in ("VERB", "NOUN", "PROPN", "PRON") for t in lead):
+            return None
+        comma = next((t for t in tokens[verb.index + 1:min(verb.index + _ASIDE_LEAD + 4, sentence.last)] if t.text == ","), None)
+        return (comma.end, sentence.end) if comma is not None else None
+
     def _inverted(self, verb: Token, sentence: Sentence) -> tuple[int, int] | None:
         """"<content>, заявил X": the verb follows a comma (or a dash) after its content."""
         tokens = self.parsed.tokens
@@ -380,77 +416,9 @@ class Frames:
                 start, end = sentence.start, tokens[token.index - 1].start
             else:
                 continue
-            start, end = _trim(self.text, start, end)
-            if end - start >= _MIN_CHARS:
+            start, end = trim(self.text, start, end)
+            if end - start >= MIN_CHARS:
                 cue_end = noun.end if noun is not token else token.end
-                out.append(Draft(start, end, _kind(self.text, start, end, self.lexicon), token.start,
+                out.append(Draft(start, end, kind_of(self.text, start, end, self.lexicon), token.start,
                                  (token.start, cue_end), (owner[0].index, owner[-1].index, head.index), gender))
         return out
-
-    def headlines(self) -> list[Draft]:
-        """Lines naming their speaker with punctuation alone, no verb.
-
-        "Рябков: Россия не согласится …" (a name and a colon open the line) and
-        "Присутствие НАТО будет увеличено, - Туск" (a dash and a name close it), the
-        forms of headlines and related-link lines.
-        """
-        tokens = self.parsed.tokens
-        out: list[Draft] = []
-        for sentence in self.parsed.sentences:
-            first, last = sentence.first, sentence.last - 1
-            if tokens[last].text in ".!" and last > first:
-                last -= 1
-            opening = self._name_run(first, 1)
-            colon = self._headline_colon(opening, sentence) if opening is not None else None
-            if opening is not None and colon is not None:
-                start, end = tokens[colon].end, sentence.end
-                subject = (first, opening, opening)
-            else:
-                closing = self._name_run(last, -1)
-                if closing is None or closing - 1 <= first or tokens[closing - 1].text not in self.lexicon.dashes:
-                    continue
-                start, end, subject = sentence.start, tokens[closing - 1].start, (closing, last, last)
-            if any((n := self.parsed.name_at(k)) is not None and n.kind == "LOC"
-                   and tokens[k].lemma not in self.lexicon.seats for k in subject[:2]):
-                continue
-            start, end = _trim(self.text, start, end)
-            if end - start >= _MIN_CHARS:
-                quoted = self._unquote(start, end) != (start, end)
-                start, end = self._unquote(start, end)
-                kind: Kind = "direct" if quoted else _kind(self.text, start, end, self.lexicon)
-                out.append(Draft(start, end, kind, tokens[subject[0]].start, None, subject))
-        return out
-
-    def _headline_colon(self, name: int, sentence: Sentence) -> int | None:
-        """The colon after a headline's name, right after it or after its topic.
-
-        "Рябков: …" and "Министр о перемирии: «…»" (a topic in "о …" between name and colon).
-        """
-        tokens = self.parsed.tokens
-        after = name + 1
-        if after < sentence.last and tokens[after].text == ":":
-            return after
-        if after < sentence.last and tokens[after].lemma in ("о", "об", "про"):
-            return next((t.index for t in tokens[after + 1:min(after + _TOPIC_WORDS, sentence.last)]
-                         if t.text == ":"), None)
-        return None
-
-    def _unquote(self, start: int, end: int) -> tuple[int, int]:
-        """A span wholly inside one pair of quotation marks, without the marks ("Песков: «…»")."""
-        text = self.text[start:end].strip()
-        offset = start + self.text[start:end].index(text[0]) if text else start
-        if len(text) > 2 and text[0] in self.lexicon.closers and text[-1] in self.lexicon.closers[text[0]] \
-                and not any(c in self.lexicon.all_marks for c in text[1:-1]):
-            return offset + 1, offset + len(text) - 1
-        return start, end
-
-    def _name_run(self, edge: int, step: int) -> int | None:
-        """The other end of a run of one or two proper nouns at ``edge`` (a name), if any."""
-        tokens = self.parsed.tokens
-        sentence = tokens[edge].sentence
-        if tokens[edge].pos != "PROPN":
-            return None
-        other = edge + step
-        if 0 <= other < len(tokens) and tokens[other].sentence == sentence and tokens[other].pos == "PROPN":
-            return other
-        return edge

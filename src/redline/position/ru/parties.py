@@ -9,8 +9,8 @@ name or a pack person's surname in any case.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from redline.attribute.ru.parse import Parsed
 from redline.position.ru.lemmas import Match, PhraseMatcher
@@ -18,6 +18,18 @@ from redline.position.ru.lemmas import Match, PhraseMatcher
 _BENEFICIARY_BEFORE = 3
 _BENEFICIARY_AFTER = 10
 _ANTECEDENT_REACH = 4
+_SUBJECT = ("nsubj", "nsubj:pass")
+
+
+@dataclass(frozen=True)
+class CueParty:
+    """The parties that own a stance cue: the word they hang on, and whether they are its subject."""
+
+    head: int
+    actors: tuple[str | None, ...]
+    # A subject ("Киев хочет") or the author of a statement ("заявление Вашингтона о …"), not a
+    # genitive of the cue noun ("отказ Киева от …" may be what another demands).
+    subject: bool
 
 
 class Parties:
@@ -37,6 +49,27 @@ class Parties:
             return found[0].label
         name = parsed.name_at(index)
         return self._person(tokens[name.last].text) if name is not None and name.kind == "PER" else None
+
+    def cue_party(self, parsed: Parsed, index: int, topic_nouns: Sequence[str]) -> CueParty | None:
+        """The parties a stance cue's own subject or genitive owner names, and the word they hang on.
+
+        "Киев хочет …", "готовность Европы …" and, for a cue inside a party's statement,
+        "заявление Вашингтона о невозможности …". A name outside the pack is None.
+        """
+        token = parsed.tokens[index]
+        owners = [index]
+        if token.head is not None and parsed.tokens[token.head].lemma in topic_nouns:
+            owners.append(token.head)
+        for owner in owners:
+            noun = parsed.tokens[owner].pos == "NOUN"
+            for child in parsed.children(owner):
+                if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
+                    members = [child, *(c for c in parsed.children(child.index) if c.rel == "conj")]
+                    found = [(self.actor_at(parsed, m.index), parsed.name_at(m.index)) for m in members]
+                    actors = tuple(actor for actor, name in found if actor is not None or name is not None)
+                    if actors:
+                        return CueParty(owner, actors, child.rel in _SUBJECT or owner != index)
+        return None
 
     def antecedent(self, parsed: Parsed, index: int) -> str | None:
         """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""

@@ -18,20 +18,15 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict
-
-from redline import yamlfile
 from redline.attribute.ru.parse import Parsed, Token, lemmatise, parse
 from redline.attribute.ru.speakers import same_stem
-from redline.errors import PackError
 from redline.models import Document, Position, Stance, Statement
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
 from redline.position.ru.lemmas import Match, PhraseMatcher
 from redline.position.ru.parties import Parties
+from redline.position.ru.stance import STANCE_LEXICON, load_stance
 
-STANCE_LEXICON = Path(__file__).resolve().parent / "stance.yaml"
 _BEFORE = 8
 _AFTER = 4
 _NEGATION_REACH = 3
@@ -41,39 +36,11 @@ _ALTERNATIVE_REACH = 2
 _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
+# Cue kinds that give a stance by themselves (the others shape a stance a polar cue gives).
+_POLAR = frozenset({"neutral", "support", "oppose", "threat", "security_claim"})
 _OWN = "="
 # How many sentences back a carrying noun phrase ("такая идея") looks for its issue.
 _ANAPHOR_SENTENCES = 1
-
-
-class RussianStance(BaseModel):
-    """The shared Russian stance lexicon (position/ru/stance.yaml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    support: list[str]
-    oppose: list[str]
-    refusal: list[str]
-    alternative: list[str]
-    neutral: list[str]
-    negation: list[str]
-    condition: list[str]
-    requirement: list[str]
-    security_claim: list[str]
-    threat: list[str]
-    boundaries: list[str]
-    holder_nouns: list[str]
-    topic_nouns: list[str]
-    anaphors: list[str]
-
-
-def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
-    """Load and validate the Russian stance lexicon."""
-    try:
-        data = yamlfile.load(path, strings=True)
-        return RussianStance.model_validate(data)
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise PackError(f"{path}: cannot read stance lexicon: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -230,15 +197,46 @@ class RussianPositioner:
         return head.lemma in self.stance.holder_nouns
 
     def _read(self, parsed: Parsed, unit: _Unit) -> list[Reading]:
-        """The readings of one unit's issue mentions."""
+        """The readings of one unit's issue mentions: the holder's, and those of a party acting inside it."""
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        cues = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)
-                if not self._other_subject(parsed, c, unit.actor)]
+        found = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
+        parties = {c: self._parties.cue_party(parsed, c.first, self.stance.topic_nouns) for c in found}
+        # "Канцлер считает, что Россия не стремится к перемирию": another party's verb is not the
+        # holder's stance; an obligation laid on it is ("Киев должен отказаться от …").
+        conditions = [c for c in found if c.label == "condition"]
+        # What the holder asks of another party stays the holder's: an obligation ("Киев должен
+        # отказаться от …"), a condition ("только если Киев откажется от …") and a party's
+        # giving up ("требует отказа Киева от членства").
+        demanded = {c for c, p in parties.items() if p is not None and (
+            tokens[c.first].lemma in self.stance.obligation or any(0 < c.first - k.last <= _CONDITION_WORDS for k in conditions)
+            or (not p.subject and tokens[c.first].lemma in self.stance.surrender))}
+        cues = [c for c in found if (p := parties[c]) is None or all(a == unit.actor for a in p.actors) or c in demanded]
+        out = self._readings(parsed, unit, cues)
+        # "Министр заявил, что Киев хочет вступить в союз": the party with the verb of will holds
+        # what that verb governs, inside the speaker's words or the article's reporting.
+        acting: dict[tuple[int, str], list[Match]] = {}
+        for cue, party in parties.items():
+            if party is None or not party.subject or cue.label not in _POLAR or cue in demanded:
+                continue
+            for actor in party.actors:
+                if actor is not None and actor != unit.actor:
+                    acting.setdefault((party.head, actor), []).append(cue)
+        for (head, actor), own in acting.items():
+            low, high = parsed.subtree(head)
+            sub = _Unit(max(unit.first, low), min(unit.last, high + 1), actor)
+            out += self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
+                                                and (c in own or c.label not in _POLAR)])
+        return out
+
+    def _readings(self, parsed: Parsed, unit: _Unit, cues: list[Match]) -> list[Reading]:
+        """The readings of the issue mentions of a unit, given the cues its holder owns."""
         claims = [c for c in cues if c.label == "security_claim"]
         mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
-        mentions = [m for m in mentions if not self._modifies(parsed, m, mentions)]
+        # A term in a condition on another ("перемирие в обмен на гарантии") is no mere qualifier of it.
+        mentions = [m for m in mentions if not self._modifies(parsed, m, mentions) or any(
+            c.label == "condition" and 0 < m.first - c.last <= _CUE_REACH for c in cues)]
         carried = self._carried(parsed, unit)
         mentions += [m for m in carried if not any(k.first <= m.last and m.first <= k.last for k in mentions)]
         out: list[Reading] = []
@@ -262,28 +260,6 @@ class RussianPositioner:
             if before:
                 out.append(replace(anaphor, label=before[-1].label))
         return out
-
-    def _other_subject(self, parsed: Parsed, cue: Match, holder: str) -> bool:
-        """A cue whose own subject is another party: the holder's claim about it, not its stance.
-
-        "Канцлер считает, что Россия не стремится к перемирию" gives the chancellor no stance
-        on the truce (and Russia none from the chancellor's words).
-        """
-        token = parsed.tokens[cue.first]
-        owners = [token.index]
-        # A cue inside another's statement ("заявление Вашингтона о невозможности …") is that party's.
-        if token.head is not None and parsed.tokens[token.head].lemma in self.stance.topic_nouns:
-            owners.append(token.head)
-        for owner in owners:
-            noun = parsed.tokens[owner].pos == "NOUN"
-            for child in parsed.children(owner):
-                # A cue noun's genitive is its owner too: "готовность Европы" is Europe's readiness.
-                if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
-                    actor = self._parties.actor_at(parsed, child.index)
-                    # A name outside the pack ("Польша не хочет …") is another party too.
-                    if actor != holder and (actor is not None or parsed.name_at(child.index) is not None):
-                        return True
-        return False
 
     def _topic_of(self, parsed: Parsed, mention: Match) -> tuple[int, int] | None:
         """The noun phrase a term is only the topic of ("разговоры о членстве …"): its token range."""
@@ -345,10 +321,19 @@ class RussianPositioner:
         condition: str | None = None
         cut = next((c for c in inside if c.label == "condition" and c.first > mention.last), None) or next(
             (c for c in inside if c.label == "requirement" and c.last < mention.first), None)
-        if any(c.label == "condition" and c.last < mention.first and mention.first - c.last <= 3 for c in inside):
-            # A term inside a condition the holder sets ("только на основе гарантий России")
-            # is what the holder asks for.
-            stance = "oppose" if inverse else "support"
+        # "только после перемирия" names when, not what the holder asks: the term takes no stance.
+        asked = next((c for c in inside if c.label == "condition" and 0 < mention.first - c.last <= _CONDITION_WORDS), None)
+        if asked is not None and any(t.lemma in self.stance.occasions for t in tokens[asked.first:asked.last + 1]):
+            return None
+        held = self._condition_of(parsed, mention, first, last)
+        if asked is not None:
+            # A term inside a condition the holder sets ("только на основе гарантий России") is
+            # what the holder asks for, as the condition words it ("только если сосед откажется от …").
+            stance = self._polarity(tokens, mention, [c for c in inside if asked.last < c.first < mention.first]) or "support"
+            if inverse:
+                stance = _TURN.get(stance, stance)
+        elif held is not None:
+            stance, condition = "conditional", held
         elif cut is not None:
             stance = "conditional"
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
@@ -366,6 +351,16 @@ class RussianPositioner:
             threat=any(c.label == "threat" for c in inside),
             security_claim=any(c.label == "security_claim" for c in cues if first <= c.first < last),
         )
+
+    def _condition_of(self, parsed: Parsed, mention: Match, first: int, last: int) -> str | None:
+        """What a term is conditional on when a condition noun governs it ("условием перемирия является …")."""
+        tokens = parsed.tokens
+        head = tokens[mention.first].head
+        if head is None or tokens[head].lemma not in self.stance.condition_nouns or not first <= head < last:
+            return None
+        rest = [t for t in tokens[first:last] if not (mention.first <= t.index <= mention.last or t.index == head)
+                and t.pos not in ("PUNCT", "ADP") and t.index > min(head, mention.first)]
+        return " ".join(t.text for t in rest[:_CONDITION_WORDS]) or None
 
     def _polarity(self, tokens: tuple[Token, ...], mention: Match, cues: list[Match]) -> Stance | None:
         """The nearest stance cue's direction, turned by a negation just before it."""
