@@ -422,7 +422,12 @@ class HolderFinder:
                 between = text[end:agent.start].strip(" ,—–")
                 relative = self._relatives is not None and self._relatives.fullmatch(between) is not None
                 if relative and not (passive_only and len(between.split()) < 2):
-                    return [Holder(agent.actor, agent.end)]
+                    # "an idea Oslo rejects" judges the thing; "guarantees that Europe could
+                    # provide" guesses, and "X, which the allies debated, is key" leaves the
+                    # judging to the predicate after the aside.
+                    judged = any(words_between(text, agent.end, c.start) <= _ACTING_REACH
+                                 for c in self._cues.polar(text, agent.end, segment_end) if is_polar(c))
+                    return [Holder(agent.actor, agent.end)] if judged and not self.hedged(text, agent, end) else []
                 if agent.passive and self._cues.polar(text, end, agent.start):
                     # "terms drafted by Norway and Chile": every joined agent.
                     return [replace(h, scope=end) for h in self.with_coordinated(text, agents, agent)]
