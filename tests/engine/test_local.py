@@ -238,3 +238,14 @@ def test_engine_two_workers_store_what_one_does(tmp_path: Path) -> None:
         assert (summary.added, summary.analysed, summary.errors) == (6, 6, [])
         snapshots.append(_snapshot(cfg["db"]))
     assert snapshots[0] == snapshots[1]
+
+
+def test_engine_names_the_models_a_worker_reported_without_loading_them() -> None:
+    def never() -> Models:
+        raise AssertionError("the models were loaded in the driver")
+
+    runner = work.Work({}, never)
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text="Hi.", text="Hi.")
+    outcomes: list[work.Outcome] = [work.Done("a.txt", None), work.Ready(document, [1], models=("pack-a", "model-b"))]
+    assert runner.heard(outcomes) == outcomes
+    assert runner.signature() == ("pack-a", "model-b")

@@ -124,7 +124,7 @@ def new_inputs(
 
 def _pending(store: Store, work: Work, summary: IngestSummary) -> Iterator[Document]:
     """Stored documents with no analysis by these models (read one at a time)."""
-    pack, model = work.models().signature
+    pack, model = work.signature()
     for identity in store.unanalysed_ids(pack, model):
         document = store.document(identity)
         if document is not None and identity not in summary.failed:

@@ -75,6 +75,8 @@ class Work:
         self.source = models
         self.loader: Loader | None = models if callable(models) else None
         self._models: Models | None = models if _loaded(models) else None
+        # The (pack, model) a worker process reported analysing with.
+        self._reported: tuple[str, str] | None = None
 
     def models(self) -> Models:
         """The loaded models (loading them the first time)."""
@@ -82,6 +84,21 @@ class Work:
             assert self.loader is not None, "no models to analyse with"
             self._models = self.loader()
         return self._models
+
+    def signature(self) -> tuple[str, str]:
+        """(pack, model) of the analyses: from the models here, or as a worker process
+        reported them, so that this process does not load the models only to name them."""
+        if self._models is None and self._reported is not None:
+            return self._reported
+        return self.models().signature
+
+    def heard(self, outcomes: list[Outcome]) -> list[Outcome]:
+        """Outcomes from a worker process, noting the models it analysed with."""
+        for outcome in outcomes:
+            if isinstance(outcome, Ready) and outcome.models != ("", ""):
+                self._reported = outcome.models
+                break
+        return outcomes
 
     def __call__(self, items: Sequence[WorkItem]) -> list[Outcome]:
         """The outcome of every item, in order."""
@@ -212,6 +229,6 @@ def run(batches: Iterable[list[WorkItem]], work: Work, workers: int) -> Iterator
         for batch in chain(ahead, stream):
             pending.append(pool.submit(_pooled, batch))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                yield work.heard(pending.popleft().result())
         while pending:
-            yield pending.popleft().result()
+            yield work.heard(pending.popleft().result())

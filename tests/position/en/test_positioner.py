@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from redline.models import Document, Position
@@ -130,3 +132,19 @@ def test_positioner_party_modifying_an_offered_issue_supports_it(positioner: Eng
 def test_positioner_party_modifying_a_bare_issue_holds_nothing(positioner: EnglishPositioner) -> None:
     text = "Moscow backed the Ukrainian ceasefire."
     assert _stances(_read(positioner, text)) == {("Russia", "ceasefire", "support")}
+
+
+def test_positioner_an_issue_cue_replaces_the_shared_cue_on_the_same_words(tmp_path: Path) -> None:
+    # "postponing" is a shared exclusion; as the issue's own oppose cue it must not also compose with it.
+    path = tmp_path / "pack.yaml"
+    path.write_text(
+        "name: sluice\n"
+        "actors:\n  - {id: Velora, name: Republic of Velora, aliases: [Velora]}\n"
+        "issues:\n  - id: sluice-opening\n    label: Opening the sluice\n    description: Opening the sluice.\n"
+        "    terms: [opening of the sluice]\n    cues:\n      oppose: [\"postpon\\\\w*\"]\n",
+        encoding="utf-8")
+    positioner = EnglishPositioner(load_pack(path))
+    text = "Velora is postponing the opening of the sluice."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    positions = positioner.positions(document, [])[1]
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [("Velora", "sluice-opening", "oppose")]

@@ -535,3 +535,35 @@ def test_stance_a_party_opening_a_clause_after_and_holds_its_own_demand(position
                           cue="said", cue_start=12, cue_end=16)
     assert _stances(_read(positioner, text, [statement])) == {
         ("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "conditional")}
+
+
+def test_stance_an_appositive_idea_with_a_reduced_relative_is_its_judges(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv wants a ceasefire, an idea that Moscow has repeatedly opposed.")
+    assert _stances(positions) == {("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "oppose")}
+
+
+def test_stance_removing_an_obstacle_to_an_issue_supports_it(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Ankara pledged to remove every obstacle to a ceasefire.")
+    assert _stances(positions) == {("Turkey", "ceasefire", "support")}
+
+
+def test_stance_postponing_until_further_notice_opposes_without_a_condition(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Moscow postponed the ceasefire until further notice.")
+    assert _stances(positions) == {("Russia", "ceasefire", "oppose")}
+    assert positions[0].condition is None
+
+
+def test_stance_without_delay_is_no_condition(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv wants a ceasefire without delay.")
+    assert _stances(positions) == {("Ukraine", "ceasefire", "support")}
+
+
+def test_stance_a_guarantee_that_a_party_be_prohibited_from_an_issue_opposes_it(
+        positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Russia wants a guarantee that Ukraine will be prohibited from joining NATO.")
+    assert _stances(positions) == {("Russia", "ukraine-nato-membership", "oppose")}
+
+
+def test_stance_insisting_that_a_thing_be_done_supports_it(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Brussels insists that a ceasefire be agreed first.")
+    assert _stances(positions) == {("European Union", "ceasefire", "support")}

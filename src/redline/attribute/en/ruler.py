@@ -56,6 +56,20 @@ class RuleTable:
                 except Unsupported:
                     self._others.add(str(number), [pattern])
         self._memo: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+        # Each pattern filed under one attribute whose value it requires (LOWER first, the
+        # most telling), so that a combination not seen before is tried against the few
+        # patterns that can fit it; those requiring no value are tried every time.
+        self._by: list[tuple[int, dict[int, list[int]]]] = [(row, {}) for row in (1, 0, 2, 3)]
+        self._general: list[int] = []
+        for index, (_, _, allowed) in enumerate(self._single):
+            for row, table in self._by:
+                choice = allowed[row]
+                if choice is not None and choice[0]:
+                    for value in choice[1]:
+                        table.setdefault(value, []).append(index)
+                    break
+            else:
+                self._general.append(index)
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Every (rule number, key, start, end) of the ruler's patterns in ``doc``, sorted."""
@@ -67,14 +81,22 @@ class RuleTable:
             values = tuple(row)
             rules = memo.get(values)
             if rules is None:
-                rules = memo[values] = [(number, key) for number, key, allowed in self._single
-                                        if _fits(values, allowed)]
+                rules = memo[values] = self._fitting(values)
             found.extend((number, key, i, i + 1) for number, key in rules)
         if len(self._others):
             found.extend((int(self.vocab.strings[key]), key, start, end)
                          for key, start, end in self._others(doc, allow_missing=True))
         # A rule whose patterns both match one token matches it once, as in the Matcher.
         return sorted(set(found))
+
+    def _fitting(self, values: tuple[int, ...]) -> list[tuple[int, int]]:
+        """The (rule number, key) of every one-token pattern a token's values fit, in
+        pattern order."""
+        candidates = set(self._general)
+        for row, table in self._by:
+            candidates.update(table.get(values[row], ()))
+        single = self._single
+        return [(single[i][0], single[i][1]) for i in sorted(candidates) if _fits(values, single[i][2])]
 
 
 def _fits(values: tuple[int, ...], allowed: Allowed) -> bool:

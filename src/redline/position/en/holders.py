@@ -411,13 +411,18 @@ class HolderFinder:
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
         Washington" (a passive with its agent); the judging cue follows the mention.
-        ``passive_only`` keeps the passive agents alone (inside a statement, its authors).
+        ``passive_only`` keeps the passive agents alone.
         """
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
-                between = text[end:agent.start].strip(" ,")
+                between = text[end:agent.start].strip(" ,—–")
                 if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
-                    return [Holder(agent.actor, agent.end)]
+                    # "an idea Oslo rejects" judges the thing; "guarantees that Europe could
+                    # provide" guesses, and "X, which the allies debated, is key" leaves the
+                    # judging to the predicate after the aside.
+                    judged = any(words_between(text, agent.end, c.start) <= _ACTING_REACH
+                                 for c in self._cues.polar(text, agent.end, segment_end) if is_polar(c))
+                    return [Holder(agent.actor, agent.end)] if judged and not self.hedged(text, agent, end) else []
                 if agent.passive and self._cues.polar(text, end, agent.start):
                     # "terms drafted by Norway and Chile": every joined agent.
                     return [replace(h, scope=end) for h in self.with_coordinated(text, agents, agent)]

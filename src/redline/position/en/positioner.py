@@ -244,7 +244,7 @@ class EnglishPositioner:
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
-            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end, True)
+            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
                        if h.actor != scene.unit.actor]
             # "A and B have said they ...": the speaker's partners named with it speak too.
             partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
