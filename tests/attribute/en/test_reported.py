@@ -341,3 +341,8 @@ def test_reported_a_cue_in_a_condition_is_no_statement(attributor: EnglishAttrib
     assert [(s[0], s[1]) for s in _found(attributor, text)] == [("Tom Vos", "the port would close")]
     text = "Mayor Tom Vos spoke on Monday. If the union insisted on a vote, he argued, it would be the only one to do so."
     assert [s[0] for s in _found(attributor, text)] == ["Tom Vos"]
+
+
+def test_reported_a_caption_verb_before_a_time_or_place_says_nothing(attributor: EnglishAttributor) -> None:
+    text = "Trade Minister Lena Marsh speaks during a news conference in Oslo on May 4, 2025. (Wire Photo)"
+    assert _found(attributor, text) == []

@@ -513,6 +513,10 @@ class Reported:
         if first < sent.end and doc[first].lower_ in _HEADLINE_LINKS:
             words.append(doc[first])
             first += 1
+        elif first < sent.end and doc[first].pos_ == "ADP" and doc[first].dep_ == "prep":
+            # "Minister speaks during a news conference": a caption's time or place, not
+            # what was said.
+            return None, words
         if first >= sent.end:
             return None, words
         return bounds(run(sent, first, sent.end - 1)), words
