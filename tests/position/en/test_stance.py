@@ -567,3 +567,29 @@ def test_stance_a_guarantee_that_a_party_be_prohibited_from_an_issue_opposes_it(
 def test_stance_insisting_that_a_thing_be_done_supports_it(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Brussels insists that a ceasefire be agreed first.")
     assert _stances(positions) == {("European Union", "ceasefire", "support")}
+
+
+def test_stance_the_subject_of_a_clause_after_as_holds_what_it_says(positioner: EnglishPositioner) -> None:
+    text = ("Moscow opposes foreign troops in Ukraine, as Britain and France have signalled "
+            "being open to sending peacekeepers to Ukraine.")
+    assert _stances(_read(positioner, text)) == {
+        ("Russia", "foreign-troops-in-ukraine", "oppose"),
+        ("United Kingdom", "foreign-troops-in-ukraine", "neutral"),
+        ("France", "foreign-troops-in-ukraine", "neutral"),
+    }
+
+
+def test_stance_a_clause_subject_takes_no_cue_from_the_clause_before(positioner: EnglishPositioner) -> None:
+    text = "Moscow wants a guarantee on NATO, as the White House works to broker a ceasefire."
+    assert not any(actor == "United States" for actor, _, _ in _stances(_read(positioner, text)))
+
+
+def test_stance_an_aside_naming_a_source_is_no_clause_of_its_own(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv wants a ceasefire, as Moscow said.")) == {("Ukraine", "ceasefire", "support")}
+
+
+def test_stance_substituting_an_issue_with_a_thing_accepted_makes_it_conditional(
+        positioner: EnglishPositioner) -> None:
+    text = "Kyiv is ready to accept guarantees to deter attacks and substitute for its goal of joining NATO."
+    stances = _stances(_read(positioner, text))
+    assert ("Ukraine", "ukraine-nato-membership", "conditional") in stances

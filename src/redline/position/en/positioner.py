@@ -241,6 +241,11 @@ class EnglishPositioner:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
+            subject = self._holders.clause_subject(scene.text, scene.agents, opening, span[0])
+            if subject is not None and subject.actor != scene.unit.actor:
+                # "X said Moscow objects, as Paris has signalled it is open to Y": Paris holds Y.
+                return [replace(h, own_clause=True)
+                        for h in self._holders.with_coordinated(scene.text, scene.agents, subject)]
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
@@ -353,7 +358,7 @@ class EnglishPositioner:
         scope = (max(holder.scope, segment.body), segment.end)
         aside = self._aside(scene.text, span[1], segment.end)
         cue = read(scene.text, cues, span, scope, others, self._joins, stops, aside)
-        if cue is None and segment.body < holder.scope <= span[0]:
+        if cue is None and segment.body < holder.scope <= span[0] and not holder.own_clause:
             # "A central concern for Russia is X": the cue may precede the holder.
             cue = read(scene.text, cues, span, (segment.body, segment.end), others, self._joins, stops, aside)
         if cue is None and restriction is not None and span[0] < restriction.start:
@@ -408,9 +413,10 @@ class EnglishPositioner:
         text = scene.text
         lower = max(holder.scope, segment.body)
         traded = self._marker("substitute", text, lower, span[0], _TRADE_REACH)
-        if traded is not None and base.stance == "oppose":
+        if traded is not None and base.stance in ("support", "oppose"):
             taken = [c for c in scene.cues if lower <= c.start and c.end <= traded.start and c.value is not None]
-            return (lower, traded.start, lower) if not taken or taken[-1].value != -1 else None
+            refused = bool(taken) and taken[-1].kind == "oppose"
+            return None if refused else (lower, traded.start, lower)
         marker = self._marker("precondition", text, lower, span[0], _PRECONDITION_REACH)
         if marker is None or base.stance not in ("support", "neutral") or not _PENDING.match(text, span[1]):
             return None
