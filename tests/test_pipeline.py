@@ -116,3 +116,16 @@ def test_pipeline_a_requirement_laid_on_no_issue_asks_for_what_follows(nlp: Lang
     document = Document("id", "r.txt", "r.txt", text, text, language="en")
     _statements, positions = process(document, _models(nlp))
     assert [(p.actor, p.issue, p.stance) for p in positions] == [("Ukraine", "ceasefire", "support")]
+
+
+@pytest.mark.parametrize("text", [
+    "France and Germany said they support a ceasefire.",
+    "French and German officials said they support a ceasefire.",
+    "French and German officials said a ceasefire is essential.",
+])
+def test_pipeline_joint_speakers_each_hold_the_stance(nlp: Language, text: str) -> None:
+    """"A and B said they ...", "A-ian and B-ian officials said": each party named speaks."""
+    document = Document("id", "j.txt", "j.txt", text, text, language="en")
+    _statements, positions = process(document, _models(nlp))
+    assert {(p.actor, p.issue, p.stance) for p in positions} == {
+        ("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}

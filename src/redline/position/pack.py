@@ -200,6 +200,8 @@ class StanceCues(_Strict):
     obligation: list[Pattern] = []
     subordinate: list[Pattern] = []
     postposed_condition: list[Pattern] = []
+    # Participles right after a thing wanted that undo it ("wants the mission removed").
+    reversal: list[Pattern] = []
     negative_condition: list[Pattern] = []
     discourse_condition: list[Pattern] = []
     package: list[Pattern] = []

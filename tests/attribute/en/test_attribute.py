@@ -553,3 +553,28 @@ def test_attribute_an_outlet_relaying_a_persons_words_is_no_speaker(attributor: 
     leading = "The Coastal Herald reported that the city had offered to cut the harbour fees."
     assert [(s.speaker, s.content) for s in _statements(attributor, leading)] == [
         ("Coastal Herald", "the city had offered to cut the harbour fees")]
+
+
+def test_attribute_an_unnamed_source_of_the_lead_is_the_person_named_next(attributor: EnglishAttributor) -> None:
+    text = ('Port deal is close, a senior Danish diplomat was quoted as saying on Tuesday. '
+            '"We are nearly there," Deputy Foreign Minister Jo Roe told the Tribune.')
+    assert [s.speaker for s in _statements(attributor, text)] == ["Jo Roe", "Jo Roe"]
+
+
+def test_attribute_an_unnamed_source_stays_unnamed_after_a_named_speaker_or_anonymity(
+        attributor: EnglishAttributor) -> None:
+    later = ('Mayor Tom Vos said the port would close. The levy will stay, an official told reporters. '
+             '"We are nearly there," Deputy Foreign Minister Jo Roe told the Tribune.')
+    assert [s.speaker for s in _statements(attributor, later)] == ["Tom Vos", "official", "Jo Roe"]
+    anonymous = ('The levy will stay, a senior official told reporters, speaking on condition of anonymity. '
+                 '"We are nearly there," Deputy Foreign Minister Jo Roe told the Tribune.')
+    assert [s.speaker for s in _statements(attributor, anonymous)] == ["senior official", "Jo Roe"]
+    # A Danish official is not the Norwegian prime minister.
+    other = "The levy will stay, a Danish official told reporters. Norwegian Prime Minister Jo Roe said the port would close."
+    assert [s.speaker for s in _statements(attributor, other)] == ["Danish official", "Jo Roe"]
+
+
+def test_attribute_the_company_is_the_body_named_in_what_others_said(attributor: EnglishAttributor) -> None:
+    text = "Mayor Tom Vos said Acme Corp had agreed to sell the mill. The company has maintained it won't sell."
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Tom Vos", "Acme Corp had agreed to sell the mill"), ("Acme Corp", "it won't sell")]

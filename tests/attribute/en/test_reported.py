@@ -311,3 +311,17 @@ def test_reported_floating_declaring_and_indicating_readiness_are_cues(attributo
 def test_reported_an_act_after_a_time_preposition_is_no_statement(attributor: EnglishAttributor) -> None:
     assert _found(attributor, "The envoy said Acme must sell the mill a day after floating a merger.") == [
         ("envoy", "Acme must sell the mill a day after floating a merger", 15, 68)]
+
+
+def test_reported_a_clause_joined_with_its_own_cue_and_subject_is_not_the_hosts(attributor: EnglishAttributor) -> None:
+    text = ("The mayor said the road map for a deal on the port's future won't be one that everyone likes, "
+            "and local traders have already decried the involvement of the council in drafting it.")
+    assert _found(attributor, text) == [
+        ("mayor", "the road map for a deal on the port's future won't be one that everyone likes", 15, 92),
+        ("local traders", "the involvement of the council in drafting it", 133, 178),
+    ]
+
+
+def test_reported_that_opens_the_clause_the_parser_made_relative(attributor: EnglishAttributor) -> None:
+    text = "The mayor also claimed during the press conference that the union has agreed to talk."
+    assert _found(attributor, text) == [("mayor", "the union has agreed to talk", 56, 84)]

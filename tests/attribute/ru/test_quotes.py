@@ -38,3 +38,8 @@ def test_quotes_dialogue_line_ends_where_its_attribution_begins() -> None:
 def test_quotes_german_closing_mark_inside_guillemets_closes_before_it_opens() -> None:
     text = "«Мы изучаем предложения „большой семерки“», — отметил министр."
     assert _contents(text) == ["Мы изучаем предложения „большой семерки“"]
+
+
+def test_quotes_one_closing_mark_before_the_attribution_closes_a_nested_quote_and_its_outer_one() -> None:
+    text = "«Мы ответили: «Нет», — сказал он."
+    assert _contents(text) == ["Мы ответили: «Нет"]

@@ -98,3 +98,23 @@ def test_stance_lexicon_an_issue_cue_takes_the_words_of_a_shared_cue(tmp_path: P
     path.write_text(ISSUE_CUE_PACK, encoding="utf-8")
     positioner = EnglishPositioner(load_pack(path))
     assert _stances(positioner, "Velora postponed the ferry link.") == {("Velora", "ferry-link", "oppose")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paris wants the ceasefire lifted.", ("France", "ceasefire", "oppose")),
+    ("Moscow wants the foreign troops withdrawn.", ("Russia", "foreign-troops-in-ukraine", "oppose")),
+    ("Paris wants the ceasefire extended.", ("France", "ceasefire", "support")),
+])
+def test_stance_lexicon_participle_after_the_thing_wanted_undoes_it(
+        positioner: EnglishPositioner, text: str, expected: tuple[str, str, str]) -> None:
+    assert _stances(positioner, text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Paris backs a ceasefire, an idea Moscow opposes.",
+    "Paris backs a ceasefire—an idea Moscow opposes.",
+    "Paris backs a ceasefire, a proposal that Moscow rejected.",
+])
+def test_stance_lexicon_noun_in_apposition_gives_its_clause_the_mention(
+        positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Russia", "ceasefire", "oppose")}

@@ -319,3 +319,31 @@ def test_positioner_occasion_in_a_condition_takes_no_stance(positioner: RussianP
 def test_positioner_negated_imperfective_giving_up_supports(positioner: RussianPositioner) -> None:
     text = "Андрей Сибига сказал, что Украина не отказывается от вступления в НАТО."
     assert _positions(positioner, text) == [("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_negated_verb_of_the_term_opposes_and_the_joiner_holds_nothing(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что Украина никогда не станет членом НАТО."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_subject_of_a_verbal_term_holds_it_not_the_speaker(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига сказал, что Европа отправит войска на Украину только при условии участия США."
+    assert _positions(positioner, text) == [
+        ("Europe", "foreign-troops-in-ukraine", "conditional", "только при условии участия США")]
+
+
+def test_positioner_aside_of_will_holds_the_clause_it_stands_in(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров сказал, что Москва была готова к тому, чтобы, как хотел Киев, гарантии безопасности были надежными."
+    assert _positions(positioner, text) == [("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_coordinated_parties_before_a_verb_of_will_each_hold_it(positioner: RussianPositioner) -> None:
+    text = ("Сергей Лавров сказал, что сообщения о том, что и Франция, и Германия хотят предоставить гарантии "
+            "безопасности, его не удивляют.")
+    assert _positions(positioner, text) == [
+        ("France", "guarantees-for-ukraine", "support", None), ("Germany", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_party_named_by_an_adjective_and_noun_holds_its_readiness(positioner: RussianPositioner) -> None:
+    text = "Андрей Сибига сказал, что европейские страны готовы направить миротворцев."
+    assert _positions(positioner, text) == [("Europe", "foreign-troops-in-ukraine", "support", None)]

@@ -36,7 +36,7 @@ class Candidate:
 def bounds(tokens: list[Token]) -> tuple[int, int] | None:
     """Content bounds of a token run, without a leading "that" or punctuation at either end."""
     while tokens and ((tokens[0].is_punct and tokens[0].text not in "“«‘\"'") or tokens[0].is_space
-                      or (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark")):
+                      or (tokens[0].lower_ == "that" and (tokens[0].dep_ == "mark" or tokens[0].tag_ == "IN"))):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in ".,;:—–-" or tokens[-1].is_space):
         tokens = tokens[:-1]

@@ -168,7 +168,9 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
             return quoted
         return found
     # "warned in an address to the nation that …": the parser hung the clause elsewhere.
-    thats = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and t.dep_ == "mark"
+    # (A "that" tagged as a conjunction opens the clause even when the parser made the
+    # clause a relative one: "claimed during the debate that the firm had agreed …".)
+    thats = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "that" and (t.dep_ == "mark" or t.tag_ == "IN")
              and _hangs_from(t.head, verb)]
     if thats and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return bounds(run(verb.sent, thats[0].i, verb.right_edge.i))
@@ -299,6 +301,19 @@ def _intent(verb: Token) -> tuple[int, int] | None:
     return bounds(run(verb.sent, first, clauses[0].right_edge.i))
 
 
+def _joined_clause(found: Candidate) -> Token | None:
+    """The "and" or "but" that opens a coordinated clause with a cue and a subject of its
+    own (", and critics have decried the plan", ", but the union has maintained …")."""
+    verb = found.cue[0]
+    if verb.dep_ != "conj" or found.speaker is None or found.speaker.head.i != verb.i or found.speaker.i > verb.i:
+        return None
+    first = verb.doc[min(verb.left_edge.i, found.speaker.left_edge.i)]
+    joiner = verb.doc[first.i - 1] if first.i > 0 else None
+    if joiner is None or joiner.lower_ not in ("and", "but") or joiner.i < 2 or joiner.doc[joiner.i - 1].text != ",":
+        return None
+    return joiner.doc[joiner.i - 1]
+
+
 def _holds(host: Candidate, other: Candidate) -> bool:
     """True when ``other``'s cue lies inside ``host``'s content."""
     return host is not other and host.start <= offset(other.cue[0]) < host.end
@@ -372,7 +387,13 @@ class Reported:
             cue = inner.cue[0]
             speakers = {s.i for s in (found[k].speaker for k in outer) if s is not None}
             shared = after_and(cue) and inner.speaker is not None and inner.speaker.i in speakers
-            if outer and (participle(cue) or shared):
+            joined = _joined_clause(inner)
+            if outer and joined is not None and not shared:
+                # "X said A, and critics have decried B": a clause of its own after "and" or
+                # "but", with a cue and a subject, is the narrator's report, not X's words.
+                host = found[outer[0]]
+                found[outer[0]] = replace(host, end=_trimmed_end(self.parsed.text, host.start, offset(joined)))
+            elif outer and (participle(cue) or shared):
                 # The outer content stops before the comma or the "and" that opens the act.
                 host = found[outer[0]]
                 cut = offset(cue.doc[cue.i - 1])

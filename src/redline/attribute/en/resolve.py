@@ -9,7 +9,7 @@ is skipped: the people a speaker talks about are not the ones who speak.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -32,6 +32,11 @@ _VARIANT_PREFIX = 3
 _VARIANT_SPREAD = 3
 # Letters a place's name and its adjective share ("Russia", "Russian"; "Turkey", "Turkish").
 _PLACE_PREFIX = 3
+# Letters a place's adjective shares with its name ("Russ-ian", "Isra-eli", "Brit-ish").
+_ADJECTIVE_PREFIX = 4
+# How close after an unnamed source of the lead ("a senior diplomat said …") the lines that
+# name it come, in sentences.
+_LEAD_REACH = 2
 # The most words a name the tagger took for an organisation may have to be read as a person's.
 _MISTAGGED_WORDS = 3
 # A resolved speaker: name, kind ("person", "organisation", ...), role, confidence factor.
@@ -162,6 +167,8 @@ class Resolver:
         self.unresolved: set[str] = set()
         # Pending roles written bare or as "one of …", which a later speaker may name.
         self.openers: set[int] = set()
+        # Unnamed people of the lead ("a senior diplomat was quoted …"), by where written.
+        self.leads: set[int] = set()
         written: set[str] = set()
         for doc in parsed.docs:
             # Every unit shares the article's names, so that a name the tagger missed in a
@@ -274,6 +281,12 @@ class Resolver:
         if found.kind == "role":
             return self._role(found)
         assert found.name is not None
+        lead = found.indefinite and self._lead(found.start)
+        if lead:
+            # Named, if at all, by the lines that follow the lead (``forward``); until then
+            # as unsure as any role not yet resolved.
+            self.pending[found.start] = (found.refer or "").split()
+            self.leads.add(found.start)
         name, kind = found.name, found.kind
         if kind in ("person", "organisation", "name"):
             name, person = self.names.fullest(found.name)
@@ -284,7 +297,17 @@ class Resolver:
         kind = "person" if kind != "group" and self._person_role(role) else kind
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
-        return name, kind, role, 1.0
+        return name, kind, role, factors.unresolved if lead else 1.0
+
+    def _lead(self, position: int) -> bool:
+        """True for a source written before any named person's statement, whom the article
+        does not say it keeps unnamed ("speaking on condition of anonymity"): the lead's
+        source, whom news names in the lines that follow."""
+        sentence = self.parsed.sentence_at(position)
+        if any(t.lemma_.lower() in self.lexicon.anonymity_words for t in sentence.span):
+            return False
+        return not any(r.spoke and r.named and r.kind == "person" and r.sentence < sentence.index
+                       for r in self.referents)
 
     def _mistagged_person(self, referent: Referent) -> bool:
         """True for an organisation of one to three capitalised words that spoke, none of
@@ -333,7 +356,10 @@ class Resolver:
         if word in self.lexicon.issued_nouns:
             return self._walk(position, lambda r: r.spoke)
         if word in self.lexicon.kind_nouns:
-            return self._walk(position, lambda r: r.label == "ORG")
+            # A person the recogniser once took for an organisation is no "group"; a body
+            # named so far only in what others said about it still is the one meant.
+            body: Callable[[Referent], bool] = lambda r: r.label == "ORG" and r.kind != "person"
+            return self._walk(position, body) or next((r for r in reversed(self._before(position)) if body(r)), None)
         return None
 
     def forward(self, position: int) -> Resolved | None:
@@ -354,7 +380,14 @@ class Resolver:
                 # "UK PM" is the later "UK Prime Minister …", not a foreign president named first.
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))
                 return _as_tuple(best, self.lexicon.confidence.role)
-        opening = position in self.openers and self.parsed.sentence_at(position).index <= 1
+        here = self.parsed.sentence_at(position).index
+        if position in self.leads:
+            # "A senior diplomat was quoted as saying …. '…,' Deputy Minister Jo Roe said":
+            # the next named speaker, in the lines right after the lead.
+            near = [r for r in later if r.spoke and r.sentence - here <= _LEAD_REACH
+                    and not self._other_place(words, (r.role or "").lower().split())]
+            return _as_tuple(near[0], self.lexicon.confidence.role) if near else None
+        opening = position in self.openers and here <= 1
         # A name the tagger took for an organisation's is a person's only when no one else spoke.
         speakers = ([r for r in later if r.spoke]
                     or sorted((r for r in self.referents if r.position > position and self._mistagged_person(r)),
@@ -394,12 +427,18 @@ class Resolver:
                 return last
         return best[2] if best else None
 
-    def _other_place(self, words: list[str], role: set[str]) -> bool:
+    def _other_place(self, words: list[str], role: Collection[str]) -> bool:
         """True when two roles name different places: "Russia's foreign minister" is not
         the "Ukrainian Foreign Minister" (a place and its adjective share their start)."""
         places = {n.lower() for n in self.names.others if " " not in n}
-        mine = {w[:_PLACE_PREFIX] for w in words if w in places}
-        theirs = {w[:_PLACE_PREFIX] for w in role if w in places}
+
+        def place(word: str) -> bool:
+            # The place, or its adjective ("russian" for Russia, "israeli" for Israel).
+            return word in places or (len(word) >= _ADJECTIVE_PREFIX and word not in self.lexicon.person_roles
+                                      and any(p[:_ADJECTIVE_PREFIX] == word[:_ADJECTIVE_PREFIX] for p in places))
+
+        mine = {w[:_PLACE_PREFIX] for w in (w.removesuffix("'s").removesuffix("’s") for w in words) if place(w)}
+        theirs = {w[:_PLACE_PREFIX] for w in (w.removesuffix("'s").removesuffix("’s") for w in role) if place(w)}
         return bool(mine and theirs and not mine & theirs)
 
     def _walk(self, position: int, accept: Callable[[Referent], bool]) -> Referent | None:

@@ -50,6 +50,9 @@ class Mention:
     forward: bool = False
     # A role written without an article ("Minister says …"), as headlines write them.
     bare: bool = False
+    # A person introduced by an article and a role ("a senior diplomat said …"): news leads
+    # name them only in the next lines.
+    indefinite: bool = False
 
 
 def clean(text: str) -> str:
@@ -323,7 +326,11 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
     if kind == "organisation" and definite and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)
     name = _text(words)
-    return Mention(written, start, end, "group" if plural else kind, name)
+    indefinite = kind == "person" and not plural and any(t.dep_ == "det" and t.lower_ in ("a", "an")
+                                                         for t in head.children)
+    return Mention(written, start, end, "group" if plural else kind, name,
+                   refer=" ".join(t.lower_ for t in words if t.is_alpha) if indefinite else None,
+                   indefinite=indefinite)
 
 
 def _of_phrase(token: Token, head: Token) -> bool:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from redline.attribute.ru.lexicon import Lexicon
 
 _LINE = re.compile(r"[^\n]+")
+# A quote's attribution after its closing mark: ", — сказал он".
+_ATTRIBUTION = re.compile(r"\s*[,!?…]?\s*[—–-]\s")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,12 @@ def _line_quotes(line: str, offset: int, lexicon: Lexicon) -> list[Quote]:
     closers = lexicon.closers
     stack: list[tuple[int, str]] = []
     found: list[Quote] = []
+    # Where a nested quote closed with its outer one still open: writers fold "»»" into one "»".
+    inner_close: int | None = None
     for i, char in enumerate(line):
+        if stack and len(stack) > 1 and char in closers[stack[-1][1]] and not (
+                char in closers and char in closers[char] and _opens(line, i)):
+            inner_close = i
         ascii_mark = char in closers and char in closers[char]
         if ascii_mark:
             if _opens(line, i) and not (stack and stack[-1][1] == char and not _opens_inside(line, i)):
@@ -59,7 +66,11 @@ def _line_quotes(line: str, offset: int, lexicon: Lexicon) -> list[Quote]:
             stack.append((i, char))
     if stack:
         i = stack[0][0]
-        found.append(Quote(offset + i + 1, offset + len(line.rstrip()), offset + i, offset + len(line.rstrip())))
+        if inner_close is not None and _ATTRIBUTION.match(line, inner_close + 1):
+            # "«Мы сказали: «Нет», — отметил он": the one "»" before the attribution closes both.
+            found.append(Quote(offset + i + 1, offset + inner_close, offset + i, offset + inner_close + 1))
+        else:
+            found.append(Quote(offset + i + 1, offset + len(line.rstrip()), offset + i, offset + len(line.rstrip())))
     return found
 
 

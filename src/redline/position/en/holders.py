@@ -210,7 +210,7 @@ class HolderFinder:
                 pronoun = match.group(0).split()[0]
                 out.append(Agent(memory.group, match.start(), match.start() + len(pronoun)))
         if self._group is not None and memory.group is not None:
-            out += [Agent(memory.group, m.start(), m.end()) for m in self._group.finditer(text, start, end)
+            out += [Agent(memory.group, m.start(), m.end(), pronoun=True) for m in self._group.finditer(text, start, end)
                     if self._takes_stance(text, m.start(), m.end(), end)]
         return out
 
@@ -413,6 +413,8 @@ class HolderFinder:
         """Parties coordinated with a speaker of ``actor`` before its statement ("A and B said")."""
         agents = self.agents(text, start, end, [], Memory())
         lead = next((a for a in agents if a.actor == actor and not (a.possessive or a.adjective)), None)
+        # "French and German officials said": adjectives joined before one speaker noun.
+        lead = lead or next((a for a in agents if a.actor == actor and a.adjective), None)
         if lead is None:
             return []
         return [replace(h, scope=scope) for h in self._coordinated(text, agents, lead) if h.actor != actor]
@@ -441,12 +443,15 @@ class HolderFinder:
 
         "..., which Moscow turned down" (a relative clause) and "... was rejected by
         Washington" (a passive with its agent); the judging cue follows the mention.
-        ``passive_only`` keeps the passive agents alone.
+        ``passive_only`` keeps the passive agents alone (inside a statement, its authors),
+        and a noun in apposition that names the move ("X, an idea Oslo rejects"): a
+        speaker who reports another party's verdict on it gives that party the stance.
         """
         for agent in agents:
             if end <= agent.start < segment_end and not (agent.attached or agent.adjective):
                 between = text[end:agent.start].strip(" ,—–")
-                if not passive_only and self._relatives is not None and self._relatives.fullmatch(between):
+                relative = self._relatives is not None and self._relatives.fullmatch(between) is not None
+                if relative and not (passive_only and len(between.split()) < 2):
                     # "an idea Oslo rejects" judges the thing; "guarantees that Europe could
                     # provide" guesses, and "X, which the allies debated, is key" leaves the
                     # judging to the predicate after the aside.

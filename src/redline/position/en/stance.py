@@ -190,6 +190,10 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     if negations and words_between(text, negations[-1].end, start) <= _ADJACENT_NEGATION:
         pre = [*pre, Cue("exclusion", negations[-1].start, negations[-1].end, -1)]
     decided = compose(pre)
+    reversal = next((c for c in cues if c.kind == "reversal" and c.start >= end and not text[end:c.start].strip()), None)
+    if decided is not None and reversal is not None:
+        # "wants the mission removed": a participle right after the thing wanted undoes it.
+        decided = compose([*pre, replace(reversal, kind="exclusion", value=-1)])
     joined = joins is not None and joins.search(text, lower, start) is not None
     if decided is None and lower > scope[0] and joined:
         # A coordinated mention ("ready to fix in a document X that Y") shares the
@@ -206,8 +210,9 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         return decided
     resume = aside[1] if aside is not None and aside[0] >= end else end
     upper = min([scope[1], *(s for s, e in others if s >= end), *(s for s in stops if s >= resume)])
+    # A holder named after the mention ("X, an idea Oslo rejects") reads the cues after it.
     post = [
-        c for c in cues if end <= c.start < upper and c.value is not None
+        c for c in cues if max(end, scope[0]) <= c.start < upper and c.value is not None
         and words_between(text, resume if c.start >= resume else end, c.start) <= POST_REACH
         and not any(0 <= s - c.end and words_between(text, c.end, s) <= _ADJACENT_NEGATION for s, _ in others)
     ]

@@ -19,6 +19,8 @@ _BENEFICIARY_BEFORE = 3
 _BENEFICIARY_AFTER = 10
 _ANTECEDENT_REACH = 4
 _SUBJECT = ("nsubj", "nsubj:pass")
+# The most words back a subject the parser lost is looked for ("и Франция, и Германия хотят").
+_LEFT_SUBJECT = 8
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,30 @@ class Parties:
             for child in parsed.children(owner):
                 if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
                     members = [child, *(c for c in parsed.children(child.index) if c.rel == "conj")]
-                    found = [(self.actor_at(parsed, m.index), parsed.name_at(m.index)) for m in members]
+                    found = [(self._phrase_actor(parsed, m.index), parsed.name_at(m.index)) for m in members]
                     actors = tuple(actor for actor, name in found if actor is not None or name is not None)
                     if actors:
                         return CueParty(owner, actors, child.rel in _SUBJECT or owner != index)
-        return None
+        return self._left_subject(parsed, index)
+
+    def _left_subject(self, parsed: Parsed, index: int) -> CueParty | None:
+        """Parties named right before a verb the parser gave no subject ("и Франция, и Германия хотят")."""
+        tokens = parsed.tokens
+        if tokens[index].pos != "VERB" or any(c.rel in _SUBJECT for c in parsed.children(index)):
+            return None
+        actors: list[str] = []
+        k = index - 1
+        while k >= 0 and index - k <= _LEFT_SUBJECT and tokens[k].sentence == tokens[index].sentence and (
+                tokens[k].pos == "CCONJ" or tokens[k].text == "," or tokens[k].feats.get("Case") == "Nom"):
+            actor = self.actor_at(parsed, k)
+            if actor is not None:
+                actors.insert(0, actor)
+            k -= 1
+        return CueParty(index, tuple(dict.fromkeys(actors)), True) if actors else None
+
+    def _phrase_actor(self, parsed: Parsed, head: int) -> str | None:
+        """The actor a noun phrase names, from its head or its first word ("европейские страны")."""
+        return self.actor_at(parsed, head) or self.actor_at(parsed, parsed.subtree(head)[0])
 
     def antecedent(self, parsed: Parsed, index: int) -> str | None:
         """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""

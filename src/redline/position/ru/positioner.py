@@ -6,9 +6,13 @@ a subject there). Each issue term of the pack's ``ru:`` section found in a unit 
 within its clause: a condition after it ("только после …", "без согласия …") or a
 requirement before it ("мир необходим для …") makes it conditional; otherwise the nearest
 stance cue gives the stance, turned by a negation just before it and by an inverse term
-("внеблоковый статус" opposes membership). Terms inside a condition are not positions.
+("внеблоковый статус" opposes membership). A term inside a condition is what the holder
+asks for, as the condition words it; inside an occasion ("только после перемирия") nothing.
 A term of the holder's own side ("гарантии нашей безопасности") is the issue whose
-beneficiary the holder is, and no issue for a holder that no issue benefits.
+beneficiary the holder is, and no issue for a holder that no issue benefits. Another party
+with its own verb of will, or doing what the term names, holds what that verb governs
+("Лавров заявил, что Киев хочет вступить в союз" is Kyiv's); what the holder asks of it
+(an obligation, a condition) stays the holder's.
 The readings merge into positions as the English ones do.
 """
 
@@ -26,6 +30,7 @@ from redline.position.pack import Pack
 from redline.position.ru.lemmas import Match, PhraseMatcher
 from redline.position.ru.parties import Parties
 from redline.position.ru.stance import STANCE_LEXICON, load_stance
+from redline.position.ru.syntax import refusal, speaks_from, verb_of
 
 _BEFORE = 8
 _AFTER = 4
@@ -84,12 +89,16 @@ class RussianPositioner:
             t for entry in (section.issues.values() if section else ()) for t in entry.own_terms))
 
     @cached_property
+    def _beneficiaries(self) -> dict[str, str]:
+        """Issue -> the actor it is for ("ukraine-nato-membership" -> "Ukraine")."""
+        return {issue.id: issue.beneficiary for issue in self.pack.issues if issue.beneficiary is not None}
+
+    @cached_property
     def _owners(self) -> dict[str, str]:
         """Beneficiary actor -> the issue its own terms stand for."""
         section = self.section
-        beneficiaries = {issue.id: issue.beneficiary for issue in self.pack.issues}
         return {actor: issue for issue, entry in (section.issues.items() if section else ())
-                if entry.own_terms and (actor := beneficiaries.get(issue)) is not None}
+                if entry.own_terms and (actor := self._beneficiaries.get(issue)) is not None}
 
     @cached_property
     def _cues(self) -> PhraseMatcher:
@@ -175,7 +184,7 @@ class RussianPositioner:
         """The actor named as a subject in the article's own reporting ("Москва настаивает")."""
         tokens = parsed.tokens
         for i in indexes:
-            if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]) or _speaks_from(parsed, tokens[i]):
+            if tokens[i].rel in _SUBJECT or self._owns_goal(parsed, tokens[i]) or speaks_from(parsed, tokens[i]):
                 # A pack person as subject holds for their side ("Премьер Иванов призвал к перемирию").
                 actor = self._parties.actor_at(parsed, i)
                 if actor is not None:
@@ -201,10 +210,8 @@ class RussianPositioner:
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        found = [_refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
+        found = [refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
         parties = {c: self._parties.cue_party(parsed, c.first, self.stance.topic_nouns) for c in found}
-        # "Канцлер считает, что Россия не стремится к перемирию": another party's verb is not the
-        # holder's stance; an obligation laid on it is ("Киев должен отказаться от …").
         conditions = [c for c in found if c.label == "condition"]
         # What the holder asks of another party stays the holder's: an obligation ("Киев должен
         # отказаться от …"), a condition ("только если Киев откажется от …") and a party's
@@ -213,9 +220,9 @@ class RussianPositioner:
             tokens[c.first].lemma in self.stance.obligation or any(0 < c.first - k.last <= _CONDITION_WORDS for k in conditions)
             or (not p.subject and tokens[c.first].lemma in self.stance.surrender))}
         cues = [c for c in found if (p := parties[c]) is None or all(a == unit.actor for a in p.actors) or c in demanded]
-        out = self._readings(parsed, unit, cues)
         # "Министр заявил, что Киев хочет вступить в союз": the party with the verb of will holds
-        # what that verb governs, inside the speaker's words or the article's reporting.
+        # what that verb governs, inside the speaker's words or the article's reporting; so does
+        # the subject of a verb that is itself the issue ("Европа отправит войска, только если …").
         acting: dict[tuple[int, str], list[Match]] = {}
         for cue, party in parties.items():
             if party is None or not party.subject or cue.label not in _POLAR or cue in demanded:
@@ -223,27 +230,47 @@ class RussianPositioner:
             for actor in party.actors:
                 if actor is not None and actor != unit.actor:
                     acting.setdefault((party.head, actor), []).append(cue)
+        others: set[int] = set()
+        for mention in self._issues.find(tokens, unit.first, unit.last):
+            verb = verb_of(tokens, mention)
+            party = self._parties.cue_party(parsed, verb, ()) if verb is not None else None
+            if party is not None and party.subject and not any(0 < mention.first - k.last <= _CONDITION_WORDS for k in conditions):
+                # "Украина никогда не станет членом союза": the one who joins is the issue's beneficiary, no agent.
+                for actor in (a for a in party.actors if a is not None and a != unit.actor
+                              and a != self._beneficiaries.get(mention.label[1:])):
+                    acting.setdefault((party.head, actor), [])
+                    others.add(mention.first)
+        out: list[Reading] = []
         for (head, actor), own in acting.items():
-            low, high = parsed.subtree(head)
+            # "…, как хотел Киев, …": an aside of will speaks of the clause it stands in.
+            governor = tokens[head].head
+            aside = governor is not None and any(c.lemma == "как" for c in parsed.children(head))
+            low, high = parsed.subtree(governor if aside and governor is not None else head)
             sub = _Unit(max(unit.first, low), min(unit.last, high + 1), actor)
-            out += self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
-                                                and (c in own or c.label not in _POLAR)])
-        return out
+            for first, reading in self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
+                                                               and (c in own or c.label not in _POLAR)]):
+                out.append(reading)
+                if not aside:
+                    # What another party's own verb governs is its stance, not the holder's.
+                    others.add(first)
+        return [r for _, r in self._readings(parsed, unit, cues, frozenset(others))] + out
 
-    def _readings(self, parsed: Parsed, unit: _Unit, cues: list[Match]) -> list[Reading]:
-        """The readings of the issue mentions of a unit, given the cues its holder owns."""
+    def _readings(self, parsed: Parsed, unit: _Unit, cues: list[Match],
+                  others: frozenset[int] = frozenset()) -> list[tuple[int, Reading]]:
+        """The readings of a unit's issue mentions (not those starting at ``others``), each with its mention's first token."""
         claims = [c for c in cues if c.label == "security_claim"]
-        mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)]
+        mentions = [m for m in self._mentions(parsed, unit) if not any(c.first <= m.first <= c.last for c in claims)
+                    and m.first not in others]
         # A term in a condition on another ("перемирие в обмен на гарантии") is no mere qualifier of it.
         mentions = [m for m in mentions if not self._modifies(parsed, m, mentions) or any(
             c.label == "condition" and 0 < m.first - c.last <= _CUE_REACH for c in cues)]
         carried = self._carried(parsed, unit)
         mentions += [m for m in carried if not any(k.first <= m.last and m.first <= k.last for k in mentions)]
-        out: list[Reading] = []
+        out: list[tuple[int, Reading]] = []
         for mention in mentions:
             reading = self._stance(parsed, unit, mention, cues)
             if reading is not None:
-                out.append(replace(reading, weak=True) if mention in carried else reading)
+                out.append((mention.first, replace(reading, weak=True) if mention in carried else reading))
         return out
 
     def _carried(self, parsed: Parsed, unit: _Unit) -> list[Match]:
@@ -366,10 +393,12 @@ class RussianPositioner:
         """The nearest stance cue's direction, turned by a negation just before it."""
         if any(c.label == "alternative" and 0 < mention.first - c.last <= _ALTERNATIVE_REACH for c in cues):
             return "support"
-        polar = [c for c in cues if c.label in ("neutral", "support", "oppose", "threat", "security_claim")
+        polar = [c for c in cues if c.label in _POLAR
                  and (mention.first - _BEFORE <= c.first < mention.first or mention.last < c.first <= mention.last + _AFTER)]
         if not polar:
-            return None
+            # "Страна никогда не станет членом союза": a negated verb of the term itself says no.
+            negated = any(c.label == "negation" and mention.first - c.last == 1 for c in cues)
+            return "oppose" if negated and tokens[mention.first].pos in ("VERB", "AUX") else None
         # "не возражает против …" is open to it: a neutral phrase before the term outweighs a nearer cue.
         cue = next((c for c in polar if c.label == "neutral" and c.first < mention.first), None) or min(
             polar, key=lambda c: (min(abs(c.first - mention.first), abs(c.first - mention.last)), c.label != "neutral"))
@@ -380,27 +409,3 @@ class RussianPositioner:
         stance: Stance = "oppose" if cue.label in ("oppose", "threat") else "support"
         negated = any(c.label == "negation" and cue.first - _NEGATION_REACH <= c.first < cue.first for c in cues)
         return _TURN[stance] if negated and cue.label != "threat" else stance
-
-
-def _refusal(tokens: tuple[Token, ...], cue: Match) -> Match:
-    """A refusal word is an "oppose" cue when it stands as a whole answer, punctuation after it."""
-    if cue.label != "refusal":
-        return cue
-    after = tokens[cue.last + 1].text if cue.last + 1 < len(tokens) else "."
-    return replace(cue, label="oppose" if not any(c.isalnum() for c in after) else "refusal")
-
-
-def _speaks_from(parsed: Parsed, token: Token) -> bool:
-    """A place that speaks for its party: "В Кремле допускают уступки" is the Kremlin's view.
-
-    The place is a locative with "в" on a subjectless verb in the third person plural
-    (the impersonal "they" of Russian reporting: "в союзе считают", "в столице заявили").
-    """
-    if token.rel != "obl" or token.feats.get("Case") != "Loc" or token.head is None:
-        return False
-    if not any(c.lemma == "в" for c in parsed.children(token.index)):
-        return False
-    verb = parsed.tokens[token.head]
-    if verb.pos != "VERB" or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
-        return False
-    return not any(c.rel in _SUBJECT for c in parsed.children(verb.index))
