@@ -593,3 +593,19 @@ def test_stance_substituting_an_issue_with_a_thing_accepted_makes_it_conditional
     text = "Kyiv is ready to accept guarantees to deter attacks and substitute for its goal of joining NATO."
     stances = _stances(_read(positioner, text))
     assert ("Ukraine", "ukraine-nato-membership", "conditional") in stances
+
+
+def test_stance_an_obligation_in_the_account_of_a_plan_is_its_authors(positioner: EnglishPositioner) -> None:
+    text = ("The American plan was handed to Kyiv on Monday.\n"
+            "Kyiv will have to renounce NATO membership and accept a ceasefire.")
+    assert _stances(_read(positioner, text)) == {
+        ("United States", "ukraine-nato-membership", "oppose"), ("United States", "ceasefire", "support")}
+
+
+def test_stance_an_obligation_no_one_lays_is_no_position_of_the_obliged(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv will have to renounce NATO membership.")) == set()
+
+
+def test_stance_blaming_someone_for_sabotaging_an_issue_supports_it(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Moscow blamed a former official for sabotaging the ceasefire.")
+    assert _stances(positions) == {("Russia", "ceasefire", "support")}

@@ -268,8 +268,12 @@ class HolderFinder:
 
     def holders(self, text: str, agents: Sequence[Agent], reporting: Sequence[tuple[Agent, int]],
                 span: tuple[int, int], segment: tuple[int, int], cues: Sequence[Cue],
-                carried: Holder | None) -> list[Holder]:
-        """Holders of the stance on a mention at ``span`` within ``segment``."""
+                carried: Holder | None, authors: Sequence[str] = ()) -> list[Holder]:
+        """Holders of the stance on a mention at ``span`` within ``segment``.
+
+        ``authors`` are those of the document the article last named: an obligation laid
+        on a party with no one to say it ("Kyiv would have to renounce the bid") is theirs.
+        """
         position = span[0]
         subject = self.clause_subject(text, agents, segment[0], position)
         if subject is not None:
@@ -296,6 +300,10 @@ class HolderFinder:
         elif in_segment and after and self._obliged(text, in_segment[0], position):
             # "Kyiv must give up the bid, Moscow said": the demand is the reporter's.
             main = Holder(after[0][0].actor, segment[0])
+        elif in_segment and self._obliged(text, in_segment[0], position):
+            # A party under an obligation in the article's own account of a plan ("Kyiv
+            # will have to agree to X") does not hold X: the plan's authors ask it of it.
+            found += [Holder(author, segment[0]) for author in authors if author != in_segment[0].actor]
         elif in_segment:
             lead = in_segment[0]
             main = None if self.hedged(text, lead, segment[0]) else Holder(lead.actor, lead.end)

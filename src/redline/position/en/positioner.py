@@ -92,6 +92,8 @@ class _Scene:
     syntax: Syntax
     # Mentions that only date something ("once a truce is reached"): read for no stance.
     timed: frozenset[tuple[int, int]] = frozenset()
+    # The authors of the document the article last named.
+    authors: tuple[str, ...] = ()
 
 
 class EnglishPositioner:
@@ -192,7 +194,7 @@ class EnglishPositioner:
         mentions = self._heads(text, mentions)
         timed = self._frames.timed(text, mentions, unit.start)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
-                       state.syntax, frozenset(timed))
+                       state.syntax, frozenset(timed), state.memory.authors)
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -264,7 +266,7 @@ class EnglishPositioner:
             return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
-            scene.cues, carried,
+            scene.cues, carried, scene.authors,
         )
 
     def _segment(self, scene: _Scene, segment: Clause, following: Clause | None, state: _State,
