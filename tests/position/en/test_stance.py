@@ -609,3 +609,18 @@ def test_stance_an_obligation_no_one_lays_is_no_position_of_the_obliged(position
 def test_stance_blaming_someone_for_sabotaging_an_issue_supports_it(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Moscow blamed a former official for sabotaging the ceasefire.")
     assert _stances(positions) == {("Russia", "ceasefire", "support")}
+
+
+def test_stance_a_thing_a_condition_only_dates_is_not_asked_for(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "London would dispatch troops to Ukraine if a ceasefire is reached.")
+    assert _stances(positions) == {("United Kingdom", "foreign-troops-in-ukraine", "conditional")}
+
+
+def test_stance_a_thing_a_condition_asks_of_a_party_is_supported(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "London would send troops to Ukraine if Russia accepts a ceasefire.")
+    assert ("United Kingdom", "ceasefire", "support") in _stances(positions)
+
+
+def test_stance_european_brigades_on_the_ground_are_foreign_troops(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv wants several European brigades on the ground.")
+    assert _stances(positions) == {("Ukraine", "foreign-troops-in-ukraine", "support")}

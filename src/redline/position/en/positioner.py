@@ -48,6 +48,10 @@ _TRADE_REACH = 5
 # about ("before a truce can begin", "before any deal is signed"); a past tense only dates
 # ("before the truce collapsed").
 _PENDING = re.compile(r"[\s\w'’-]{0,30}?\b(?:can|could|would|will|may|might|is|are|be|begins?|starts?|takes? effect|comes? into force)\b")
+# A condition that a thing come about ("if a truce is reached", "once a deal takes effect")
+# dates what it conditions; nobody is said to ask for the thing there.
+_COMES_ABOUT = re.compile(r"\s+(?:is|are|has been|have been|gets?) (?:reached|agreed|signed|concluded|achieved)\b"
+                          r"|\s+(?:takes? effect|comes? into force)\b")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 # Where a stance is read: the span, the issue mention there (None for an anaphor) and
 # whether the anaphor is a weak one (a noun phrase such as "the offer").
@@ -402,7 +406,10 @@ class EnglishPositioner:
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
             cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
-        return [replace(conditional, issue=issue) for issue in issues] + asked
+        # A thing the condition only needs to come about ("if a truce is reached") names the
+        # condition's issue but is no demand of its own.
+        return [replace(conditional, issue=issue) for issue in issues] + [
+            r for r in asked if not _COMES_ABOUT.match(scene.text, r.end)]
 
     def _waited(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 base: Reading) -> tuple[int, int, int] | None:
