@@ -578,3 +578,39 @@ def test_attribute_the_company_is_the_body_named_in_what_others_said(attributor:
     text = "Mayor Tom Vos said Acme Corp had agreed to sell the mill. The company has maintained it won't sell."
     assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
         ("Tom Vos", "Acme Corp had agreed to sell the mill"), ("Acme Corp", "it won't sell")]
+
+
+def test_attribute_a_report_from_an_outlet_is_the_outlets_not_its_owners(attributor: EnglishAttributor) -> None:
+    text = ("The port will close in May, according to a report from the Harbour Gazette, a weekly owned "
+            "and published by shipping magnate Ana Ruiz.")
+    assert [s.speaker for s in _statements(attributor, text)] == ["Harbour Gazette"]
+    assert [(s.speaker, s.content) for s in _statements(
+        attributor, "The port will close in May, according to a statement by the council.")] == [
+        ("council", "The port will close in May")]
+
+
+def test_attribute_a_day_the_parser_made_a_speakers_head_is_no_part_of_the_name(attributor: EnglishAttributor) -> None:
+    assert [s.speaker for s in _statements(attributor, "Oslo: Mayor Vasko Thursday announced that the port must close.")] == [
+        "Vasko"]
+
+
+def test_attribute_headline_source_at_the_end_with_a_title(attributor: EnglishAttributor) -> None:
+    text = "Port could reopen as part of a final deal - PM Vos\n\nPrime Minister Tom Vos said on Monday that the port could reopen."
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Tom Vos", "Port could reopen as part of a final deal"), ("Tom Vos", "the port could reopen")]
+
+
+def test_attribute_a_relative_clause_on_a_plan_for_a_place_is_the_plans(attributor: EnglishAttributor) -> None:
+    text = ("Norway has not agreed to every point of President Vos's 20-point plan for Cyprus, which calls for "
+            "the complete sale of the port, but it has said the outline is a good basis for talks.")
+    # The plan speaks in a relative clause: "it" is still the sentence's subject.
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Vos's 20-point plan", "the complete sale of the port"), ("Norway", "the outline is a good basis for talks")]
+
+
+def test_attribute_headline_stance_verbs(attributor: EnglishAttributor) -> None:
+    text = "Union refuses to give up hopes of a pay deal\n\nThe union said on Monday it would not drop its claim."
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)][0] == ("Union", "give up hopes of a pay deal")
+    # An attributed headline's stance verb is the source's report, not a statement of its own.
+    text = "Traders backed the levy, mayor says\n\nThe mayor said on Monday the levy would stay."
+    assert [s.speaker for s in _statements(attributor, text)] == ["mayor", "mayor"]

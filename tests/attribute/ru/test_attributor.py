@@ -218,3 +218,8 @@ def test_attributor_ob_etom_closing_a_paragraph_takes_each_sentence_before_it() 
 def test_attributor_ob_etom_skips_a_dateline_and_an_agency_tag() -> None:
     text = "МОСКВА, 5 мая. /Вестник/. Переговоры продолжатся в Женеве весной. Об этом заявил министр Иван Петров."
     assert _statements(text) == [("Иван Петров", "заявил", "indirect", "Переговоры продолжатся в Женеве весной")]
+
+
+def test_attributor_acronym_speaker_is_the_organisation_named_in_full() -> None:
+    text = "Доклад подготовила Служба внешней разведки России. В СВР заявили, что переговоры зашли в тупик."
+    assert _statements(text) == [("Служба внешней разведки России", "заявили", "indirect", "переговоры зашли в тупик")]

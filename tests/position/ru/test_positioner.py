@@ -347,3 +347,26 @@ def test_positioner_coordinated_parties_before_a_verb_of_will_each_hold_it(posit
 def test_positioner_party_named_by_an_adjective_and_noun_holds_its_readiness(positioner: RussianPositioner) -> None:
     text = "Андрей Сибига сказал, что европейские страны готовы направить миротворцев."
     assert _positions(positioner, text) == [("Europe", "foreign-troops-in-ukraine", "support", None)]
+
+
+def test_positioner_title_with_a_preposition_gives_the_speakers_party(positioner: RussianPositioner) -> None:
+    text = "Посол Украины в НАТО Ольга Петренко заявила, что необходимо перемирие."
+    assert _positions(positioner, text) == [("Ukraine", "ceasefire", "support", None)]
+
+
+def test_positioner_title_after_the_name_and_coordinated_terms(positioner: RussianPositioner) -> None:
+    text = ("Ольга Петренко, посол Украины в НАТО, заявила, что стране необходимо военное присутствие союзников "
+            "и членство в Евросоюзе.")
+    assert _positions(positioner, text) == [
+        ("Ukraine", "foreign-troops-in-ukraine", "support", None), ("Ukraine", "ukraine-eu-membership", "support", None)]
+
+
+def test_positioner_agent_of_a_passive_cue_holds_it(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров отметил, что проект гарантий безопасности был предложен самой украинской стороной."
+    assert _positions(positioner, text) == [("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_standard_the_issue_must_meet_in_a_demand_is_a_condition(positioner: RussianPositioner) -> None:
+    text = "Сергей Лавров заявил, что Россия настаивает на том, чтобы гарантии безопасности для Украины соответствовали Уставу ООН."
+    assert _positions(positioner, text) == [
+        ("Russia", "guarantees-for-ukraine", "conditional", "соответствовали Уставу ООН")]

@@ -141,7 +141,7 @@ class EnglishAttributor:
             at = statement.start if statement.speaker_start is None else statement.speaker_start
             resolver.add(at, statement.speaker,
                          draft.speaker_kind or "person", statement.role, statement.speaker_mention or "",
-                         (statement.start, statement.end))
+                         (statement.start, statement.end), main=not (draft.cue and draft.cue[0].dep_ == "relcl"))
             statements.append(statement)
             statements += self._coordinated(draft, statement, resolver)
             previous = (draft, statement)

@@ -15,6 +15,8 @@ from redline.attribute.en.speakers import mention, missed_name
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
+# Prepositions that give what a document is about ("the plan for the port").
+_TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "of", "over"})
 
 
 def subject(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -35,7 +37,7 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
         if found:
             head = min(found, key=lambda c: abs(c.i - node.i))
             if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
-                return node.head
+                return _antecedent(node.head, lexicon)
             return owner(head, lexicon) or head
         opened = _opening_participle_object(node)
         if opened is not None:
@@ -75,6 +77,16 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             continue
         return None
     return None
+
+
+def _antecedent(noun: Token, lexicon: Lexicon) -> Token:
+    """The noun a relative clause is about: "the plan for Cyprus, which calls for …" is the
+    plan's clause, though the parser hangs it on the name of what the plan is for."""
+    prep = noun.head
+    if (noun.pos_ == "PROPN" and noun.dep_ == "pobj" and prep.lower_ in _TOPIC_PREPOSITIONS
+            and prep.head.lemma_.lower() in lexicon.organisation_nouns):
+        return prep.head
+    return noun
 
 
 def owner(noun: Token, lexicon: Lexicon) -> Token | None:

@@ -247,7 +247,10 @@ def _tail_speaker(parsed: Parsed, start: int, end: int, nouns: frozenset[str]) -
         return bool(tokens)
     # The parser tags a headline's last words poorly: the article's other mentions tell.
     written = parsed.text[start:end]
-    return any(e.text == written and e.label_ in _TAIL_ENTITIES for doc in parsed.docs for e in doc.ents)
+    # "… - PM Vos" with the person named in full ("Tom Vos") below.
+    last = written.split()[-1]
+    return any((e.text == written and e.label_ in _TAIL_ENTITIES) or (e.label_ == "PERSON" and e.text.split()[-1] == last)
+               for doc in parsed.docs for e in doc.ents)
 
 
 def _tail_role(parsed: Parsed, span: tuple[int, int], lexicon: Lexicon) -> Token | None:
@@ -270,5 +273,12 @@ def _headline_source(written: str, resolver: Resolver, nouns: frozenset[str]) ->
     speaking noun ("Reports", "Minister")."""
     name, person = resolver.names.fullest(written)
     if person is not None:
+        return name
+    # "… - PM Vos": the title before a name the article gives in full.
+    words = written.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in resolver.lexicon.person_roles:
+        words = words[1:]
+    name, person = resolver.names.fullest(" ".join(words))
+    if person:
         return name
     return written if written.split()[-1].lower() in nouns else None

@@ -95,6 +95,7 @@ class Lexicon(_Strict):
     as_cues: list[Word]
     intent_cues: list[Word]
     adjective_cues: list[Word]
+    headline_cues: list[Word] = []
     phrasal_cues: list[PhrasalCue]
     nominal_cues: list[Word]
     source_phrases: list[Word]
@@ -124,7 +125,7 @@ class Lexicon(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
 
     @field_validator(
-        "as_cues", "intent_cues", "adjective_cues", "nominal_cues", "source_phrases", "possessive_sources",
+        "as_cues", "intent_cues", "adjective_cues", "headline_cues", "nominal_cues", "source_phrases", "possessive_sources",
         "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
         "time_prepositions", "anonymity_words", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
         "issued_nouns", "issuing_verbs", "group_nouns",

@@ -231,6 +231,14 @@ def _opening_participle(verb: Token) -> bool:
             and verb.left_edge.i == verb.sent.start)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """True for a cue in a passive that describes a noun ("a weekly owned and published by
+    X", "the offer, announced by the mayor, …"): it names the noun's author, and says nothing."""
+    node = verb.head if verb.dep_ == "conj" else verb
+    return (node.dep_ == "acl" and verb.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in (*verb.children, *node.children)))
+
+
 def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     """Content of an object cue: its object (not a bare "it") and what completes it.
 
@@ -435,12 +443,12 @@ class Reported:
         return speaker is not None and speaker.kind in ("person", "pronoun", "role")
 
     def _at(self, token: Token) -> Iterator[Candidate]:
-        if self.is_cue(token):
+        if self.is_cue(token) or self._headline_stance(token):
             yield from self._verb(token)
         yield from self.sources.at(token)
 
     def _verb(self, verb: Token) -> Iterator[Candidate]:
-        if _opening_participle(verb):
+        if _opening_participle(verb) or _reduced_passive(verb):
             return
         speaker = subject(verb, self.lexicon)
         # "The United States does not talk about guarantees": a negated cue reports nothing;
@@ -482,6 +490,12 @@ class Reported:
             found, words = self._headline_rest(verb)
         if found is not None:
             yield candidate(frame, speaker, found, words)
+
+    def _headline_stance(self, verb: Token) -> bool:
+        """True for a stance verb of a headline that is not itself attributed ("Port backs
+        the levy"; not "Traders backed the levy, mayor says")."""
+        return (verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.headline_cues and self._headline(verb)
+                and not any(self.is_cue(t) for t in verb.sent if t.i != verb.i))
 
     def _headline(self, verb: Token) -> bool:
         """True when the cue's sentence is a whole line without a closing stop: a headline."""

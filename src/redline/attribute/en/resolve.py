@@ -9,6 +9,7 @@ is skipped: the people a speaker talks about are not the ones who speak.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -242,15 +243,17 @@ class Resolver:
                 position, self.parsed.sentence_at(position).index, found.name, "group", None, True))
 
     def add(self, position: int, name: str, kind: str, role: str | None,
-            written: str = "", content: tuple[int, int] | None = None) -> None:
-        """Record a resolved speaker (and what it said) so that later pronouns can refer to it."""
+            written: str = "", content: tuple[int, int] | None = None, main: bool = True) -> None:
+        """Record a resolved speaker (and what it said) so that later pronouns can refer to it;
+        ``main`` is False for one that speaks in a relative clause ("the plan, which calls
+        for …"), which does not hold the floor against its sentence's subject."""
         sentence = self.parsed.sentence_at(position).index
         if kind == "person":
             self._learn_gender(name, written, role)
         if content is not None:
             self.contents.append(content)
         self.referents.append(Referent(position, sentence, name, kind, role, True,
-                                       named=name not in self.unresolved, spoke=True))
+                                       named=name not in self.unresolved, spoke=True, main=main))
 
     def _learn_gender(self, name: str, written: str, role: str | None) -> None:
         """Note a person's gender from a title, a role noun or the given name, when told."""
@@ -356,10 +359,12 @@ class Resolver:
         if word in self.lexicon.issued_nouns:
             return self._walk(position, lambda r: r.spoke)
         if word in self.lexicon.kind_nouns:
-            # A person the recogniser once took for an organisation is no "group"; a body
-            # named so far only in what others said about it still is the one meant.
-            body: Callable[[Referent], bool] = lambda r: r.label == "ORG" and r.kind != "person"
-            return self._walk(position, body) or next((r for r in reversed(self._before(position)) if body(r)), None)
+            # The body the article is about: the organisation named most often so far, in
+            # what others said about it too (the latest of equals), never a person the
+            # recogniser once took for an organisation.
+            bodies = [r for r in self._before(position) if r.label == "ORG" and r.kind != "person"]
+            counts = Counter(r.name for r in bodies)
+            return max(reversed(bodies), key=lambda r: counts[r.name], default=None)
         return None
 
     def forward(self, position: int) -> Resolved | None:

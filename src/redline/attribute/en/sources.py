@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from redline.attribute.en.content import Candidate, bounds, candidate, run
-from redline.attribute.en.cues import hypothetical, subject
+from redline.attribute.en.cues import hypothetical, owner, subject
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.speakers import mention, noun_phrase_end
@@ -178,12 +178,16 @@ class Sources:
         if end is not None:
             prep = doc[end]
             objects = [c for c in prep.children if c.dep_ == "pobj"]
+            # "according to a report from the Gazette", "… to a statement by the council":
+            # whoever issued it is the source.
+            issuer = owner(objects[0], self.lexicon) if objects else None
             # "per cent", "$5 per barrel": only a speaker after the phrase makes it a source.
-            if objects and mention(objects[0], self.lexicon) is not None:
-                # "according to the mediator, Lena Marsh, …": the name belongs to the source.
-                appos = [c for c in objects[0].children if c.dep_ == "appos" and c.i > objects[0].i]
+            if objects and (issuer is not None or mention(objects[0], self.lexicon) is not None):
+                # "according to the mediator, Lena Marsh, …", "… a report from the Gazette, a
+                # weekly …": the apposition belongs to the source.
+                appos = [c for c in objects[0].subtree if c.dep_ == "appos" and c.i > objects[0].i]
                 last = noun_phrase_end(appos[-1]) if appos else noun_phrase_end(objects[0])
-                return token.i, prep.i, last, objects[0]
+                return token.i, prep.i, last, issuer or objects[0]
         if token.lower_ == "in" and token.dep_ == "prep":
             sources = self.lexicon.possessive_sources
             nouns = [c for c in token.children if c.dep_ == "pobj" and (c.lemma_.lower() in sources or c.lower_ in sources)]

@@ -209,6 +209,10 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     kind = lexicon.pronoun_kind(head.text)
     if kind is not None and head.pos_ == "PRON":
         return Mention(head.text, offset(head), end_offset(head), "pronoun", refer=kind)
+    named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i and entity_of(c)]
+    if head.ent_type_ in ("DATE", "TIME") and named:
+        # "Mayor Vasko Thursday announced …": the parser made the day the head of the name.
+        return mention(named[-1], lexicon)
     ent = entity_of(head) or _outlet(head, lexicon)
     if ent is not None:
         return _named(head, ent, lexicon, head)

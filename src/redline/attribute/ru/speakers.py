@@ -22,6 +22,9 @@ _TITLE_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 _TITLE_WORDS = 8
 # A word with a dot inside ("Вестник.РУ"): a web address, the name of an online outlet.
 _ADDRESS = re.compile(r"\w\.\w")
+# The lengths of an acronym that may stand for an organisation the article names in full.
+_ACRONYM_MIN = 2
+_ACRONYM_MAX = 6
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -89,7 +92,8 @@ class People:
         nominative = all(t.feats.get("Case", "Nom") == "Nom" for t in tokens)
         form = " ".join(t.text for t in tokens) if nominative else name.normal
         gender = next((t.feats["Gender"] for t in tokens if "Gender" in t.feats), None)
-        title = self._title(name)
+        span = self._title(name)
+        title = " ".join(t.text for t in self.parsed.tokens[span[0]:span[1]]) if span else None
         person = next((p for p in self._persons if same_stem(p.surname, form.split()[-1])), None)
         if person is None:
             person = Person(form, nominative, gender, name.start)
@@ -98,22 +102,34 @@ class People:
             person.name, person.nominative = form, nominative
         if title:
             person.title = person.title or title
-            words = self.parsed.tokens[name.first - len(title.split()):name.first]
+            words = self.parsed.tokens[span[0]:span[1]] if span else ()
             person.roles |= {t.lemma for t in words if t.lemma in self.lexicon.roles}
             person.titled |= {t.lemma for t in words}
         person.gender = person.gender or gender
         return person
 
-    def _title(self, name: Name) -> str | None:
-        """The title words written just before a name ("замглавы МИД России")."""
+    def _title(self, name: Name) -> tuple[int, int] | None:
+        """The token range of the title words written just before a name ("замглавы МИД России") or after it."""
         tokens = self.parsed.tokens
         sentence = self.parsed.sentences[tokens[name.first].sentence]
         k = name.first
-        while k > sentence.first and name.first - k < _TITLE_WORDS and tokens[k - 1].pos in _TITLE_POS:
+        # "посол Украины в НАТО Иван Петров": a preposition inside a title, between two of its nouns.
+        while k > sentence.first and name.first - k < _TITLE_WORDS and (tokens[k - 1].pos in _TITLE_POS or (
+                tokens[k - 1].pos == "ADP" and k - 1 > sentence.first and tokens[k - 2].pos in _TITLE_POS)):
             k -= 1
         while k < name.first and tokens[k].lemma not in self.lexicon.roles:
             k += 1
-        return " ".join(t.text for t in tokens[k:name.first]) or None
+        return (k, name.first) if k < name.first else self._title_after(name)
+
+    def _title_after(self, name: Name) -> tuple[int, int] | None:
+        """A title set off by commas after a name ("Ольга Петренко, посол Украины в НАТО, заявила")."""
+        tokens = self.parsed.tokens
+        end = self.parsed.sentences[tokens[name.last].sentence].last
+        start = name.last + 2
+        if start >= end or tokens[name.last + 1].text != "," or tokens[start].lemma not in self.lexicon.roles:
+            return None
+        stop = next((t.index for t in tokens[start:min(start + _TITLE_WORDS, end)] if t.text == ","), None)
+        return (start, stop) if stop is not None else None
 
     def last(self, gender: str | None, role: str | None = None, body: frozenset[str] = frozenset()) -> Person | None:
         """The last person who spoke, of this gender (and introduced with this role noun)."""
@@ -150,6 +166,9 @@ class People:
             person = self._by_name[name]
             return Speaker(person.name, start, end, person.title, person)
         word = tokens[head]
+        spelled = self._spelled_out(word.text)
+        if spelled is not None and not people:
+            return Speaker(spelled, start, end)
         known = next((p for p in self._persons if word.pos == "PROPN" and same_stem(p.surname, word.text)), None)
         if known is not None:
             return Speaker(known.name, start, end, known.title, known)
@@ -168,6 +187,18 @@ class People:
                 return found
         return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None,
                        outlet=outlet)
+
+    def _spelled_out(self, word: str) -> str | None:
+        """The organisation an acronym stands for, named in full in the article ("СВР": "Служба внешней разведки")."""
+        if not (_ACRONYM_MIN <= len(word) <= _ACRONYM_MAX and word.isupper() and word.isalpha()):
+            return None
+        for name in self.parsed.names:
+            words = [t.text for t in self.parsed.tokens[name.first:name.last + 1] if t.text.isalpha()]
+            if name.kind == "ORG" and len(words) >= len(word) and "".join(w[0] for w in words[:len(word)]).upper() == word:
+                # "Служба внешней разведки России": the country after the name stays in the genitive.
+                country = next((n for n in self.parsed.names if n.first == name.last + 1 and n.kind == "LOC"), None)
+                return f"{name.normal} {country.text}" if country is not None else name.normal
+        return None
 
     def _outlet(self, first: int, last: int) -> bool:
         """An outlet's name: headed by an outlet noun, a title in quotation marks, or a web address."""

@@ -64,6 +64,9 @@ class Parties:
             owners.append(token.head)
         for owner in owners:
             noun = parsed.tokens[owner].pos == "NOUN"
+            agent = self._agent(parsed, owner)
+            if agent is not None:
+                return agent
             for child in parsed.children(owner):
                 if child.rel in _SUBJECT or (noun and child.rel == "nmod" and child.feats.get("Case") == "Gen"):
                     members = [child, *(c for c in parsed.children(child.index) if c.rel == "conj")]
@@ -72,6 +75,17 @@ class Parties:
                     if actors:
                         return CueParty(owner, actors, child.rel in _SUBJECT or owner != index)
         return self._left_subject(parsed, index)
+
+    def _agent(self, parsed: Parsed, index: int) -> CueParty | None:
+        """The party by which a passive cue's act is done ("проект был предложен украинской стороной")."""
+        if parsed.tokens[index].feats.get("Voice") != "Pass":
+            return None
+        for child in parsed.children(index):
+            if child.rel == "obl" and child.feats.get("Case") == "Ins":
+                actor = self._phrase_actor(parsed, child.index)
+                if actor is not None:
+                    return CueParty(index, (actor,), True)
+        return None
 
     def _left_subject(self, parsed: Parsed, index: int) -> CueParty | None:
         """Parties named right before a verb the parser gave no subject ("и Франция, и Германия хотят")."""
@@ -89,8 +103,9 @@ class Parties:
         return CueParty(index, tuple(dict.fromkeys(actors)), True) if actors else None
 
     def _phrase_actor(self, parsed: Parsed, head: int) -> str | None:
-        """The actor a noun phrase names, from its head or its first word ("европейские страны")."""
-        return self.actor_at(parsed, head) or self.actor_at(parsed, parsed.subtree(head)[0])
+        """The actor a noun phrase names from its head or a word before it ("европейские страны", "самой украинской стороной")."""
+        return next((actor for k in (head, *range(parsed.subtree(head)[0], head))
+                     if (actor := self.actor_at(parsed, k)) is not None), None)
 
     def antecedent(self, parsed: Parsed, index: int) -> str | None:
         """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""

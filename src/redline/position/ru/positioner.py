@@ -314,7 +314,8 @@ class RussianPositioner:
         """A term that only qualifies another ("прекращение огня в Донбассе"): its syntactic head is there."""
         token = parsed.tokens[mention.first]
         for _ in range(_MODIFIER_HOPS):
-            if token.head is None:
+            # "военное присутствие и членство в союзе": a coordinated term is a term of its own.
+            if token.head is None or token.rel == "conj":
                 return False
             token = parsed.tokens[token.head]
             if mention.first <= token.index <= mention.last:
