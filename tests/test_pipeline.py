@@ -122,6 +122,7 @@ def test_pipeline_a_requirement_laid_on_no_issue_asks_for_what_follows(nlp: Lang
     "France and Germany said they support a ceasefire.",
     "French and German officials said they support a ceasefire.",
     "French and German officials said a ceasefire is essential.",
+    "The French and German foreign ministers said they support a ceasefire.",
 ])
 def test_pipeline_joint_speakers_each_hold_the_stance(nlp: Language, text: str) -> None:
     """"A and B said they ...", "A-ian and B-ian officials said": each party named speaks."""

@@ -113,7 +113,7 @@ def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     from redline.pipeline import load_models, process
     from redline.position.en.concepts import load_nlp
     from redline.position.en.diagnose import Diagnosis
-    from redline.position.cues import shared_duplicates
+    from redline.position.cues import precondition_warnings, shared_duplicates
     from redline.position.examples import PackCheck, read_examples
 
     cfg = settings_module.load({"pack": name, "model": model})
@@ -122,7 +122,7 @@ def check_pack(name: str | None = None, model: str | None = None) -> PackCheck:
     nlp = attributor.nlp if isinstance(attributor, EnglishAttributor) else load_nlp()
     diagnosis = Diagnosis(models.pack, nlp)
     readings, wrong = read_examples(models.pack, lambda document: process(document, models)[1], diagnosis)
-    warnings = [*diagnosis.term_warnings(), *shared_duplicates(models.pack)]
+    warnings = [*diagnosis.term_warnings(), *shared_duplicates(models.pack), *precondition_warnings(models.pack)]
     return PackCheck(models.pack.name, len(readings), wrong, warnings, readings)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from redline.models import CueSpan
 from redline.position import load_pack
-from redline.position.cues import CueEntry, CueIndex, cue_entries, shared_duplicates
+from redline.position.cues import CueEntry, CueIndex, cue_entries, precondition_warnings, shared_duplicates
 
 PACK = """\
 name: border-accord
@@ -73,4 +73,15 @@ def test_cues_shared_duplicates_name_pack_entries_the_lexicon_already_reads(tmp_
         'cues.support "welcom(?:e|es|ed|ing)" (issue demarcation) is the shared entry; it can be left out',
         'cues.support "insist(?:s|ed)? on" (issue demarcation) only reads what the shared entry '
         '"insist(?:s|ed|ing)? on" reads; it can be left out',
+    ]
+
+
+def test_cues_precondition_warnings_name_a_condition_opening_with_before(tmp_path: Path) -> None:
+    text = PACK.replace('condition: ["in step with"]', 'condition: ["in step with", "before (?:it|they) can"]')
+    path = tmp_path / "border.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert precondition_warnings(load_pack(path)) == [
+        'cues.condition "before (?:it|they) can" (pack) cuts the sentence at "before": the issue after it '
+        'loses the stance before it ("wants X done before Y can ..."), which the shared precondition "before" '
+        'reads as Y waiting on X; it can be left out',
     ]

@@ -140,6 +140,25 @@ def shared_duplicates(pack: Pack, lexicon: Path = STANCE_LEXICON) -> list[str]:
     return out
 
 
+def precondition_warnings(pack: Pack, lexicon: Path = STANCE_LEXICON) -> list[str]:
+    """Warnings on the pack's own conditions that open with a shared precondition word
+    ("before (?:it|they) can"): a condition cuts the sentence there, so the issue named
+    after it loses the stance said before it, which the shared precondition keeps."""
+    words = phrase_regex(load_lexicon(lexicon).cues.precondition)
+    if words is None:
+        return []
+    out: list[str] = []
+    for item in pack.own_cues.condition:
+        wordings = [w.strip() for w in spellings(item, frozenset())]
+        opening = next((m for w in wordings if (m := words.match(w)) is not None), None)
+        if opening is not None:
+            out.append(f"cues.condition {quote(item)} (pack) cuts the sentence at {quote(opening.group())}: "
+                       f"the issue after it loses the stance before it (\"wants X done before Y can ...\"), "
+                       f"which the shared precondition {quote(opening.group())} reads as Y waiting on X; "
+                       f"it can be left out")
+    return out
+
+
 def _shared_twin(item: str, entries: Sequence[str]) -> str | None:
     """The shared entry that is ``item`` or reads every wording ``item`` spells out."""
     if item in entries:
