@@ -614,3 +614,9 @@ def test_attribute_headline_stance_verbs(attributor: EnglishAttributor) -> None:
     # An attributed headline's stance verb is the source's report, not a statement of its own.
     text = "Traders backed the levy, mayor says\n\nThe mayor said on Monday the levy would stay."
     assert [s.speaker for s in _statements(attributor, text)] == ["mayor", "mayor"]
+
+
+def test_attribute_a_headline_role_and_the_leads_source_are_the_person_named_next(attributor: EnglishAttributor) -> None:
+    text = ("Harbour lawmaker warns port will close\n\nA senior harbour lawmaker has warned the council that the port "
+            "will close. Lena Marsh, a former mayor who now sits in parliament, said on Wednesday that the town would act.")
+    assert [s.speaker for s in _statements(attributor, text)] == ["Lena Marsh", "Lena Marsh", "Lena Marsh"]

@@ -325,3 +325,19 @@ def test_reported_a_clause_joined_with_its_own_cue_and_subject_is_not_the_hosts(
 def test_reported_that_opens_the_clause_the_parser_made_relative(attributor: EnglishAttributor) -> None:
     text = "The mayor also claimed during the press conference that the union has agreed to talk."
     assert _found(attributor, text) == [("mayor", "the union has agreed to talk", 56, 84)]
+
+
+def test_reported_make_clear_with_clear_hung_on_the_clause(attributor: EnglishAttributor) -> None:
+    text = ("Kyiv has made clear it will not cede land it controls, and Zelensky said neither the constitution "
+            "nor the law gave him the right to give territory away.")
+    assert [(s[0], s[1]) for s in _found(attributor, text)] == [
+        ("Kyiv", "it will not cede land it controls"),
+        ("Zelensky", "neither the constitution nor the law gave him the right to give territory away"),
+    ]
+
+
+def test_reported_a_cue_in_a_condition_is_no_statement(attributor: EnglishAttributor) -> None:
+    text = "Mayor Tom Vos said the port would close. If the union insisted on a vote, the plan would fail."
+    assert [(s[0], s[1]) for s in _found(attributor, text)] == [("Tom Vos", "the port would close")]
+    text = "Mayor Tom Vos spoke on Monday. If the union insisted on a vote, he argued, it would be the only one to do so."
+    assert [s[0] for s in _found(attributor, text)] == ["Tom Vos"]

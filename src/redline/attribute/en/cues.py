@@ -15,6 +15,7 @@ from redline.attribute.en.speakers import mention, missed_name
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
+_CONDITIONS = frozenset({"if", "unless"})
 # Prepositions that give what a document is about ("the plan for the port").
 _TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "of", "over"})
 
@@ -180,8 +181,10 @@ def _tense(verb: Token) -> str:
 
 
 def hypothetical(verb: Token) -> bool:
-    """True for a negated or modal cue: "does not talk about", "may demand" report no statement."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL) for c in verb.children)
+    """True for a negated, modal or conditional cue: "does not talk about", "may demand",
+    "if the union insists on a vote" report no statement."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL)
+               or (c.dep_ == "mark" and c.lower_ in _CONDITIONS) for c in verb.children)
 
 
 def after_and(verb: Token) -> bool:

@@ -17,8 +17,15 @@ _FIXED_OBJECT_DEPS = ("dobj", "oprd", "acomp", "ccomp", "attr", "npadvmod")
 
 
 def _fixed_objects(verb: Token, cue: PhrasalCue) -> list[Token]:
-    """The cue's fixed object among the verb's complements ("the alarm", "clear")."""
-    return [c for c in verb.children if c.dep_ in _FIXED_OBJECT_DEPS and c.lemma_.lower() in cue.objects]
+    """The cue's fixed object among the verb's complements ("the alarm", "clear"), or right
+    after the verb on the clause it opens ("made clear it will …", read with "clear" on
+    the clause's verb)."""
+    found = [c for c in verb.children if c.dep_ in _FIXED_OBJECT_DEPS and c.lemma_.lower() in cue.objects]
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (not found and after is not None and after.lemma_.lower() in cue.objects and after.head.dep_ == "ccomp"
+            and after.head.head.i == verb.i):
+        found = [after]
+    return found
 
 
 def _preps(holders: list[Token], wanted: frozenset[str], lexicon: Lexicon) -> list[Token]:
@@ -66,7 +73,7 @@ def phrasal(verb: Token, cue: PhrasalCue, lexicon: Lexicon,
     tail = [c for h in holders for c in h.children
             if c.i > holders[-1].i and c.dep_ in ("acl", "ccomp", "relcl", "xcomp", "csubj")]
     if tail:
-        return bounds(run(verb.sent, tail[0].left_edge.i, verb.sent.end - 1))
+        return bounds(run(verb.sent, max(tail[0].left_edge.i, holders[-1].i + 1), verb.sent.end - 1))
     # "stressed the need for calm": no clause, so the noun and its phrase were said.
     fixed = holders[-1]
     return bounds(run(verb.sent, fixed.left_edge.i, fixed.right_edge.i)) if fixed.pos_ == "NOUN" else None

@@ -290,6 +290,8 @@ class Resolver:
             # as unsure as any role not yet resolved.
             self.pending[found.start] = (found.refer or "").split()
             self.leads.add(found.start)
+            # Not yet a name: a headline's "Lawmaker warns …" waits for the one given below.
+            self.unresolved.add(found.name)
         name, kind = found.name, found.kind
         if kind in ("person", "organisation", "name"):
             name, person = self.names.fullest(found.name)
