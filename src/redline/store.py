@@ -136,8 +136,6 @@ _CORRECTION_FIELDS = (
 )
 
 
-
-
 def _document_row(d: Document, signature: Sequence[int]) -> list[Any]:
     return [
         d.id, d.doc, d.origin, d.url, d.title, d.date, d.author, d.outlet, d.language,

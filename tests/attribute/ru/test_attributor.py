@@ -223,3 +223,13 @@ def test_attributor_ob_etom_skips_a_dateline_and_an_agency_tag() -> None:
 def test_attributor_acronym_speaker_is_the_organisation_named_in_full() -> None:
     text = "Доклад подготовила Служба внешней разведки России. В СВР заявили, что переговоры зашли в тупик."
     assert _statements(text) == [("Служба внешней разведки России", "заявили", "indirect", "переговоры зашли в тупик")]
+
+
+def test_attributor_inverted_attribution_closes_a_nested_clause_of_content() -> None:
+    text = "Москва настаивает на том, чтобы договор учитывал интересы соседей, заявил министр Иван Петров."
+    assert _statements(text) == [
+        ("Иван Петров", "заявил", "indirect", "Москва настаивает на том, чтобы договор учитывал интересы соседей")]
+
+
+def test_attributor_first_person_pronoun_outside_quotes_is_no_speaker() -> None:
+    assert _statements("Мы будем настаивать на том, чтобы договор был подписан.") == []

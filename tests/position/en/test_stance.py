@@ -567,3 +567,60 @@ def test_stance_a_guarantee_that_a_party_be_prohibited_from_an_issue_opposes_it(
 def test_stance_insisting_that_a_thing_be_done_supports_it(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Brussels insists that a ceasefire be agreed first.")
     assert _stances(positions) == {("European Union", "ceasefire", "support")}
+
+
+def test_stance_the_subject_of_a_clause_after_as_holds_what_it_says(positioner: EnglishPositioner) -> None:
+    text = ("Moscow opposes foreign troops in Ukraine, as Britain and France have signalled "
+            "being open to sending peacekeepers to Ukraine.")
+    assert _stances(_read(positioner, text)) == {
+        ("Russia", "foreign-troops-in-ukraine", "oppose"),
+        ("United Kingdom", "foreign-troops-in-ukraine", "neutral"),
+        ("France", "foreign-troops-in-ukraine", "neutral"),
+    }
+
+
+def test_stance_a_clause_subject_takes_no_cue_from_the_clause_before(positioner: EnglishPositioner) -> None:
+    text = "Moscow wants a guarantee on NATO, as the White House works to broker a ceasefire."
+    assert not any(actor == "United States" for actor, _, _ in _stances(_read(positioner, text)))
+
+
+def test_stance_an_aside_naming_a_source_is_no_clause_of_its_own(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv wants a ceasefire, as Moscow said.")) == {("Ukraine", "ceasefire", "support")}
+
+
+def test_stance_substituting_an_issue_with_a_thing_accepted_makes_it_conditional(
+        positioner: EnglishPositioner) -> None:
+    text = "Kyiv is ready to accept guarantees to deter attacks and substitute for its goal of joining NATO."
+    stances = _stances(_read(positioner, text))
+    assert ("Ukraine", "ukraine-nato-membership", "conditional") in stances
+
+
+def test_stance_an_obligation_in_the_account_of_a_plan_is_its_authors(positioner: EnglishPositioner) -> None:
+    text = ("The American plan was handed to Kyiv on Monday.\n"
+            "Kyiv will have to renounce NATO membership and accept a ceasefire.")
+    assert _stances(_read(positioner, text)) == {
+        ("United States", "ukraine-nato-membership", "oppose"), ("United States", "ceasefire", "support")}
+
+
+def test_stance_an_obligation_no_one_lays_is_no_position_of_the_obliged(positioner: EnglishPositioner) -> None:
+    assert _stances(_read(positioner, "Kyiv will have to renounce NATO membership.")) == set()
+
+
+def test_stance_blaming_someone_for_sabotaging_an_issue_supports_it(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Moscow blamed a former official for sabotaging the ceasefire.")
+    assert _stances(positions) == {("Russia", "ceasefire", "support")}
+
+
+def test_stance_a_thing_a_condition_only_dates_is_not_asked_for(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "London would dispatch troops to Ukraine if a ceasefire is reached.")
+    assert _stances(positions) == {("United Kingdom", "foreign-troops-in-ukraine", "conditional")}
+
+
+def test_stance_a_thing_a_condition_asks_of_a_party_is_supported(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "London would send troops to Ukraine if Russia accepts a ceasefire.")
+    assert ("United Kingdom", "ceasefire", "support") in _stances(positions)
+
+
+def test_stance_european_brigades_on_the_ground_are_foreign_troops(positioner: EnglishPositioner) -> None:
+    positions = _read(positioner, "Kyiv wants several European brigades on the ground.")
+    assert _stances(positions) == {("Ukraine", "foreign-troops-in-ukraine", "support")}

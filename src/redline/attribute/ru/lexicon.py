@@ -67,10 +67,11 @@ class Lexicon(BaseModel):
     offices: list[list[Word]] = []
     bodies: list[list[Word]] = []
     seats: list[Word] = []
+    speakerless: list[Word] = []
 
     @field_validator("speech_verbs", "clause_only", "object_verbs", "belief_words", "complementizers",
                      "anaphoric_objects", "impersonal", "generic_roles", "specific_roles", "relays",
-                     "relay_verbs", "seats")
+                     "relay_verbs", "seats", "speakerless")
     @classmethod
     def _normalise(cls, words: list[str]) -> list[str]:
         return [_norm(w) for w in words]

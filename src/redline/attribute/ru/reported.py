@@ -349,6 +349,10 @@ class Frames:
         for token in tokens[after + 1:sentence.last]:
             if token.lemma in self.lexicon.relay_verbs and tokens[token.index - 1].text == ",":
                 return tokens[token.index - 1].start
+            # "X настаивает на том, чтобы …, заявил министр": the inverted attribution closes the content.
+            if token.lemma in self.lexicon.speech_verbs and tokens[token.index - 1].text == "," and self._is_cue(token) \
+                    and token.rel != "conj":
+                return tokens[token.index - 1].start
             if token.rel == "conj" and token.head == verb.index and self._is_cue(token):
                 k = token.index
                 while k > after + 1 and self.parsed.tokens[k - 1].pos in ("CCONJ", "PUNCT", "ADV"):

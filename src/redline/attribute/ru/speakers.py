@@ -174,6 +174,8 @@ class People:
             return Speaker(known.name, start, end, known.title, known)
         if word.lemma in self.lexicon.pronouns:
             return self._refer(start, end, gender or self.lexicon.pronouns[word.lemma])
+        if word.lemma in self.lexicon.speakerless and last == first:
+            return None
         roles = [t for t in tokens[first:last + 1] if t.lemma in self.lexicon.roles]
         outlet = not roles and (relayed or self._outlet(first, last))
         phrase = self.parsed.text[start:end]

@@ -82,6 +82,8 @@ class Holder:
 
     actor: str
     scope: int
+    # The subject of a clause of its own: cues before it belong to another clause.
+    own_clause: bool = False
 
 
 class HolderFinder:
@@ -107,6 +109,10 @@ class HolderFinder:
         self._mandative = frozenset(w.lower() for w in pack.cues.mandative)
         self._authoring = phrase_regex(pack.cues.authoring)
         self._subordinators = phrase_regex(pack.cues.subordinate)
+        # A subordinate clause opening after a comma, right before its subject (", as the ").
+        self._clause_leads = re.compile(
+            r"[,;—–]\s*(?:" + "|".join(pack.cues.subordinate) + r")\s+(?:the\s+)?$", re.IGNORECASE
+        ) if pack.cues.subordinate else None
         self._according = re.compile(
             "(?:" + "|".join(pack.cues.according) + r")\s+(?:the\s+)?$", re.IGNORECASE
         ) if pack.cues.according else None
@@ -262,9 +268,16 @@ class HolderFinder:
 
     def holders(self, text: str, agents: Sequence[Agent], reporting: Sequence[tuple[Agent, int]],
                 span: tuple[int, int], segment: tuple[int, int], cues: Sequence[Cue],
-                carried: Holder | None) -> list[Holder]:
-        """Holders of the stance on a mention at ``span`` within ``segment``."""
+                carried: Holder | None, authors: Sequence[str] = ()) -> list[Holder]:
+        """Holders of the stance on a mention at ``span`` within ``segment``.
+
+        ``authors`` are those of the document the article last named: an obligation laid
+        on a party with no one to say it ("Kyiv would have to renounce the bid") is theirs.
+        """
         position = span[0]
+        subject = self.clause_subject(text, agents, segment[0], position)
+        if subject is not None:
+            return [replace(h, own_clause=True) for h in self.with_coordinated(text, agents, subject)]
         found: list[Holder] = []
         before = [(a, s) for a, s in reporting if s <= position]
         nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
@@ -287,6 +300,10 @@ class HolderFinder:
         elif in_segment and after and self._obliged(text, in_segment[0], position):
             # "Kyiv must give up the bid, Moscow said": the demand is the reporter's.
             main = Holder(after[0][0].actor, segment[0])
+        elif in_segment and self._obliged(text, in_segment[0], position):
+            # A party under an obligation in the article's own account of a plan ("Kyiv
+            # will have to agree to X") does not hold X: the plan's authors ask it of it.
+            found += [Holder(author, segment[0]) for author in authors if author != in_segment[0].actor]
         elif in_segment:
             lead = in_segment[0]
             main = None if self.hedged(text, lead, segment[0]) else Holder(lead.actor, lead.end)
@@ -310,6 +327,27 @@ class HolderFinder:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
+
+    def clause_subject(self, text: str, agents: Sequence[Agent], start: int, position: int) -> Agent | None:
+        """The subject of a subordinate clause that opens after a comma before a mention.
+
+        "Moscow opposes troops, as Britain and France have signalled they are open to
+        sending peacekeepers": the peacekeepers are Britain's and France's, not Moscow's. An
+        aside that only names a source ("..., as Moscow said") is no clause of its own.
+        """
+        if self._clause_leads is None:
+            return None
+        for agent in reversed(agents):
+            if not (start <= agent.start and agent.end <= position) or agent.attached or agent.passive \
+                    or agent.adjective or agent.possessive or agent.source:
+                continue
+            if self._clause_leads.search(text, max(start, agent.start - 24), agent.start) is None:
+                continue
+            tail = self._tail(text, agents, agent)
+            said = any(words_between(text, tail, c.start) <= _HEDGE_REACH
+                       for c in self._cues.find("reporting", text, tail, position))
+            return None if said else agent
+        return None
 
     def _obliged(self, text: str, agent: Agent, position: int) -> bool:
         """Whether an obligation follows the agent closely ("Kyiv must ...", "Kyiv has to ...")."""

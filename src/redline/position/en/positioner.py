@@ -48,6 +48,10 @@ _TRADE_REACH = 5
 # about ("before a truce can begin", "before any deal is signed"); a past tense only dates
 # ("before the truce collapsed").
 _PENDING = re.compile(r"[\s\w'’-]{0,30}?\b(?:can|could|would|will|may|might|is|are|be|begins?|starts?|takes? effect|comes? into force)\b")
+# A condition that a thing come about ("if a truce is reached", "once a deal takes effect")
+# dates what it conditions; nobody is said to ask for the thing there.
+_COMES_ABOUT = re.compile(r"\s+(?:is|are|has been|have been|gets?) (?:reached|agreed|signed|concluded|achieved)\b"
+                          r"|\s+(?:takes? effect|comes? into force)\b")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 # Where a stance is read: the span, the issue mention there (None for an anaphor) and
 # whether the anaphor is a weak one (a noun phrase such as "the offer").
@@ -92,6 +96,8 @@ class _Scene:
     syntax: Syntax
     # Mentions that only date something ("once a truce is reached"): read for no stance.
     timed: frozenset[tuple[int, int]] = frozenset()
+    # The authors of the document the article last named.
+    authors: tuple[str, ...] = ()
 
 
 class EnglishPositioner:
@@ -192,7 +198,7 @@ class EnglishPositioner:
         mentions = self._heads(text, mentions)
         timed = self._frames.timed(text, mentions, unit.start)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
-                       state.syntax, frozenset(timed))
+                       state.syntax, frozenset(timed), state.memory.authors)
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -241,6 +247,11 @@ class EnglishPositioner:
             # A statement reporting another party's act ("X said the United States has
             # offered ...") gives that party the stance; otherwise the speaker holds it.
             opening = max(segment.body, scene.unit.content or segment.body)
+            subject = self._holders.clause_subject(scene.text, scene.agents, opening, span[0])
+            if subject is not None and subject.actor != scene.unit.actor:
+                # "X said Moscow objects, as Paris has signalled it is open to Y": Paris holds Y.
+                return [replace(h, own_clause=True)
+                        for h in self._holders.with_coordinated(scene.text, scene.agents, subject)]
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
@@ -259,7 +270,7 @@ class EnglishPositioner:
             return acting
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
-            scene.cues, carried,
+            scene.cues, carried, scene.authors,
         )
 
     def _segment(self, scene: _Scene, segment: Clause, following: Clause | None, state: _State,
@@ -354,7 +365,7 @@ class EnglishPositioner:
         scope = (max(holder.scope, segment.body), segment.end)
         aside = self._aside(scene.text, span[1], segment.end)
         cue = read(scene.text, cues, span, scope, others, self._joins, stops, aside)
-        if cue is None and segment.body < holder.scope <= span[0]:
+        if cue is None and segment.body < holder.scope <= span[0] and not holder.own_clause:
             # "A central concern for Russia is X": the cue may precede the holder.
             cue = read(scene.text, cues, span, (segment.body, segment.end), others, self._joins, stops, aside)
         if cue is None and restriction is not None and span[0] < restriction.start:
@@ -395,7 +406,10 @@ class EnglishPositioner:
             condition_outcome=(("granted" if first.stance == "support" else "excluded") if first else None),
             cues=(*base.cues, CueSpan("condition", zone[0], zone[2])),
         )
-        return [replace(conditional, issue=issue) for issue in issues] + asked
+        # A thing the condition only needs to come about ("if a truce is reached") names the
+        # condition's issue but is no demand of its own.
+        return [replace(conditional, issue=issue) for issue in issues] + [
+            r for r in asked if not _COMES_ABOUT.match(scene.text, r.end)]
 
     def _waited(self, scene: _Scene, segment: Clause, span: tuple[int, int], holder: Holder,
                 base: Reading) -> tuple[int, int, int] | None:
@@ -409,9 +423,10 @@ class EnglishPositioner:
         text = scene.text
         lower = max(holder.scope, segment.body)
         traded = self._marker("substitute", text, lower, span[0], _TRADE_REACH)
-        if traded is not None and base.stance == "oppose":
+        if traded is not None and base.stance in ("support", "oppose"):
             taken = [c for c in scene.cues if lower <= c.start and c.end <= traded.start and c.value is not None]
-            return (lower, traded.start, lower) if not taken or taken[-1].value != -1 else None
+            refused = bool(taken) and taken[-1].kind == "oppose"
+            return None if refused else (lower, traded.start, lower)
         marker = self._marker("precondition", text, lower, span[0], _PRECONDITION_REACH)
         if marker is None or base.stance not in ("support", "neutral") or not _PENDING.match(text, span[1]):
             return None
