@@ -32,11 +32,19 @@ def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, st
         ("Paris is weighing a truce over the holidays.", ("France", "ceasefire", "neutral")),
         ("London is sceptical of any land swap.", ("United Kingdom", "territorial-concessions", "oppose")),
         ("Ankara praised the moratorium on energy strikes.", ("Turkey", "ceasefire", "support")),
+        # Leading, brokering or sponsoring a proposal backs it.
+        ("A truce proposal led by Turkey was tabled.", ("Turkey", "ceasefire", "support")),
+        ("The truce brokered by Turkey held for a week.", ("Turkey", "ceasefire", "support")),
     ],
 )
 def test_holders_everyday_stance_verbs(positioner: EnglishPositioner, text: str,
                                        expected: tuple[str, str, str]) -> None:
     assert _stances(positioner, text) == {expected}
+
+
+def test_holders_a_delegation_led_by_someone_backs_nothing(positioner: EnglishPositioner) -> None:
+    text = "The delegation, led by a French aide, handed over a memorandum on a truce."
+    assert _stances(positioner, text) == set()
 
 
 def test_holders_would_consider_with_a_proviso_is_conditional(positioner: EnglishPositioner) -> None:
