@@ -24,6 +24,7 @@ from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
 from redline.attribute.en.ruler import table_matched
 from redline.attribute.en.speakers import mention
+from redline.attribute.en.transcript import transcript_drafts
 from redline.errors import RedlineError
 from redline.models import Document, Statement
 
@@ -128,6 +129,8 @@ class EnglishAttributor:
         headlines = headline_drafts(parsed, resolver, quotes)
         drafts = [d for d in drafts if not any(d.cue and h.start <= offset(d.cue[0]) < h.end for h in headlines)]
         drafts += headlines
+        # A transcript's sentences are its speaker's, cue or no cue.
+        drafts += transcript_drafts(parsed, resolver, drafts)
         # 5. Speakers, in text order, so that pronouns can look back.
         return self._resolve(document, sorted(drafts, key=lambda d: (d.extent[0], d.start)), resolver)
 
