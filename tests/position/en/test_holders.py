@@ -35,8 +35,6 @@ def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, st
         # Leading, brokering or sponsoring a proposal backs it.
         ("A truce proposal led by Turkey was tabled.", ("Turkey", "ceasefire", "support")),
         ("The truce brokered by Turkey held for a week.", ("Turkey", "ceasefire", "support")),
-        ("A US-backed proposal for a truce was tabled.", ("United States", "ceasefire", "support")),
-        ("The Turkish-brokered truce held for a week.", ("Turkey", "ceasefire", "support")),
     ],
 )
 def test_holders_everyday_stance_verbs(positioner: EnglishPositioner, text: str,

@@ -22,12 +22,6 @@ _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 # Capitalised words joined by hyphens ("the US-Ukrainian proposal", "joint US-EU guarantees"):
 # when every part is an actor's form, each part names its actor as it would alone.
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
-# A party joined to a participle of backing or authorship ("a US-brokered truce", "the
-# Kremlin-backed plan", "an EU-sponsored resolution"): the party is named there as an author.
-# Not "-led": "a Saudi-led coalition" names who commands, not what it asks for.
-_AUTHORED = re.compile(
-    r"(?<![\w-])([A-Z][\w.]*)(?=-(?:backed|brokered|sponsored|drafted|proposed|mediated)(?![\w-]))"
-)
 
 
 @dataclass(frozen=True)
@@ -79,8 +73,6 @@ class ActorIndex:
             possessive = _POSSESSIVE.match(text, e) is not None
             out.append(ActorMention(actor, s, e, kind, possessive))
         out += self._compounds(text, start, stop)
-        out += [ActorMention(self._forms[m.group(1)][0], m.start(), m.end(), "adjective")
-                for m in _AUTHORED.finditer(text, start, stop) if m.group(1) in self._forms]
         taken = [(m.start, m.end) for m in out]
         for span, actors in self._described(text, start, stop).items():
             if not any(s < span[1] and span[0] < e for s, e in taken):
