@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from redline.attribute.en.direct import attribution_at
 from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, reported_drafts
+from redline.attribute.en.enumeration import enumeration_drafts
 from redline.attribute.en.lexicon import load_lexicon
 from redline.attribute.en.parse import Parsed, offset, unit_text, units
 from redline.attribute.en.quotes import find_quotes
@@ -131,6 +132,9 @@ class EnglishAttributor:
         drafts += headlines
         # A transcript's sentences are its speaker's, cue or no cue.
         drafts += transcript_drafts(parsed, resolver, drafts)
+        # "… set out the following three points." then "Firstly, …": each point is the cue's.
+        points, announcing = enumeration_drafts(parsed, drafts)
+        drafts = [d for d in drafts if d not in announcing] + points
         # 5. Speakers, in text order, so that pronouns can look back.
         return self._resolve(document, sorted(drafts, key=lambda d: (d.extent[0], d.start)), resolver)
 
