@@ -249,3 +249,24 @@ def test_holders_pronoun_is_the_main_subject_across_statement_units(positioner: 
     document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
     found = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
     assert found == {("Russia", "ceasefire", "support"), ("Ukraine", "foreign-troops-in-ukraine", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # An inverted condition after a comma, and a settlement still to come.
+        ("Britain would deploy peacekeepers to Ukraine, should a truce be signed first.", "should a truce be signed first"),
+        ("Britain would deploy peacekeepers to Ukraine after any future peace deal with Russia.",
+         "after any future peace deal with Russia"),
+    ],
+)
+def test_holders_inverted_and_deferred_conditions(positioner: EnglishPositioner, text: str, condition: str) -> None:
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    positions = positioner.positions(document, [])[1]
+    assert ("United Kingdom", "foreign-troops-in-ukraine", "conditional", condition) in {
+        (p.actor, p.issue, p.stance, p.condition) for p in positions}
+
+
+def test_holders_should_after_its_subject_is_no_condition(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "London said Kyiv should accept a truce.") == {
+        ("United Kingdom", "ceasefire", "support")}
