@@ -30,6 +30,9 @@ def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, st
         ("Berlin has lobbied for a multinational force on the Dnipro.",
          ("Germany", "foreign-troops-in-ukraine", "support")),
         ("Paris is weighing a truce over the holidays.", ("France", "ceasefire", "neutral")),
+        # Asking about a thing, or naming it a topic, takes no side yet.
+        ("Paris has raised questions about the truce proposal.", ("France", "ceasefire", "neutral")),
+        ("A truce is one of the most important topics in the talks, Paris said.", ("France", "ceasefire", "neutral")),
         ("London is sceptical of any land swap.", ("United Kingdom", "territorial-concessions", "oppose")),
         ("Ankara praised the moratorium on energy strikes.", ("Turkey", "ceasefire", "support")),
         # Leading, brokering or sponsoring a proposal backs it.
