@@ -273,3 +273,14 @@ def test_holders_inverted_and_deferred_conditions(positioner: EnglishPositioner,
 def test_holders_should_after_its_subject_is_no_condition(positioner: EnglishPositioner) -> None:
     assert _stances(positioner, "London said Kyiv should accept a truce.") == {
         ("United Kingdom", "ceasefire", "support")}
+
+
+def test_holders_a_subject_relative_clause_is_its_partys_own(positioner: EnglishPositioner) -> None:
+    # The party is the verb's object, but the relative clause after it is its own.
+    text = "Kyiv accused Russia, which has rejected calls for a truce, of stalling."
+    assert _stances(positioner, text) == {("Russia", "ceasefire", "oppose")}
+
+
+def test_holders_a_relative_clause_that_ends_leaves_the_main_subject(positioner: EnglishPositioner) -> None:
+    text = "Britain, which phoned Russia on Monday, welcomed the ceasefire."
+    assert _stances(positioner, text) == {("United Kingdom", "ceasefire", "support")}

@@ -36,6 +36,10 @@ _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE
 # A comma and a conjunction: what follows is a clause of its own, with its own subject.
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
+# A subject relative clause opening right after a party: "Moscow, which has rejected ...".
+# How far before a segment a party can open the relative clause the segment continues.
+_RELATIVE_REACH = 80
+_SUBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+")
 # A clause of its own opening before a party: after a colon or dash, or after a clause
 # joined by "and" ("A demands X and B wants Y": B wants Y).
 _CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -275,6 +279,9 @@ class HolderFinder:
         on a party with no one to say it ("Kyiv would have to renounce the bid") is theirs.
         """
         position = span[0]
+        relative = self._relative_subject(text, segment[0], position)
+        if relative is not None:
+            return [Holder(relative.actor, relative.end, own_clause=True)]
         subject = self.clause_subject(text, agents, segment[0], position)
         if subject is not None:
             return [replace(h, own_clause=True) for h in self.with_coordinated(text, agents, subject)]
@@ -327,6 +334,21 @@ class HolderFinder:
             if all(holder.actor != h.actor for h in unique):
                 unique.append(holder)
         return unique
+
+    def _relative_subject(self, text: str, segment_start: int, position: int) -> ActorMention | None:
+        """The party a subject relative clause around ``position`` is about.
+
+        "Kyiv accused Moscow, which has rejected calls for a truce, of stalling": the
+        clause "which has rejected ..." is Moscow's own, even where Moscow is an object.
+        """
+        before = [m for m in self._actors.mentions(text, max(0, segment_start - _RELATIVE_REACH), position)
+                  if m.end <= position]
+        if not before or before[-1].kind == "adjective" or before[-1].possessive:
+            return None
+        match = _SUBJECT_RELATIVE.match(text, before[-1].end, position)
+        if match is None or _CLAUSE_BREAK.search(text, match.end(), position):
+            return None
+        return before[-1]
 
     def clause_subject(self, text: str, agents: Sequence[Agent], start: int, position: int) -> Agent | None:
         """The subject of a subordinate clause that opens after a comma before a mention.
