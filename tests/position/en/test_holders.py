@@ -30,6 +30,10 @@ def _stances(positioner: EnglishPositioner, text: str) -> set[tuple[str, str, st
         ("Berlin has lobbied for a multinational force on the Dnipro.",
          ("Germany", "foreign-troops-in-ukraine", "support")),
         ("Paris is weighing a truce over the holidays.", ("France", "ceasefire", "neutral")),
+        # Working to bring a thing about backs it.
+        ("France is working towards a truce.", ("France", "ceasefire", "support")),
+        ("Paris is putting together a peacekeeping mission for Ukraine.", ("France", "foreign-troops-in-ukraine", "support")),
+        ("Britain is working on a plan to undermine the truce.", ("United Kingdom", "ceasefire", "oppose")),
         # Asking about a thing, or naming it a topic, takes no side yet.
         ("Paris has raised questions about the truce proposal.", ("France", "ceasefire", "neutral")),
         ("A truce is one of the most important topics in the talks, Paris said.", ("France", "ceasefire", "neutral")),
