@@ -118,3 +118,15 @@ def test_stance_lexicon_participle_after_the_thing_wanted_undoes_it(
 def test_stance_lexicon_noun_in_apposition_gives_its_clause_the_mention(
         positioner: EnglishPositioner, text: str) -> None:
     assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Russia", "ceasefire", "oppose")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany's participation in the ceasefire monitoring reflects its role.", ("Germany", "ceasefire", "support")),
+    ("Turkey will participate in the ceasefire.", ("Turkey", "ceasefire", "support")),
+    ("Turkey refused to participate in the ceasefire.", ("Turkey", "ceasefire", "oppose")),
+    ("Paris is optimistic about a ceasefire.", ("France", "ceasefire", "support")),
+    ("Berlin wants to secure a ceasefire.", ("Germany", "ceasefire", "support")),
+])
+def test_stance_lexicon_taking_part_hoping_and_securing(
+        positioner: EnglishPositioner, text: str, expected: tuple[str, str, str]) -> None:
+    assert _stances(positioner, text) == {expected}
