@@ -36,9 +36,9 @@ _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE
 # A comma and a conjunction: what follows is a clause of its own, with its own subject.
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
-# A subject relative clause opening right after a party: "Moscow, which has rejected ...".
 # How far before a segment a party can open the relative clause the segment continues.
 _RELATIVE_REACH = 80
+# A subject relative clause opening right after a party: "Moscow, which has rejected ...".
 _SUBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+")
 # A clause of its own opening before a party: after a colon or dash, or after a clause
 # joined by "and" ("A demands X and B wants Y": B wants Y).
