@@ -289,3 +289,11 @@ def test_pack_term_mapping_with_a_wrong_key_or_pattern_is_one_error(tmp_path: Pa
     path = _write(tmp_path, MINIMAL.replace("terms: [river access]", 'terms: [{term: "the Guild", case: yes please}]'))
     assert _error(path) == (f"{path}:14: issues[0].terms[0]: a term written as a mapping is `{{term: PATTERN, "
                             "case: true}` (a string and true/false)")
+
+
+def test_pack_unquoted_question_mark_in_a_flow_list_says_quote_it(tmp_path: Path) -> None:
+    # An invented optional plural, as a new user writes it: "pollsters?" in [...] breaks YAML.
+    path = _write(tmp_path, MINIMAL + "roles:\n  non_actor: [pollsters?]\n")
+    message = _error(path)
+    assert message.startswith(f"{path}:")
+    assert "YAML reads ? as its own syntax" in message and "quote this pattern" in message

@@ -339,16 +339,31 @@ def _read(path: Path, max_bytes: int | None) -> tuple[Any, dict[Loc, int]]:
     return parsed.data, lines
 
 
+# Characters YAML gives a meaning of its own inside an unquoted flow item.
+_YAML_INDICATORS = frozenset("?{}[]*&!|>#%@`")
+
+
 def _quote_hint(path: Path, line: int) -> str:
-    """A hint for a pattern YAML misreads: braces or ": " in an unquoted list item."""
+    """A hint for a pattern YAML misread: regular expressions are full of YAML's own
+    indicators (``?`` ``:`` ``{}`` ``[]`` ``*`` ``&`` ``!`` ``|`` ``>`` ``#`` ``%`` ``@``), which
+    an unquoted list item cannot hold (``[pollsters?]``, ``- {beneficiary}'s boats``)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return ""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    item = text.strip().startswith("- ") or "[" in text
-    return " (a pattern with braces or ': ' must be quoted: quote this pattern)" if item and (
-        "{" in text or ": " in text.split("- ", 1)[-1]) else ""
+    stripped = text.strip()
+    if stripped.startswith("- "):
+        value = stripped[2:]
+    elif "[" in text:
+        value = text[text.index("[") + 1:text.rindex("]")] if "]" in text else text[text.index("[") + 1:]
+    else:
+        return ""
+    indicators = sorted({c for c in value if c in _YAML_INDICATORS} | ({":"} if ": " in value else set()))
+    if not indicators:
+        return ""
+    return (f" (YAML reads {' '.join(indicators)} as its own syntax: a pattern holding one "
+            "must be quoted: quote this pattern)")
 
 
 def _comma_hint(path: Path, line: int, key: str) -> str:
