@@ -486,6 +486,24 @@ def test_stance_refusing_a_thing_unless_a_term_is_met_is_conditional(positioner:
     assert positions["guarantees-for-ukraine"].stance == "support"
 
 
+def test_stance_refusing_a_thing_before_a_term_is_met_is_conditional(positioner: EnglishPositioner) -> None:
+    # Invented: "no X before Y" holds X back until Y comes first, as "unless" would.
+    text = "Kyiv said there would be no ceasefire before security guarantees are in place."
+    positions = {p.issue: p for p in _read(positioner, text)}
+    assert (positions["ceasefire"].stance, positions["ceasefire"].condition) == (
+        "conditional", "before security guarantees are in place")
+    text = "Moscow will not agree to a ceasefire prior to the lifting of sanctions."
+    assert [(p.issue, p.stance) for p in _read(positioner, text)] == [("ceasefire", "conditional")]
+
+
+def test_stance_before_that_only_dates_a_thing_sets_no_term(positioner: EnglishPositioner) -> None:
+    # Invented: told as past, or not refused, "before" says when, not on what terms.
+    assert _stances(_read(positioner, "Moscow rejected a ceasefire before the talks began.")) == {
+        ("Russia", "ceasefire", "oppose")}
+    assert _stances(_read(positioner, "Moscow wants a ceasefire before winter.")) == {
+        ("Russia", "ceasefire", "support")}
+
+
 def test_stance_refusing_a_thing_if_it_does_harm_stays_a_refusal(positioner: EnglishPositioner) -> None:
     text = "Moscow will not accept a ceasefire if it lets the other side rearm."
     assert _stances(_read(positioner, text)) == {("Russia", "ceasefire", "oppose")}

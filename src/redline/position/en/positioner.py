@@ -40,6 +40,11 @@ _CONDITION_WORDS = 12
 _FRAME_REACH = 4
 # The comma opening an aside, after at most a short tail of the mention ("troops in Ukraine,").
 _ASIDE_OPEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s*,\s*")
+# Words between a refusal ("no") and the refused thing a precondition holds back ("no
+# lasting truce before ...").
+_REFUSAL_REACH = 3
+# A negation inside a folded cue ("will not agree to", "won't accept").
+_NEGATED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 # Words between a precondition ("before") and the issue it holds back ("before any").
 _PRECONDITION_REACH = 2
 # Words between "a substitute for" and the issue it stands in for ("for its long-term goal of").
@@ -194,6 +199,7 @@ class EnglishPositioner:
         # part of the term; it goes before negations fold, so "not" still reaches the term.
         cues = self._cues.polar(text, unit.start, unit.end, exclude=[(m.start, m.end) for m in mentions])
         cues = self._postposed(text, cues, mentions)
+        cues = self._refused_before(text, cues, mentions, (unit.start, unit.end), state.syntax)
         agents = self._holders.agents(text, unit.start, unit.end, mentions, state.memory, state.syntax)
         mentions = self._heads(text, mentions)
         timed = self._frames.timed(text, mentions, unit.start)
@@ -228,6 +234,29 @@ class EnglishPositioner:
             and any(e <= c.start and not text[e:c.start].strip() for e in ends) else c
             for c in cues
         ]
+
+    def _refused_before(self, text: str, cues: list[Cue], mentions: list[IssueMention],
+                        unit: tuple[int, int], syntax: Syntax) -> list[Cue]:
+        """A refused thing held back until something comes first ("there will be no truce
+        before the fees are paid", "no withdrawal prior to disarmament"): the precondition
+        right after the refused mention is its condition, as "until" would be, so the
+        refusal reads as acceptance on that term. Only a negated acceptance is held back so:
+        "rejects the truce before the fees are paid" stays a rejection, as packs read it.
+        Not refused ("a truce before winter") or
+        told as past ("rejected a truce before the talks began"), "before" only dates it."""
+        out = list(cues)
+        for marker in self._cues.find("precondition", text, *unit):
+            mention = next((m for m in mentions if m.end <= marker.start and not text[m.end:marker.start].strip()), None)
+            if mention is None:
+                continue
+            refusal = [c for c in cues if c.end <= mention.start and (c.kind == "negation" or (
+                           c.value == -1 and _NEGATED.search(text, c.start, c.end)))
+                       and not any(p in text[c.end:mention.start] for p in ",;:")]
+            clause_end = min((i for i in (text.find(p, marker.end, unit[1]) for p in ",;.") if i >= 0), default=unit[1])
+            if refusal and words_between(text, refusal[-1].end, mention.start) <= _REFUSAL_REACH \
+                    and not syntax.told_past(marker.end, clause_end):
+                out.append(Cue("condition", marker.start, marker.end, None))
+        return sorted(out, key=lambda c: c.start)
 
     def _heads(self, text: str, mentions: list[IssueMention]) -> list[IssueMention]:
         """Drop mentions that only modify the one before ("monitors at the dam")."""

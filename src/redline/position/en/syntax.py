@@ -84,6 +84,10 @@ class Syntax:
             token = token.head if token.head.i != token.i else None
         return None
 
+    def told_past(self, start: int, end: int) -> bool:
+        """Whether a verb in ``[start, end)`` is in the simple past ("before the talks began")."""
+        return any(self._tokens[i].tag_ == "VBD" for i in range(start, end) if i in self._tokens)
+
     def conjunct_apart(self, cue: tuple[int, int], span: tuple[int, int]) -> bool:
         """Whether a cue sits in the phrase of the verb the span's verb is a conjunct of.
 
