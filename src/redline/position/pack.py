@@ -207,6 +207,8 @@ class StanceCues(_Strict):
     package: list[Pattern] = []
     # "X before <issue> can begin": the issue waits on X (en/positioner.py).
     precondition: list[Pattern] = []
+    # "X would respond if <issue> ...": a hypothesis whose issue the stance is on (en/positioner.py).
+    hypothesis: list[Pattern] = []
     # "A as a substitute for <issue>": the issue is traded for A (en/positioner.py).
     substitute: list[Pattern] = []
     contrast: list[Pattern] = []

@@ -642,3 +642,41 @@ def test_stance_a_thing_a_condition_asks_of_a_party_is_supported(positioner: Eng
 def test_stance_european_brigades_on_the_ground_are_foreign_troops(positioner: EnglishPositioner) -> None:
     positions = _read(positioner, "Kyiv wants several European brigades on the ground.")
     assert _stances(positions) == {("Ukraine", "foreign-troops-in-ukraine", "support")}
+
+
+def test_stance_a_response_threatened_if_a_thing_comes_about_opposes_it(positioner: EnglishPositioner) -> None:
+    # Invented: what a party would do if a thing came about is its stance on the thing.
+    assert _stances(_read(positioner, "Moscow warned of serious consequences if Kyiv joined NATO.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}
+    for text in ("Moscow threatened retaliation if Western peacekeepers were sent to Ukraine.",
+                 "If NATO troops are deployed in Ukraine, Moscow will respond."):
+        assert _stances(_read(positioner, text)) == {("Russia", "foreign-troops-in-ukraine", "oppose")}, text
+
+
+def test_stance_a_threatened_response_to_a_thing_opposes_it(positioner: EnglishPositioner) -> None:
+    # Invented: the thing answered, or the one that would set off the answer, is opposed,
+    # even where a support verb ("trigger") sets the answer off.
+    assert _stances(_read(positioner, "Moscow would respond to any deployment of NATO forces in Ukraine.")) == {
+        ("Russia", "foreign-troops-in-ukraine", "oppose")}
+    assert _stances(_read(positioner, "Moscow says Ukraine's accession to NATO would trigger a harsh response.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}
+    assert _stances(_read(positioner, "Moscow says sending European peacekeepers would mean war.")) == {
+        ("Russia", "foreign-troops-in-ukraine", "oppose")}
+
+
+def test_stance_a_hypothesis_turns_with_its_own_cue_and_with_unless(positioner: EnglishPositioner) -> None:
+    # Invented: a cue on the thing inside the hypothesis turns it; "unless" asks for it.
+    assert _stances(_read(positioner, "Moscow is ready to sign a deal if Kyiv gives up its bid to join NATO.")) == {
+        ("Russia", "ukraine-nato-membership", "oppose")}
+    assert _stances(_read(positioner, "Kyiv will reject any deal unless it gets security guarantees.")) >= {
+        ("Ukraine", "guarantees-for-ukraine", "support")}
+
+
+def test_stance_a_hypothesis_opening_a_reported_clause_is_that_clause_s_own(positioner: EnglishPositioner) -> None:
+    # Invented: in "warned that if A, B would follow" the hypothesis conditions B; the
+    # warning is not said against what A names.
+    text = "Moscow warned that if the ceasefire collapsed, foreign troops would be sent."
+    assert ("Russia", "ceasefire", "oppose") not in _stances(_read(positioner, text))
+    # "In response to" only says what a move answers.
+    text = "In response to the proposal on security guarantees, Moscow said talks go on."
+    assert all(p.stance != "oppose" for p in _read(positioner, text))
