@@ -288,3 +288,24 @@ def test_holders_a_subject_relative_clause_is_its_partys_own(positioner: English
 def test_holders_a_relative_clause_that_ends_leaves_the_main_subject(positioner: EnglishPositioner) -> None:
     text = "Britain, which phoned Russia on Monday, welcomed the ceasefire."
     assert _stances(positioner, text) == {("United Kingdom", "ceasefire", "support")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain would lead a multinational force that would patrol the skies.",
+         {("United Kingdom", "foreign-troops-in-ukraine", "support")}),
+        ("The United States would lead a mechanism to monitor any ceasefire.",
+         {("United States", "ceasefire", "support")}),
+        ("France would command a mission that would monitor the truce.", {("France", "ceasefire", "support")}),
+        ("Turkey will take command of the peacekeeping force.", {("Turkey", "foreign-troops-in-ukraine", "support")}),
+        ("Germany would head a reassurance force.", {("Germany", "foreign-troops-in-ukraine", "support")}),
+        # The verb only leads with a body after it: a head of a mission is a person.
+        ("The head of the French mission said the truce was fragile.", set()),
+        # What the led effort does still decides.
+        ("Germany led an effort to block the truce.", {("Germany", "ceasefire", "oppose")}),
+    ],
+)
+def test_holders_leading_the_body_that_does_a_thing_backs_it(positioner: EnglishPositioner, text: str,
+                                                             expected: set[tuple[str, str, str]]) -> None:
+    assert _stances(positioner, text) == expected
