@@ -680,3 +680,10 @@ def test_stance_a_hypothesis_opening_a_reported_clause_is_that_clause_s_own(posi
     # "In response to" only says what a move answers.
     text = "In response to the proposal on security guarantees, Moscow said talks go on."
     assert all(p.stance != "oppose" for p in _read(positioner, text))
+
+
+def test_stance_agreeing_that_a_thing_harms_opposes_it(positioner: EnglishPositioner) -> None:
+    # Invented: "agreed that S" shares the view S states; "agreed to X" backs X.
+    assert _stances(_read(positioner, "Moscow and Minsk agreed that a ceasefire would only prolong the war.")) == {
+        ("Russia", "ceasefire", "oppose")}
+    assert _stances(_read(positioner, "Kyiv agreed to a ceasefire.")) == {("Ukraine", "ceasefire", "support")}
