@@ -20,7 +20,6 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 _WIDE = 1  # what one character-class item consumes
-_TEXTS = 8  # texts whose scans a RangeScan keeps
 _CONSUMING = frozenset({sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN, sre.CATEGORY})
 _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 # Assertions about the characters on either side of a position (one character ahead).
@@ -109,10 +108,9 @@ class RangeScan:
         found = _reach(parsed)
         # An empty match moves finditer on by one character, which the list cannot mirror.
         self._reach = found if found is not None and parsed.getwidth()[0] > 0 else None
-        # The scans of the last few texts, keyed by the text itself: a unit's rules ask
-        # about the document's text and its scene's text in turn, which one slot would
-        # rescan at every switch.
-        self._scanned: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._text: str | None = None
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """``[m.span() for m in regex.finditer(text, start, end)]``, from the text's one scan."""
@@ -120,27 +118,20 @@ class RangeScan:
         start = max(start, 0)
         if self._reach is None or stop - self._reach <= start:
             return self._direct(text, start, stop)
-        starts, spans = self._scan(text)
-        first = bisect_left(starts, start)
-        if first and spans[first - 1][1] > start:
+        if text is not self._text:
+            self._text = text
+            self._spans = self._direct(text, 0, len(text))
+            self._starts = [s for s, _ in self._spans]
+        first = bisect_left(self._starts, start)
+        if first and self._spans[first - 1][1] > start:
             # A match of the whole text runs across ``start``: the stretch reads it otherwise.
             return self._direct(text, start, stop)
         # Attempts that start before ``tail`` never look as far as ``stop``.
         tail = stop - self._reach
-        last = bisect_left(starts, tail, first)
-        head = spans[first:last]
+        last = bisect_left(self._starts, tail, first)
+        head = self._spans[first:last]
         resume = max(tail, head[-1][1]) if head else tail
         return head + self._direct(text, resume, stop)
-
-    def _scan(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        """The match starts and spans of the whole text, scanned once while it is asked about."""
-        found = self._scanned.get(text)
-        if found is None:
-            if len(self._scanned) >= _TEXTS:
-                self._scanned.clear()
-            spans = self._direct(text, 0, len(text))
-            found = self._scanned[text] = ([s for s, _ in spans], spans)
-        return found
 
     def _direct(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
         return [m.span() for m in self.regex.finditer(text, start, stop)]

@@ -22,7 +22,6 @@ from typing import Literal
 
 from redline.models import Stance
 from redline.position.pack import StanceCues
-from redline.position.en.scan import RangeScan
 from redline.position.en.text import phrase_regex, words_between
 
 _POLAR = ("support", "oppose", "neutral", "exclusion", "safeguard")
@@ -72,16 +71,13 @@ class CueReader:
             kind: phrase_regex(getattr(cues, kind)) for kind in StanceCues.model_fields
             if kind not in ("abbreviations", "mandative")
         }
-        # Each unit asks many stretches of one text for the same cue lists: one scan of the
-        # text per list answers them all, as ``finditer`` over each stretch would.
-        self._scans = {kind: RangeScan(regex) for kind, regex in self._regex.items() if regex is not None}
 
     def find(self, kind: str, text: str, start: int, end: int) -> list[Cue]:
         """Every match of one cue list in ``text[start:end]``."""
-        scan = self._scans.get(kind)
-        if scan is None:
+        regex = self._regex.get(kind)
+        if regex is None:
             return []
-        return [Cue(kind, s, e) for s, e in scan.spans(text, start, end)]
+        return [Cue(kind, m.start(), m.end()) for m in regex.finditer(text, start, end)]
 
     def polar(self, text: str, start: int, end: int, extra: Sequence[Cue] = (),
               exclude: Sequence[tuple[int, int]] = ()) -> list[Cue]:
