@@ -58,7 +58,6 @@ _PENDING = re.compile(r"[\s\w'’-]{0,30}?\b(?:can|could|would|will|may|might|is
 _COMES_ABOUT = re.compile(r"\s+(?:is|are|has been|have been|gets?) (?:reached|agreed|signed|concluded|achieved)\b"
                           r"|\s+(?:takes? effect|comes? into force)\b")
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
-_STANCE_OF: dict[int, Stance] = {1: "support", -1: "oppose"}
 # What lies between a stance cue and a hypothesis that opens the clause it reports
 # ("warned that if ...").
 _OPENS_CLAUSE = re.compile(r"\s*(?:,\s*)?that\s*", re.I)
@@ -346,14 +345,14 @@ class EnglishPositioner:
                     carried: Holder | None) -> tuple[list[Reading], Holder | None]:
         """A stance on no issue whose hypothesis names one: what the holder would do if a
         thing came about is its stance on that thing. "Moscow warned of a harsh response if
-        troops were sent" opposes the troops; "Oslo would sign the accord if the quota is
-        lifted" supports lifting it; "Oslo will walk out unless the quota is lifted" turns
-        the sign, as "unless" asks for what it names. Only a hypothesis ("if", "should",
-        "in the event of") or a negative condition: "in return for" or "based on" name a
-        price or a basis, which `_asked` reads beside an issue."""
+        troops were sent" opposes the troops; "Oslo is ready to sign if the quota is
+        lifted" supports lifting it; "Oslo will refuse to sign unless the quota is lifted"
+        turns the sign, as "unless" asks for what it names. Only a hypothesis ("if",
+        "should", "in the event of") or a negative condition: "in return for" or "based on"
+        name a price or a basis, which `_asked` reads beside an issue."""
         text = scene.text
         marker = (following.start, following.body)
-        negative = self._negative_conditions is not None and self._negative_conditions.fullmatch(text, *marker)
+        negative = self._negative_conditions is not None and self._negative_conditions.fullmatch(text, *marker) is not None
         if not negative and not self._cues.find("hypothesis", text, *marker):
             return [], carried
         polar = [c for c in scene.cues if segment.body <= c.start and c.end <= segment.end and c.value in (1, -1)]
@@ -364,28 +363,32 @@ class EnglishPositioner:
             # "warned that if talks drag on, strikes would follow": the hypothesis opens the
             # reported clause, and what it names is the clause's own condition.
             return [], carried
-        sign = -1 if (cue.value == -1) != bool(negative) else 1
+        sign = -1 if (cue.value == -1) != negative else 1
+        named = [(mention, stance_of(replace(cue, value=-sign if self._turns(scene, following, mention) else sign)))
+                 for mention in scene.mentions
+                 if following.body <= mention.start and mention.end <= following.end
+                 and (mention.start, mention.end) not in scene.timed and not _COMES_ABOUT.match(text, mention.end)]
         out: list[Reading] = []
         for holder in self._holders_at(scene, (cue.start, cue.end), segment, carried):
             carried = holder
-            for mention in scene.mentions:
-                if not (following.body <= mention.start and mention.end <= following.end) \
-                        or (mention.start, mention.end) in scene.timed or _COMES_ABOUT.match(text, mention.end):
-                    continue
-                inside = read(text, scene.cues, (mention.start, mention.end), (following.body, following.end),
-                              [(m.start, m.end) for m in scene.mentions if m is not mention])
-                # Only a cue on the mention itself turns it ("if Oslo drops the quota"), not
-                # one on a wider thing it is listed under ("any hostile act, including X").
-                own = inside is not None and inside.value == -1 and (
-                    inside.start >= mention.end or (words_between(text, inside.end, mention.start) <= _OWN_REACH
-                                                    and not any(p in text[inside.end:mention.start] for p in ",;:")))
-                value = -sign if own else sign
-                stance = _STANCE_OF[value]
-                out += [Reading(holder.actor, issue, stance, min(cue.start, mention.start), max(cue.end, mention.end),
-                                statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
-                                sentence=scene.unit.sentence, cues=(CueSpan(cue.kind, cue.start, cue.end),))
-                        for issue in self._issues.resolve(mention, holder.actor, stance == "support")]
+            out += [Reading(holder.actor, issue, stance, min(cue.start, mention.start), max(cue.end, mention.end),
+                            statement_index=scene.unit.statement_index, speaker=scene.unit.speaker,
+                            sentence=scene.unit.sentence, cues=(CueSpan(cue.kind, cue.start, cue.end),))
+                    for mention, stance in named
+                    for issue in self._issues.resolve(mention, holder.actor, stance == "support")]
         return out, carried
+
+    def _turns(self, scene: _Scene, hypothesis: Clause, mention: IssueMention) -> bool:
+        """Whether an opposing cue on the mention itself turns it inside a hypothesis ("if
+        Oslo drops the quota"); one on a wider thing it is listed under ("any hostile act,
+        including X") does not."""
+        text = scene.text
+        inside = read(text, scene.cues, (mention.start, mention.end), (hypothesis.body, hypothesis.end),
+                      [(m.start, m.end) for m in scene.mentions if m is not mention])
+        if inside is None or inside.value != -1:
+            return False
+        return inside.start >= mention.end or (words_between(text, inside.end, mention.start) <= _OWN_REACH
+                                               and not any(p in text[inside.end:mention.start] for p in ",;:"))
 
     def _required(self, scene: _Scene, restriction: Cue) -> _Scene:
         """The scene with a requirement laid on no issue read as a demand for what follows:
