@@ -370,3 +370,39 @@ def test_positioner_standard_the_issue_must_meet_in_a_demand_is_a_condition(posi
     text = "Сергей Лавров заявил, что Россия настаивает на том, чтобы гарантии безопасности для Украины соответствовали Уставу ООН."
     assert _positions(positioner, text) == [
         ("Russia", "guarantees-for-ukraine", "conditional", "соответствовали Уставу ООН")]
+
+
+def test_positioner_cue_in_the_predicate_reaches_a_long_subject(positioner: RussianPositioner) -> None:
+    text = ("Сергей Лавров заявил, что перемирие, о котором так долго говорят в европейских столицах, "
+            "для Москвы совершенно неприемлемо.")
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "oppose", None)]
+
+
+def test_positioner_a_harm_it_brings_opposes(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что такое перемирие лишь приведет к затягиванию войны."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "oppose", None)]
+
+
+def test_positioner_denied_standard_opposes_without_condition(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что стамбульские договоренности давно не соответствуют нынешним реалиям."
+    assert _positions(positioner, text) == [("Russia", "istanbul-2022-basis", "oppose", None)]
+
+
+def test_positioner_keeping_a_course_supports_it(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Кулеба заявил, что Украина не будет менять курс на членство в НАТО."
+    assert _positions(positioner, text) == [("Ukraine", "ukraine-nato-membership", "support", None)]
+
+
+def test_positioner_predicative_guarantee_claim_backs_its_subject(positioner: RussianPositioner) -> None:
+    text = "Сергей Рябков заявил, что реальной гарантией мира в регионе является внеблоковый статус Украины."
+    assert _positions(positioner, text) == [("Russia", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_a_topic_named_important_is_neutral(positioner: RussianPositioner) -> None:
+    text = "Дмитрий Песков заявил, что перемирие остается одной из важнейших тем на любых контактах."
+    assert _positions(positioner, text) == [("Russia", "ceasefire", "neutral", None)]
+
+
+def test_positioner_a_path_named_before_carries_its_issue(positioner: RussianPositioner) -> None:
+    text = "Украина подала заявку на вступление в Евросоюз. Европарламент будет поддерживать соседей и дальше на этом пути."
+    assert _positions(positioner, text) == [("European Union", "ukraine-eu-membership", "support", None)]

@@ -41,6 +41,9 @@ _ALTERNATIVE_REACH = 2
 _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
+# How far a predicate's subjects are looked for on either side of it.
+_SENTENCE_REACH = 60
+_CLAUSES = frozenset({"advcl", "acl", "acl:relcl", "ccomp", "parataxis", "conj", "csubj"})
 # Cue kinds that give a stance by themselves (the others shape a stance a polar cue gives).
 _POLAR = frozenset({"neutral", "support", "oppose", "threat", "security_claim"})
 _OWN = "="
@@ -210,7 +213,7 @@ class RussianPositioner:
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        found = [refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)]
+        found = _uncovered([refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)])
         parties = {c: self._parties.cue_party(parsed, c.first, self.stance.topic_nouns) for c in found}
         conditions = [c for c in found if c.label == "condition"]
         # What the holder asks of another party stays the holder's: an obligation ("Киев должен
@@ -396,6 +399,7 @@ class RussianPositioner:
             return "support"
         polar = [c for c in cues if c.label in _POLAR
                  and (mention.first - _BEFORE <= c.first < mention.first or mention.last < c.first <= mention.last + _AFTER)]
+        polar = polar or _predicated(tokens, mention, [c for c in cues if c.label in _POLAR])
         if not polar:
             # "Страна никогда не станет членом союза": a negated verb of the term itself says no.
             negated = any(c.label == "negation" and mention.first - c.last == 1 for c in cues)
@@ -410,3 +414,36 @@ class RussianPositioner:
         stance: Stance = "oppose" if cue.label in ("oppose", "threat") else "support"
         negated = any(c.label == "negation" and cue.first - _NEGATION_REACH <= c.first < cue.first for c in cues)
         return _TURN[stance] if negated and cue.label != "threat" else stance
+
+
+def _uncovered(cues: list[Match]) -> list[Match]:
+    """Cues less the condition words a polar phrase holds: in "договоренности не соответствуют
+    нынешним реалиям" the standard is denied, so the phrase opposes and sets no condition."""
+    polar = [c for c in cues if c.label in _POLAR]
+    return [c for c in cues if c.label not in ("condition", "requirement")
+            or not any(p.first <= c.first and c.last <= p.last for p in polar)]
+
+
+def _predicated(tokens: tuple[Token, ...], mention: Match, cues: list[Match]) -> list[Match]:
+    """Cues in the predicate of a term that is its subject, however long the subject runs:
+    "гарантии, о которых давно просят соседи, носят неприемлемый характер" (the cue hangs on
+    "носят", or one word below it)."""
+    span = range(mention.first, mention.last + 1)
+    head = next((t for t in tokens[mention.first:mention.last + 1] if t.head not in span), None)
+    if head is None or head.rel not in _SUBJECT or head.head is None:
+        return []
+    predicate = head.head
+    sentence = [t for t in tokens[max(0, predicate - _SENTENCE_REACH):predicate + _SENTENCE_REACH] if t.sentence == head.sentence]
+    if sum(t.head == predicate and t.rel in _SUBJECT for t in sentence) > 1:
+        return []  # two subjects on one predicate: a parse too broken to trust
+
+    def linked(k: int) -> bool:
+        # A clause hanging on the predicate ("…, как хотел сосед, …") is no part of it.
+        if k == predicate:
+            return True
+        if tokens[k].rel in _CLAUSES:
+            return False
+        up = tokens[k].head
+        return up == predicate or (up is not None and up != head.index and tokens[up].head == predicate)
+
+    return [c for c in cues if not mention.first <= c.first <= mention.last and any(linked(k) for k in range(c.first, c.last + 1))]
