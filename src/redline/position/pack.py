@@ -220,6 +220,8 @@ class StanceCues(_Strict):
     naming: list[Pattern] = []
     documents: list[Pattern] = []
     authoring: list[Pattern] = []
+    # "A presented a plan": A wrote the document that later sentences name (en/holders.py).
+    presenting: list[Pattern] = []
     reporting: list[Pattern] = []
     hedge: list[Pattern] = []
     denial: list[Pattern] = []

@@ -309,3 +309,18 @@ def test_holders_a_relative_clause_that_ends_leaves_the_main_subject(positioner:
 def test_holders_leading_the_body_that_does_a_thing_backs_it(positioner: EnglishPositioner, text: str,
                                                              expected: set[tuple[str, str, str]]) -> None:
     assert _stances(positioner, text) == expected
+
+
+def test_holders_a_plan_presented_earlier_is_its_presenters(positioner: EnglishPositioner) -> None:
+    text = ("Washington's envoy unveiled a ten-point plan on Monday. "
+            "The plan calls for Kyiv to pull out of the Donbas.")
+    assert _stances(positioner, text) == {("United States", "territorial-concessions", "support")}
+
+
+def test_holders_refusing_to_cede_a_partitive_of_territory_opposes(positioner: EnglishPositioner) -> None:
+    text = "Kyiv will not cede any of its internationally recognised land."
+    assert _stances(positioner, text) == {("Ukraine", "territorial-concessions", "oppose")}
+
+
+def test_holders_a_participle_naming_which_territory_is_no_recognition(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Kyiv wants to keep its internationally recognised territory.") == set()

@@ -239,6 +239,10 @@ class ConceptFinder:
                  and not (compiled.derived and self._unlike(head, t))] if concept.about else []
         if concept.about and not about:
             return None
+        if head.dep_ == "amod" and head.tag_ == "VBN" and head.head in about:
+            # "internationally recognised borders", "a guaranteed income": the participle
+            # says which thing its noun is, and no act is done to it.
+            return None
         return _span(head, near, about, concept, offset, text, actors)
 
 

@@ -46,6 +46,8 @@ _CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)\s*(?:th
 _HEDGE_REACH = 2
 _GROUP_REACH = 3
 _AUTHOR_REACH = 3
+# Words between a presenter and its verb ("the envoy has now unveiled a plan").
+_PRESENTER_REACH = 2
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 # Capitalised title words between an adjective or name and a person of the same actor
 # ("French President Emmanuel Macron"): one agent, not two.
@@ -112,6 +114,7 @@ class HolderFinder:
         self._documents = phrase_regex(pack.cues.documents)
         self._mandative = frozenset(w.lower() for w in pack.cues.mandative)
         self._authoring = phrase_regex(pack.cues.authoring)
+        self._presenting = phrase_regex(pack.cues.presenting)
         self._subordinators = phrase_regex(pack.cues.subordinate)
         # A subordinate clause opening after a comma, right before its subject (", as the ").
         self._clause_leads = re.compile(
@@ -160,6 +163,7 @@ class HolderFinder:
             bare = bare or owner or (m.possessive and not self._actors.is_body(text, m.end, end))
             out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
                              passive, bare, source))
+        self._presented(text, start, end, out, memory)
         out += self._pronoun_agents(text, start, end, memory)
         out += self._document_agents(text, start, end, memory)
         return sorted(out, key=lambda a: a.start)
@@ -179,6 +183,16 @@ class HolderFinder:
             if not self._blocked(text, match.start()):
                 out += [Agent(author, match.start(), match.end()) for author in memory.authors]
         return out
+
+    def _presented(self, text: str, start: int, end: int, agents: Sequence[Agent], memory: Memory) -> None:
+        """Keep as the document's author the party right before a presenting verb ("the envoy
+        unveiled a plan"), so that "the plan" in the sentences after it is that party's."""
+        if self._presenting is None:
+            return
+        for match in self._presenting.finditer(text, start, end):
+            before = [a for a in agents if a.end <= match.start() and not a.adjective]
+            if before and words_between(text, before[-1].end, match.start()) <= _PRESENTER_REACH:
+                memory.authors = (before[-1].actor,)
 
     def _authors(self, text: str, start: int, end: int, stop: int) -> tuple[str, ...]:
         """The actors a document phrase names as its authors: its possessives or adjectives
