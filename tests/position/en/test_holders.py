@@ -324,3 +324,18 @@ def test_holders_refusing_to_cede_a_partitive_of_territory_opposes(positioner: E
 
 def test_holders_a_participle_naming_which_territory_is_no_recognition(positioner: EnglishPositioner) -> None:
     assert _stances(positioner, "Kyiv wants to keep its internationally recognised territory.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ending or stopping a thing shuts it out; ending the war is no stance on a truce.
+        ("Washington vowed to end the deployment of foreign troops in Ukraine.",
+         ("United States", "foreign-troops-in-ukraine", "oppose")),
+        ("Kyiv ended the truce on Monday.", ("Ukraine", "ceasefire", "oppose")),
+        # A commitment worded as a clause backs what it commits to.
+        ("Kyiv pledged that the ceasefire would hold.", ("Ukraine", "ceasefire", "support")),
+    ],
+)
+def test_holders_ending_and_pledging(positioner: EnglishPositioner, text: str, expected: tuple[str, str, str]) -> None:
+    assert _stances(positioner, text) == {expected}
