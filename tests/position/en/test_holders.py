@@ -339,3 +339,19 @@ def test_holders_a_participle_naming_which_territory_is_no_recognition(positione
 )
 def test_holders_ending_and_pledging(positioner: EnglishPositioner, text: str, expected: tuple[str, str, str]) -> None:
     assert _stances(positioner, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A named author's document holds what it includes or lays out.
+        ("Erdogan's five-point plan includes a truce along the front.", {("Turkey", "ceasefire", "support")}),
+        ("The US plan lays out a phased withdrawal from the Donbas.",
+         {("United States", "territorial-concessions", "support")}),
+        # A meeting is no document: what it included is nobody's stance.
+        ("The talks included a ceasefire.", set()),
+    ],
+)
+def test_holders_a_documents_contents_are_its_authors(positioner: EnglishPositioner, text: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert _stances(positioner, text) == expected
