@@ -355,3 +355,18 @@ def test_holders_ending_and_pledging(positioner: EnglishPositioner, text: str, e
 def test_holders_a_documents_contents_are_its_authors(positioner: EnglishPositioner, text: str,
                                                        expected: set[tuple[str, str, str]]) -> None:
     assert _stances(positioner, text) == expected
+
+
+def test_holders_a_proposal_presented_earlier_is_its_presenters(positioner: EnglishPositioner) -> None:
+    text = "Ankara put forward a proposal on Monday. The proposal calls for a truce along the front."
+    assert _stances(positioner, text) == {("Turkey", "ceasefire", "support")}
+
+
+def test_holders_a_documents_relative_clause_inside_a_statement_is_its_authors(positioner: EnglishPositioner) -> None:
+    text = "Talks will go on over the Turkish plan, which calls for a truce along the front, Zelensky said."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    end = text.index(", Zelensky")
+    statement = Statement(document_id="d1", speaker="Zelensky", speaker_mention="Zelensky", content=text[:end],
+                          start=0, end=end, kind="indirect", cue="said")
+    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert stances == {("Turkey", "ceasefire", "support")}

@@ -44,6 +44,8 @@ _SUBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+")
 # joined by "and" ("A demands X and B wants Y": B wants Y).
 _CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
+# A document's subject relative clause up to a mention: ", which calls for", ", which also sets out".
+_DOCUMENT_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}")
 _GROUP_REACH = 3
 _AUTHOR_REACH = 3
 # Words between a presenter and its verb ("the envoy has now unveiled a plan").
@@ -480,6 +482,23 @@ class HolderFinder:
                 break
             out.append(Holder(agent.actor, agent.end))
         return out
+
+    def document_relative(self, text: str, start: int, opening: int, known: tuple[str, ...]) -> list[Holder]:
+        """The authors of a document whose subject relative clause holds ``start``: inside a
+        statement, "talks go on over the US plan, which calls for a truce" gives the truce to
+        the plan's authors, not to the speaker (``opening``: where the words begin). A
+        document naming no party is the one the article last gave authors (``known``)."""
+        if self._documents is None:
+            return []
+        found = [m for m in self._documents.finditer(text, opening, start)
+                 if _DOCUMENT_RELATIVE.fullmatch(text, m.end(), start) is not None]
+        if not found:
+            return []
+        match = found[-1]
+        # Any party named before the document's noun is its author here ("the US plan").
+        inside = self._actors.mentions(text, match.start(), match.end())
+        authors = tuple(dict.fromkeys(m.actor for m in inside)) or known
+        return [Holder(actor, match.end()) for actor in authors]
 
     def relative(self, text: str, agents: Sequence[Agent], end: int, segment_end: int,
                  passive_only: bool = False) -> list[Holder]:

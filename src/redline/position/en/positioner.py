@@ -286,6 +286,9 @@ class EnglishPositioner:
                 # "X said Moscow objects, as Paris has signalled it is open to Y": Paris holds Y.
                 return [replace(h, own_clause=True)
                         for h in self._holders.with_coordinated(scene.text, scene.agents, subject)]
+            authors = self._holders.document_relative(scene.text, span[0], opening, scene.authors)
+            if authors:
+                return authors
             actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
             speaker = Holder(scene.unit.actor, segment.body)
             # "X said the truce put forward by A ...": its author A holds it too.
