@@ -370,3 +370,15 @@ def test_holders_a_documents_relative_clause_inside_a_statement_is_its_authors(p
                           start=0, end=end, kind="indirect", cue="said")
     stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
     assert stances == {("Turkey", "ceasefire", "support")}
+
+
+def test_holders_an_authoring_participle_is_its_agents_act_not_the_speakers(positioner: EnglishPositioner) -> None:
+    text = "Peskov said a truce put forward by Kyiv and Washington would only prolong the war."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    start = text.index("a truce")
+    statement = Statement(document_id="d1", speaker="Peskov", speaker_mention="Peskov", content=text[start:-1],
+                          start=start, end=len(text) - 1, kind="indirect", cue="said", cue_start=7, cue_end=11,
+                          speaker_start=0, speaker_end=6)
+    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert stances == {("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "support"),
+                       ("United States", "ceasefire", "support")}

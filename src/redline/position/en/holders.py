@@ -138,7 +138,7 @@ class HolderFinder:
         spans = [(m.start, m.end) for m in mentions]
         attached = {s for m in mentions for s in m.attached_spans}
         out: list[Agent] = []
-        previous: tuple[int, bool] | None = None
+        previous: tuple[int, bool, bool] | None = None
         for m in _titled(text, self._actors.mentions(text, start, end)):
             inside = any(s <= m.start and m.end <= e for s, e in spans)
             before = self._word_before(text, m.start)
@@ -146,10 +146,12 @@ class HolderFinder:
             source = self._source(text, m.start)
             blocked = not (passive or source) and bool(self._blockers and self._blockers.fullmatch(before)) \
                 and not syntax.subject_of_clause(m.start, m.end)
-            # A conjunct shares its first member's role: "talks between Moscow and Kyiv".
-            blocked = blocked or (previous is not None and previous[1]
-                                  and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None)
-            previous = (m.end, blocked)
+            # A conjunct shares its first member's role: "talks between Moscow and Kyiv",
+            # "a truce put forward by Kyiv and Washington".
+            conjunct = previous is not None and _CONJUNCTION.fullmatch(text, previous[0], m.start) is not None
+            blocked = blocked or (conjunct and previous is not None and previous[1])
+            passive = passive or (conjunct and previous is not None and previous[2])
+            previous = (m.end, blocked, passive)
             # "one of Kyiv's demands": the preposition takes the noun, the possessive
             # still owns it, and so can own a cue noun (and nothing more).
             owner = blocked and m.possessive and bool(self._prepositions and self._prepositions.fullmatch(before))
@@ -482,6 +484,22 @@ class HolderFinder:
                 break
             out.append(Holder(agent.actor, agent.end))
         return out
+
+    def authored_by(self, text: str, agents: Sequence[Agent], start: int) -> tuple[str, ...]:
+        """The parties an authoring participle at ``start`` names as its agents ("proposed by
+        Kyiv and Washington"): the cue is their act, no one else's stance."""
+        match = self._authoring.match(text, start) if self._authoring is not None else None
+        if match is None:
+            return ()
+        after = [a for a in agents if match.end() < a.start]
+        if not after or not after[0].passive or words_between(text, match.end(), after[0].start) > _AUTHOR_REACH:
+            return ()
+        listed = [after[0]]
+        for agent in after[1:]:
+            if not self._joined(text, listed[-1].end, agent.start):
+                break
+            listed.append(agent)
+        return tuple(dict.fromkeys(a.actor for a in listed))
 
     def document_relative(self, text: str, start: int, opening: int, known: tuple[str, ...]) -> list[Holder]:
         """The authors of a document whose subject relative clause holds ``start``: inside a

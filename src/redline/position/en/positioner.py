@@ -445,6 +445,8 @@ class EnglishPositioner:
         cues = [c for c in self._cues_for(scene, mention, segment)
                 if not (c.end <= span[0] and state.syntax.conjunct_apart((c.start, c.end), span))]
         cues += self._cues.find("reversal", scene.text, span[1], segment.end)[:1]
+        # "a truce proposed by Kyiv would only prolong the war": the proposing is Kyiv's.
+        cues = [c for c in cues if holder.actor in (self._holders.authored_by(scene.text, scene.agents, c.start) or (holder.actor,))]
         others = [(m.start, m.end) for m in scene.mentions if (m.start, m.end) != span]
         # A passive agent ("the plan drafted by Washington is ...") closes a participle on
         # the mention rather than opening another agent's clause, so it is no stop.
