@@ -382,3 +382,14 @@ def test_holders_an_authoring_participle_is_its_agents_act_not_the_speakers(posi
     stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
     assert stances == {("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "support"),
                        ("United States", "ceasefire", "support")}
+
+
+def test_holders_a_relative_verdict_counts_beside_another_partys_offer(positioner: EnglishPositioner) -> None:
+    text = "Erdogan welcomed a US proposal for a two-week truce, which Kyiv has accepted."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    start = text.index("a US")
+    statement = Statement(document_id="d1", speaker="Erdogan", speaker_mention="Erdogan", content=text[start:-1],
+                          start=start, end=len(text) - 1, kind="indirect", cue="welcomed", cue_start=8, cue_end=16,
+                          speaker_start=0, speaker_end=7)
+    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    assert ("Ukraine", "ceasefire", "support") in stances
