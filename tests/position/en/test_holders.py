@@ -129,12 +129,13 @@ def test_holders_document_without_author_holds_nothing(positioner: EnglishPositi
     assert _stances(positioner, text) == set()
 
 
-def _said(positioner: EnglishPositioner, text: str, speaker: str, content: str) -> set[tuple[str, str, str]]:
+def _said(positioner: EnglishPositioner, text: str, speaker: str, content: str,
+          cue: str = "said") -> set[tuple[str, str, str]]:
     start = text.index(content)
-    cue = text.index(" said") + 1
+    at = text.index(f" {cue}") + 1
     statement = Statement(document_id="d1", speaker=speaker, speaker_mention=speaker, content=content,
-                          start=start, end=start + len(content), kind="indirect", cue="said",
-                          cue_start=cue, cue_end=cue + 4)
+                          start=start, end=start + len(content), kind="indirect", cue=cue,
+                          cue_start=at, cue_end=at + len(cue))
     document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
     return {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
 
@@ -364,32 +365,18 @@ def test_holders_a_proposal_presented_earlier_is_its_presenters(positioner: Engl
 
 def test_holders_a_documents_relative_clause_inside_a_statement_is_its_authors(positioner: EnglishPositioner) -> None:
     text = "Talks will go on over the Turkish plan, which calls for a truce along the front, Zelensky said."
-    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
-    end = text.index(", Zelensky")
-    statement = Statement(document_id="d1", speaker="Zelensky", speaker_mention="Zelensky", content=text[:end],
-                          start=0, end=end, kind="indirect", cue="said")
-    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    stances = _said(positioner, text, "Zelensky", text[:text.index(", Zelensky")])
     assert stances == {("Turkey", "ceasefire", "support")}
 
 
 def test_holders_an_authoring_participle_is_its_agents_act_not_the_speakers(positioner: EnglishPositioner) -> None:
     text = "Peskov said a truce put forward by Kyiv and Washington would only prolong the war."
-    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
-    start = text.index("a truce")
-    statement = Statement(document_id="d1", speaker="Peskov", speaker_mention="Peskov", content=text[start:-1],
-                          start=start, end=len(text) - 1, kind="indirect", cue="said", cue_start=7, cue_end=11,
-                          speaker_start=0, speaker_end=6)
-    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    stances = _said(positioner, text, "Peskov", text[text.index("a truce"):-1])
     assert stances == {("Russia", "ceasefire", "oppose"), ("Ukraine", "ceasefire", "support"),
                        ("United States", "ceasefire", "support")}
 
 
 def test_holders_a_relative_verdict_counts_beside_another_partys_offer(positioner: EnglishPositioner) -> None:
     text = "Erdogan welcomed a US proposal for a two-week truce, which Kyiv has accepted."
-    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
-    start = text.index("a US")
-    statement = Statement(document_id="d1", speaker="Erdogan", speaker_mention="Erdogan", content=text[start:-1],
-                          start=start, end=len(text) - 1, kind="indirect", cue="welcomed", cue_start=8, cue_end=16,
-                          speaker_start=0, speaker_end=7)
-    stances = {(p.actor, p.issue, p.stance) for p in positioner.positions(document, [statement])[1]}
+    stances = _said(positioner, text, "Erdogan", text[text.index("a US"):-1], cue="welcomed")
     assert ("Ukraine", "ceasefire", "support") in stances

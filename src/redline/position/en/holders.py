@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.issues import IssueMention
@@ -54,6 +55,17 @@ _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 # Capitalised title words between an adjective or name and a person of the same actor
 # ("French President Emmanuel Macron"): one agent, not two.
 _TITLE = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for))*\s+")
+
+
+class _Named(Protocol):
+    """A party named at a span: an actor mention or an agent."""
+
+    @property
+    def actor(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -213,11 +225,15 @@ class HolderFinder:
         after = self._actors.mentions(text, by.end(), stop)
         if not after or words_between(text, by.end(), after[0].start) > _AUTHOR_REACH:
             return ()
-        listed = [after[0]]
-        for mention in after[1:]:
-            if not self._joined(text, listed[-1].end, mention.start):
+        return self._listed(text, after)
+
+    def _listed(self, text: str, named: Sequence[_Named]) -> tuple[str, ...]:
+        """The actors of a list opening with ``named[0]`` ("A, B and C"), each joined to the one before."""
+        listed = [named[0]]
+        for item in named[1:]:
+            if not self._joined(text, listed[-1].end, item.start):
                 break
-            listed.append(mention)
+            listed.append(item)
         return tuple(dict.fromkeys(m.actor for m in listed))
 
     def _pronoun_agents(self, text: str, start: int, end: int, memory: Memory) -> list[Agent]:
@@ -494,12 +510,7 @@ class HolderFinder:
         after = [a for a in agents if match.end() < a.start]
         if not after or not after[0].passive or words_between(text, match.end(), after[0].start) > _AUTHOR_REACH:
             return ()
-        listed = [after[0]]
-        for agent in after[1:]:
-            if not self._joined(text, listed[-1].end, agent.start):
-                break
-            listed.append(agent)
-        return tuple(dict.fromkeys(a.actor for a in listed))
+        return self._listed(text, after)
 
     def document_relative(self, text: str, start: int, opening: int, known: tuple[str, ...]) -> list[Holder]:
         """The authors of a document whose subject relative clause holds ``start``: inside a

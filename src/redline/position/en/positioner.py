@@ -300,10 +300,10 @@ class EnglishPositioner:
             if actor is None:
                 return [speaker, *partners, *judging]
             acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
-            # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
-            # speaker and those joined to it hold the stance.
             # "A welcomed B's offer of a truce, which C has accepted": C judges it all the same.
             judged = [h for h in judging if h.actor not in {a.actor for a in acting}]
+            # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
+            # speaker and those joined to it hold the stance.
             if actor.pronoun or actor.actor == scene.unit.actor:
                 return [speaker, *partners, *acting[1:], *judged]
             return [*acting, *judged]
