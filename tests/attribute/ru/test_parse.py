@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redline.attribute.ru.parse import bare_parse, parse
+from redline.attribute.ru.parse import Parsed, Sentence, Token, bare_parse, parse
 
 pytestmark = pytest.mark.slow
 
@@ -20,3 +20,12 @@ def test_parse_tokens_point_into_the_text_and_headlines_stay_apart() -> None:
 
 def test_parse_bare_natasha_counts_tokens() -> None:
     assert bare_parse(["Мир наступит.", "Переговоры идут"]) == 5
+
+
+def test_ancestors_stop_where_the_parser_closes_a_cycle() -> None:
+    # Three tokens whose heads point round in a circle: 0 -> 1 -> 2 -> 0.
+    words = ("план", "мира", "Киева")
+    tokens = tuple(Token(i, 6 * i, 6 * i + 4, w, w.lower(), "NOUN", {}, (i + 1) % 3, "nmod", 0) for i, w in enumerate(words))
+    parsed = Parsed("план  мира  Киева", tokens, (Sentence(0, 17, 0, 3, 0),), ())
+    assert [t.index for t in parsed.ancestors(0)] == [1, 2]
+    assert parsed.subtree(0) == (0, 2)

@@ -88,6 +88,17 @@ class Parsed:
                     stack.append(child.index)
         return low, high
 
+    def ancestors(self, index: int) -> list[Token]:
+        """The heads above ``index``, nearest first, each once (the parser can close a cycle)."""
+        out: list[Token] = []
+        seen = {index}
+        head = self.tokens[index].head
+        while head is not None and head not in seen:
+            seen.add(head)
+            out.append(self.tokens[head])
+            head = self.tokens[head].head
+        return out
+
     def name_at(self, index: int) -> Name | None:
         """The named entity covering token ``index``, if any."""
         return next((n for n in self.names if n.first <= index <= n.last), None)

@@ -203,10 +203,11 @@ class RussianPositioner:
             return parsed.tokens[token.head].lemma in self.stance.holder_nouns
         if token.rel != "nmod" or token.feats.get("Case") != "Gen":
             return False
-        head = parsed.tokens[token.head]
-        while head.rel == "nmod" and head.head is not None and head.lemma not in self.stance.holder_nouns:
-            head = parsed.tokens[head.head]
-        return head.lemma in self.stance.holder_nouns
+        # Up the chain of genitives ("приоритет руководства Киева"), to the first word that is no genitive.
+        for head in parsed.ancestors(token.index):
+            if head.lemma in self.stance.holder_nouns or head.rel != "nmod":
+                return head.lemma in self.stance.holder_nouns
+        return False
 
     def _read(self, parsed: Parsed, unit: _Unit) -> list[Reading]:
         """The readings of one unit's issue mentions: the holder's, and those of a party acting inside it."""
