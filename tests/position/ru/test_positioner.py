@@ -406,3 +406,23 @@ def test_positioner_a_topic_named_important_is_neutral(positioner: RussianPositi
 def test_positioner_a_path_named_before_carries_its_issue(positioner: RussianPositioner) -> None:
     text = "Украина подала заявку на вступление в Евросоюз. Европарламент будет поддерживать соседей и дальше на этом пути."
     assert _positions(positioner, text) == [("European Union", "ukraine-eu-membership", "support", None)]
+
+
+def test_positioner_seat_of_an_impersonal_plural_holds_its_view(positioner: RussianPositioner) -> None:
+    # Invented: the capital in the locative stands for the subject the verb leaves out.
+    text = "Министр Сергей Лавров сказал, что в Брюсселе готовы отправить миротворцев на Украину."
+    assert _positions(positioner, text) == [("European Union", "foreign-troops-in-ukraine", "support", None)]
+
+
+def test_positioner_participle_agent_holds_the_phrase_and_the_holder_keeps_its_verdict(positioner: RussianPositioner) -> None:
+    # Invented: the agents of "предложенный" propose the truce; the speaker's verdict stays the speaker's.
+    text = "Сергей Лавров сказал, что предложенный Киевом и американцами план перемирия неприемлем."
+    assert _positions(positioner, text) == [
+        ("Russia", "ceasefire", "oppose", None), ("Ukraine", "ceasefire", "support", None),
+        ("United States", "ceasefire", "support", None)]
+
+
+def test_positioner_coordinated_subject_shares_the_holders_view(positioner: RussianPositioner) -> None:
+    # Invented: a party coordinated with the holder as subject holds the same view.
+    text = "Сергей Лавров сказал, что Россия и Китай выступают против расширения НАТО."
+    assert _positions(positioner, text) == [("Russia", "nato-expansion", "oppose", None), ("China", "nato-expansion", "oppose", None)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from redline.attribute.ru.parse import Parsed
 from redline.position.ru.lemmas import Match, PhraseMatcher
+from redline.position.ru.syntax import speaks_from
 
 _BENEFICIARY_BEFORE = 3
 _BENEFICIARY_AFTER = 10
@@ -74,17 +75,28 @@ class Parties:
                     actors = tuple(actor for actor, name in found if actor is not None or name is not None)
                     if actors:
                         return CueParty(owner, actors, child.rel in _SUBJECT or owner != index)
-        return self._left_subject(parsed, index)
+        return self._located(parsed, index) or self._left_subject(parsed, index)
+
+    def _located(self, parsed: Parsed, index: int) -> CueParty | None:
+        """The party whose seat a subjectless plural cue names ("на Западе готовы направить войска")."""
+        for child in parsed.children(index):
+            if speaks_from(parsed, child) and (actor := self.actor_at(parsed, child.index)) is not None:
+                return CueParty(index, (actor,), True)
+        return None
 
     def _agent(self, parsed: Parsed, index: int) -> CueParty | None:
         """The party by which a passive cue's act is done ("проект был предложен украинской стороной")."""
         if parsed.tokens[index].feats.get("Voice") != "Pass":
             return None
         for child in parsed.children(index):
-            if child.rel == "obl" and child.feats.get("Case") == "Ins":
-                actor = self._phrase_actor(parsed, child.index)
-                if actor is not None:
-                    return CueParty(index, (actor,), True)
+            if child.rel in ("obl", "obl:agent") and child.feats.get("Case") == "Ins":
+                # "предложенный Киевом и Парижем план": each conjunct is an author, also where
+                # the parser hangs the second on the participle.
+                members = [child, *(c for c in parsed.children(child.index) if c.rel == "conj"),
+                           *(c for c in parsed.children(index) if c.rel == "conj" and c.feats.get("Case") == "Ins")]
+                actors = tuple(dict.fromkeys(a for m in members if (a := self._phrase_actor(parsed, m.index)) is not None))
+                if actors:
+                    return CueParty(index, actors, True)
         return None
 
     def _left_subject(self, parsed: Parsed, index: int) -> CueParty | None:
@@ -103,9 +115,15 @@ class Parties:
         return CueParty(index, tuple(dict.fromkeys(actors)), True) if actors else None
 
     def _phrase_actor(self, parsed: Parsed, head: int) -> str | None:
-        """The actor a noun phrase names from its head or a word before it ("европейские страны", "самой украинской стороной")."""
+        """The actor a noun phrase names from its head or a word before it ("европейские страны", "самой украинской стороной").
+
+        A participle's agent before the head is not the phrase's party: "предложенный Киевом
+        план" is a plan, not Kyiv.
+        """
+        clauses = [parsed.subtree(c.index) for c in parsed.children(head) if c.rel == "acl"]
         return next((actor for k in (head, *range(parsed.subtree(head)[0], head))
-                     if (actor := self.actor_at(parsed, k)) is not None), None)
+                     if not any(low <= k <= high for low, high in clauses)
+                     and (actor := self.actor_at(parsed, k)) is not None), None)
 
     def antecedent(self, parsed: Parsed, index: int) -> str | None:
         """The party a pronoun stands for: the nearest one named just before it ("требование Москвы дать ей …")."""

@@ -246,9 +246,12 @@ class RussianPositioner:
                     others.add(mention.first)
         out: list[Reading] = []
         for (head, actor), own in acting.items():
-            # "…, как хотел Киев, …": an aside of will speaks of the clause it stands in.
+            # "…, как хотел Киев, …": an aside of will speaks of the clause it stands in; so does
+            # an attributive participle its noun phrase ("предложенный Киевом план перемирия"),
+            # which leaves the holder's own reading of that phrase standing.
             governor = tokens[head].head
-            aside = governor is not None and any(c.lemma == "как" for c in parsed.children(head))
+            aside = governor is not None and (any(c.lemma == "как" for c in parsed.children(head))
+                                              or (tokens[head].rel in ("acl", "amod") and tokens[head].feats.get("VerbForm") == "Part"))
             low, high = parsed.subtree(governor if aside and governor is not None else head)
             sub = _Unit(max(unit.first, low), min(unit.last, high + 1), actor)
             for first, reading in self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
@@ -257,7 +260,24 @@ class RussianPositioner:
                 if not aside:
                     # What another party's own verb governs is its stance, not the holder's.
                     others.add(first)
-        return [r for _, r in self._readings(parsed, unit, cues, frozenset(others))] + out
+        own = self._readings(parsed, unit, cues, frozenset(others))
+        return [r for _, r in own] + out + self._shared(parsed, unit, own)
+
+    def _shared(self, parsed: Parsed, unit: _Unit, own: list[tuple[int, Reading]]) -> list[Reading]:
+        """The holder's readings for the parties it shares a subject with ("Россия и Китай считают, что …").
+
+        A holder coordinated with another party as the subject of one predicate speaks for
+        both: each conjunct holds what that predicate governs.
+        """
+        out: list[Reading] = []
+        for token in parsed.tokens[unit.first:unit.last]:
+            if token.rel not in _SUBJECT or token.head is None or self._parties.actor_at(parsed, token.index) != unit.actor:
+                continue
+            low, high = parsed.subtree(token.head)
+            partners = {a for c in parsed.children(token.index) if c.rel == "conj"
+                        and (a := self._parties.actor_at(parsed, c.index)) not in (None, unit.actor)}
+            out += [replace(r, actor=actor) for actor in sorted(partners) for first, r in own if low <= first <= high]
+        return out
 
     def _readings(self, parsed: Parsed, unit: _Unit, cues: list[Match],
                   others: frozenset[int] = frozenset()) -> list[tuple[int, Reading]]:

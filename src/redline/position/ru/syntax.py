@@ -31,14 +31,15 @@ def verb_of(tokens: tuple[Token, ...], mention: Match) -> int | None:
 def speaks_from(parsed: Parsed, token: Token) -> bool:
     """A place that speaks for its party: "В Кремле допускают уступки" is the Kremlin's view.
 
-    The place is a locative with "в" on a subjectless verb in the third person plural
-    (the impersonal "they" of Russian reporting: "в союзе считают", "в столице заявили").
+    The place is a locative with "в" or "на" on a subjectless predicate in the third person
+    plural (the impersonal "they" of Russian reporting: "в союзе считают", "в столице
+    заявили", "на Западе готовы").
     """
     if token.rel != "obl" or token.feats.get("Case") != "Loc" or token.head is None:
         return False
-    if not any(c.lemma == "в" for c in parsed.children(token.index)):
+    if not any(c.lemma in ("в", "во", "на") for c in parsed.children(token.index)):
         return False
     verb = parsed.tokens[token.head]
-    if verb.pos != "VERB" or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
+    if verb.pos not in ("VERB", "ADJ") or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
         return False
     return not any(c.rel in _SUBJECT for c in parsed.children(verb.index))
