@@ -346,3 +346,9 @@ def test_reported_a_cue_in_a_condition_is_no_statement(attributor: EnglishAttrib
 def test_reported_a_caption_verb_before_a_time_or_place_says_nothing(attributor: EnglishAttributor) -> None:
     text = "Trade Minister Lena Marsh speaks during a news conference in Oslo on May 4, 2025. (Wire Photo)"
     assert _found(attributor, text) == []
+
+
+def test_reported_dateline_taken_for_the_subject_gives_way_to_the_name_after_its_dash(attributor: EnglishAttributor) -> None:
+    # Invented: the parser may read the capitals of a wire dateline as the subject of "said".
+    text = "TBILISI, Georgia (Wire) — Georgian Foreign Minister Anna Roe said Georgia and Moldova are closer than ever to a trade accord."
+    assert [s for s, *_ in _found(attributor, text)] == ["Anna Roe"]

@@ -16,6 +16,7 @@ from redline.attribute.en.speakers import mention, missed_name
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _CONDITIONS = frozenset({"if", "unless"})
+_DATELINE_DASHES = frozenset({"—", "–", "-"})
 # Prepositions that give what a document is about ("the plan for the port").
 _TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "of", "over"})
 
@@ -37,6 +38,7 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
         found = [c for c in node.children if c.dep_ == "nsubj"]
         if found:
             head = min(found, key=lambda c: abs(c.i - node.i))
+            head = _after_dateline(head)
             if head.lower_ in lexicon.relative_pronouns and node.dep_ == "relcl":
                 return _antecedent(node.head, lexicon)
             return owner(head, lexicon) or head
@@ -185,6 +187,20 @@ def hypothetical(verb: Token) -> bool:
     "if the union insists on a vote" report no statement."""
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL)
                or (c.dep_ == "mark" and c.lower_ in _CONDITIONS) for c in verb.children)
+
+
+def _after_dateline(head: Token) -> Token:
+    """The name after a dateline the parser took for the subject.
+
+    "KABUL, Afghanistan (Wire) — Foreign Minister Jane Roe said …" may be parsed with the
+    city in capitals as the subject and the speaker as its apposition after the dash.
+    """
+    if head.i != head.sent.start or not head.is_upper or len(head.text) < 2:
+        return head
+    dash = next((t for t in head.subtree if t.text in _DATELINE_DASHES), None)
+    if dash is None:
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and c.i > dash.i), head)
 
 
 def after_and(verb: Token) -> bool:
