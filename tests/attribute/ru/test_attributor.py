@@ -233,3 +233,10 @@ def test_attributor_inverted_attribution_closes_a_nested_clause_of_content() -> 
 
 def test_attributor_first_person_pronoun_outside_quotes_is_no_speaker() -> None:
     assert _statements("Мы будем настаивать на том, чтобы договор был подписан.") == []
+
+
+def test_a_name_in_the_genitive_after_a_role_owns_the_role_and_does_not_speak() -> None:
+    # Invented: the aide speaks, not the minister whose aide he is; the aide is named after.
+    text = ("Помощник министра Сидорова заявил, что переговоры продолжатся.\n\n"
+            "Переговоры продолжатся в мае, заявил помощник министра Олег Кузнецов.")
+    assert [s[0] for s in _statements(text)] == ["Олег Кузнецов", "Олег Кузнецов"]

@@ -119,6 +119,9 @@ class People:
             k -= 1
         while k < name.first and tokens[k].lemma not in self.lexicon.roles:
             k += 1
+        if k < name.first and _owns(tokens[k], tokens[name.first]):
+            # "помощник Иванова": the name owns the role, it does not hold it.
+            return self._title_after(name)
         return (k, name.first) if k < name.first else self._title_after(name)
 
     def _title_after(self, name: Name) -> tuple[int, int] | None:
@@ -160,7 +163,7 @@ class People:
         tokens = self.parsed.tokens
         start, end = tokens[first].start, tokens[last].end
         names = [n for n in self.parsed.names if n.first >= first and n.last <= last]
-        people = [n for n in names if n.kind == "PER"]
+        people = [n for n in names if n.kind == "PER" and not self._owner(n, head)]
         if people:
             name = next((n for n in people if n.first <= head <= n.last), people[-1])
             person = self._by_name[name]
@@ -189,6 +192,16 @@ class People:
                 return found
         return Speaker(_nominative(tokens[first:last + 1], names, phrase), start, end, phrase if roles else None,
                        outlet=outlet)
+
+    def _owner(self, name: Name, head: int) -> bool:
+        """A person named in the genitive after a role noun: the one whose aide speaks.
+
+        "пресс-секретарь президента Иванова заявил" is the press secretary speaking, not
+        Иванов; the name owns the role rather than holds it.
+        """
+        tokens = self.parsed.tokens
+        return (tokens[head].lemma in self.lexicon.roles and name.first > head
+                and _owns(tokens[head], tokens[name.first]))
 
     def _spelled_out(self, word: str) -> str | None:
         """The organisation an acronym stands for, named in full in the article ("СВР": "Служба внешней разведки")."""
@@ -232,6 +245,11 @@ class People:
         if person is None:
             return None
         return Speaker(person.name, start, end, phrase or person.title, person)
+
+
+def _owns(role: Token, name: Token) -> bool:
+    """A genitive name after a role noun in another case: the role's owner ("советник Петрова")."""
+    return name.feats.get("Case") == "Gen" and role.feats.get("Case") not in (None, "Gen")
 
 
 def _nominative(tokens: tuple[Token, ...], names: list[Name], phrase: str) -> str:
