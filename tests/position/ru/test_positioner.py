@@ -426,3 +426,21 @@ def test_positioner_coordinated_subject_shares_the_holders_view(positioner: Russ
     # Invented: a party coordinated with the holder as subject holds the same view.
     text = "Сергей Лавров сказал, что Россия и Китай выступают против расширения НАТО."
     assert _positions(positioner, text) == [("Russia", "nato-expansion", "oppose", None), ("China", "nato-expansion", "oppose", None)]
+
+
+def test_positioner_stopping_noun_opposes_what_it_stops(positioner: RussianPositioner) -> None:
+    # Invented: wanting the deliveries stopped is against the deliveries.
+    assert _positions(positioner, "Сергей Лавров сказал, что Москва добивается прекращения поставок оружия.") == [
+        ("Russia", "weapons-for-ukraine", "oppose", None)]
+
+
+def test_positioner_cue_word_inside_another_term_cues_nothing(positioner: RussianPositioner) -> None:
+    # Invented: "прекращению" belongs to the truce's own name, not to the deliveries after it.
+    text = "Сергей Лавров сказал, что Москва согласна на прекращение огня и поставки оружия."
+    assert ("Russia", "weapons-for-ukraine", "oppose", None) not in _positions(positioner, text)
+
+
+def test_positioner_ne_x_a_y_denies_x(positioner: RussianPositioner) -> None:
+    # Invented: "не X, а Y" after a verb of will is against X.
+    assert _positions(positioner, "Сергей Лавров сказал, что Москва хочет не перемирия, а прочного мира.") == [
+        ("Russia", "ceasefire", "oppose", None)]

@@ -214,7 +214,10 @@ class RussianPositioner:
         if unit.actor is None:
             return []
         tokens = parsed.tokens
-        found = _uncovered([refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)])
+        # A cue word that is part of an issue's own term ("прекращение огня") cues nothing.
+        terms = self._issues.find(tokens, unit.first, unit.last)
+        found = _uncovered([refusal(tokens, c) for c in self._cues.find(tokens, unit.first, unit.last)
+                            if not any(t.first <= c.first and c.last <= t.last for t in terms)])
         parties = {c: self._parties.cue_party(parsed, c.first, self.stance.topic_nouns) for c in found}
         conditions = [c for c in found if c.label == "condition"]
         # What the holder asks of another party stays the holder's: an obligation ("Киев должен
@@ -434,7 +437,10 @@ class RussianPositioner:
             return "neutral"
         stance: Stance = "oppose" if cue.label in ("oppose", "threat") else "support"
         negated = any(c.label == "negation" and cue.first - _NEGATION_REACH <= c.first < cue.first for c in cues)
-        return _TURN[stance] if negated and cue.label != "threat" else stance
+        # "хочет не перемирия, а мира": a negation between the cue and the term denies the term.
+        denied = cue.last < mention.first and any(c.label == "negation" and mention.first - c.last == 1 and c.first > cue.last
+                                                  for c in cues)
+        return _TURN[stance] if negated != denied and cue.label != "threat" else stance
 
 
 def _uncovered(cues: list[Match]) -> list[Match]:
