@@ -380,3 +380,13 @@ def test_holders_a_relative_verdict_counts_beside_another_partys_offer(positione
     text = "Erdogan welcomed a US proposal for a two-week truce, which Kyiv has accepted."
     stances = _said(positioner, text, "Erdogan", text[text.index("a US"):-1], cue="welcomed")
     assert ("Ukraine", "ceasefire", "support") in stances
+
+
+def test_holders_a_possessive_demand_in_a_statement_is_its_owner_s_but_a_refusal_is_not(positioner: EnglishPositioner) -> None:
+    # Invented: Kyiv's demand is Kyiv's whoever reports its rejection; Kyiv's refusal in
+    # Lavrov's words is what Lavrov asks of Kyiv.
+    text = "Sergey Lavrov said Moscow rejected Kyiv's main demand for a ceasefire."
+    assert ("Ukraine", "ceasefire", "support") in _said(positioner, text, "Sergey Lavrov", "Moscow rejected Kyiv's main demand for a ceasefire")
+    text = "Sergey Lavrov said Kyiv's refusal to join NATO is a condition for peace."
+    content = "Kyiv's refusal to join NATO is a condition for peace"
+    assert ("Ukraine", "ukraine-nato-membership", "oppose") not in _said(positioner, text, "Sergey Lavrov", content)

@@ -672,6 +672,35 @@ def test_stance_a_hypothesis_turns_with_its_own_cue_and_with_unless(positioner: 
         ("Ukraine", "guarantees-for-ukraine", "support")}
 
 
+def test_stance_a_penalty_threatened_if_a_party_refuses_a_thing_favours_it(positioner: EnglishPositioner) -> None:
+    # Invented: sanctions promised for not accepting a truce press for the truce; for sending troops, against them.
+    assert _stances(_read(positioner, "Washington threatened to slap tariffs on Moscow if it does not accept a ceasefire.")) == {
+        ("United States", "ceasefire", "support")}
+    assert _stances(_read(positioner, "Moscow vowed to impose sanctions on any state if it sends peacekeepers to Ukraine.")) == {
+        ("Russia", "foreign-troops-in-ukraine", "oppose")}
+
+
+def test_stance_a_thing_held_back_by_another_demand_is_wanted_on_it(positioner: EnglishPositioner) -> None:
+    # Invented: the truce waits on the withdrawal the holder demands first; a past tense only dates.
+    found = _read(positioner, "Moscow says Ukrainian troops must leave the Donbas before any ceasefire can begin.")
+    assert ("Russia", "ceasefire", "conditional") in _stances(found)
+    assert ("Russia", "ceasefire", "support") not in _stances(
+        _read(positioner, "Moscow says Ukrainian troops left the Donbas before a ceasefire was possible."))
+
+
+def test_stance_a_party_s_ranked_demands_are_its_own_whoever_rejects_them(positioner: EnglishPositioner) -> None:
+    # Invented: the owner of "key demands" backs what they list; the subject rejecting them opposes it.
+    found = _stances(_read(positioner, "Moscow rejected Kyiv's key demands: a ceasefire and security guarantees."))
+    assert {("Ukraine", "ceasefire", "support"), ("Ukraine", "guarantees-for-ukraine", "support"),
+            ("Russia", "ceasefire", "oppose")} <= found
+
+
+def test_stance_a_rejection_reaches_the_thing_coordinated_with_its_object(positioner: EnglishPositioner) -> None:
+    # Invented: a verb of judgement governs both objects; an operator like "renounce" only the first.
+    assert _stances(_read(positioner, "Moscow rejected a ceasefire and the deployment of foreign troops.")) == {
+        ("Russia", "ceasefire", "oppose"), ("Russia", "foreign-troops-in-ukraine", "oppose")}
+
+
 def test_stance_a_hypothesis_opening_a_reported_clause_is_that_clause_s_own(positioner: EnglishPositioner) -> None:
     # Invented: in "warned that if A, B would follow" the hypothesis conditions B; the
     # warning is not said against what A names.

@@ -26,9 +26,17 @@ _REPORTING_REACH = 3
 _ACTING_REACH = 3
 # Words between a party named inside a statement and its own verb of will ("Kyiv now demands").
 _WILL_REACH = 1
-# Words between a possessive and the cue noun it owns ("the Kremlin's refusal"); one more
-# would let "Ukraine's allies agreed" give Ukraine the allies' stance.
-_POSSESSIVE_REACH = 1
+# Words between a possessive (with the modifiers that rank what it owns) and the cue noun
+# it owns ("the Kremlin's refusal"); one would let "Ukraine's allies agreed" give Ukraine
+# the allies' stance.
+_POSSESSIVE_REACH = 0
+# Words between a party's adjective and the cue its noun phrase carries ("European leaders warned").
+_MODIFIER_OWNER_REACH = 1
+# A possessive ending and the modifiers that rank what it owns: "Kyiv's key demand",
+# "Oslo's latest offer", "the guild's long-standing call".
+_RANKED = re.compile(r"['’]s?(?!\w)(?:\s+(?:key|main|chief|central|principal|core|top|first|latest|new|"
+                     r"long-standing|longstanding|repeated|initial|original|final|earlier|previous|"
+                     r"own|stated|declared|maximalist|basic|fundamental))*", re.I)
 # Words between a party's adjective and the mention it modifies ("US 30-day ceasefire").
 _MODIFIER_REACH = 2
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
@@ -316,12 +324,15 @@ class HolderFinder:
         relative = self._relative_subject(text, segment[0], position)
         if relative is not None:
             return [Holder(relative.actor, relative.end, own_clause=True)]
+        nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
+        owners = self._owners(text, nearby, cues, span)
         subject = self.clause_subject(text, agents, segment[0], position)
         if subject is not None:
-            return [replace(h, own_clause=True) for h in self.with_coordinated(text, agents, subject)]
+            # "Moscow rejected Kyiv's demand for X": the subject's clause, and Kyiv's demand.
+            return with_owners([replace(h, own_clause=True) for h in self.with_coordinated(text, agents, subject)],
+                               [a for a in owners if a.possessive])
         found: list[Holder] = []
         before = [(a, s) for a, s in reporting if s <= position]
-        nearby = [a for a in agents if segment[0] <= a.start and a.end <= position and not a.passive]
         in_segment = [a for a in nearby if not a.attached and not a.adjective]
         # "As talks on Ukraine went on, Britain and France signed ...": the main clause's
         # subject holds the stance, not a party named in a leading subordinate clause.
@@ -356,8 +367,6 @@ class HolderFinder:
             found.append(main)
             if lead is not None:
                 found += [replace(h, scope=main.scope) for h in self._coordinated(text, agents, lead)]
-        owners = [a for a in nearby if (a.possessive or a.adjective)
-                  and (self._governs(text, a, cues, position) or _headed(text, a, cues, span))]
         if lead is not None and any(_CLAUSE_JOIN.search(text, lead.end, a.start) for a in owners):
             # "A wants a deal, and one of B's priorities is X": a new clause, B's own.
             found = []
@@ -556,11 +565,31 @@ class HolderFinder:
                 return []
         return []
 
+    def owners(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], span: tuple[int, int],
+               start: int) -> list[Agent]:
+        """The parties that own a cue noun of will over a mention by a possessive ("Kyiv's demand
+        for X"). "Kyiv's right to X" is what another grants it, and "Kyiv's refusal of X" in
+        another's words is mostly what that speaker asks of it: neither is its stance."""
+        nearby = [a for a in agents if start <= a.start and a.end <= span[0] and a.possessive and not a.passive]
+        return [a for a in nearby if self._governs(text, a, [c for c in cues if c.value == 1], span[0])]
+
+    def _owners(self, text: str, nearby: Sequence[Agent], cues: Sequence[Cue], span: tuple[int, int]) -> list[Agent]:
+        """Possessive or adjective parties that own the cue over a mention or the noun heading it."""
+        return [a for a in nearby if (a.possessive or a.adjective)
+                and (self._governs(text, a, cues, span[0]) or _headed(text, a, cues, span))]
+
     def _governs(self, text: str, agent: Agent, cues: Sequence[Cue], position: int) -> bool:
-        """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's opposition")."""
+        """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's key demand").
+
+        Between the possessive and the cue noun stand at most a word or two and the
+        modifiers that rank a demand ("main", "latest"), not a noun it owns instead
+        ("Ukraine's allies agreed" is the allies' act).
+        """
+        marker = _RANKED.match(text, agent.end) if agent.possessive else None
+        start, reach = (marker.end(), _POSSESSIVE_REACH) if marker else (agent.end, _MODIFIER_OWNER_REACH)
         return any(
             is_polar(c) and agent.end <= c.start < position
-            and words_between(text, agent.end, c.start) <= _POSSESSIVE_REACH for c in cues
+            and words_between(text, start, c.start) <= reach for c in cues
         )
 
     def remember(self, agents: Sequence[Agent], memory: Memory, syntax: Syntax | None = None,
@@ -578,6 +607,11 @@ class HolderFinder:
                 memory.person, memory.subject_sentence = agent.actor, sentence
             elif memory.subject_sentence != sentence:
                 memory.person = agent.actor
+
+
+def with_owners(holders: list[Holder], owners: Sequence[Agent]) -> list[Holder]:
+    """The holders and, after them, the owners not among them ("Moscow rejected Kyiv's demand")."""
+    return holders + [Holder(a.actor, a.end) for a in owners if all(h.actor != a.actor for h in holders)]
 
 
 def _headed(text: str, agent: Agent, cues: Sequence[Cue], span: tuple[int, int]) -> bool:

@@ -25,7 +25,7 @@ from redline.position.en.actors import ActorIndex
 from redline.position.en.concepts import ConceptFinder, ConceptMatch, load_nlp
 from redline.position.en.flags import Flagger
 from redline.position.en.frames import TimeFrames
-from redline.position.en.holders import Agent, Holder, HolderFinder, Memory
+from redline.position.en.holders import Agent, Holder, HolderFinder, Memory, with_owners
 from redline.position.en.issues import IssueDetector, IssueMention
 from redline.position.merge import Reading, merge
 from redline.position.pack import Pack
@@ -278,39 +278,48 @@ class EnglishPositioner:
                     carried: Holder | None) -> list[Holder]:
         """The holders of a stance on ``span``: the statement's actor, or agents."""
         if scene.unit.actor is not None:
-            # A statement reporting another party's act ("X said the United States has
-            # offered ...") gives that party the stance; otherwise the speaker holds it.
+            # "X said Moscow rejected Kyiv's demand for Y": Kyiv's own demand, whoever speaks.
             opening = max(segment.body, scene.unit.content or segment.body)
-            subject = self._holders.clause_subject(scene.text, scene.agents, opening, span[0])
-            if subject is not None and subject.actor != scene.unit.actor:
-                # "X said Moscow objects, as Paris has signalled it is open to Y": Paris holds Y.
-                return [replace(h, own_clause=True)
-                        for h in self._holders.with_coordinated(scene.text, scene.agents, subject)]
-            authors = self._holders.document_relative(scene.text, span[0], opening, scene.authors)
-            if authors:
-                return authors
-            actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
-            speaker = Holder(scene.unit.actor, segment.body)
-            # "X said the truce put forward by A ...": its author A holds it too.
-            judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
-                       if h.actor != scene.unit.actor]
-            # "A and B have said they ...": the speaker's partners named with it speak too.
-            partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
-                                              scene.unit.actor, segment.body)
-            if actor is None:
-                return [speaker, *partners, *judging]
-            acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
-            # "A welcomed B's offer of a truce, which C has accepted": C judges it all the same.
-            judged = [h for h in judging if h.actor not in {a.actor for a in acting}]
-            # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
-            # speaker and those joined to it hold the stance.
-            if actor.pronoun or actor.actor == scene.unit.actor:
-                return [speaker, *partners, *acting[1:], *judged]
-            return [*acting, *judged]
+            return with_owners(self._stated(scene, scene.unit.actor, span, segment),
+                               self._holders.owners(scene.text, scene.agents, scene.cues, span, opening))
         return self._holders.holders(
             scene.text, scene.agents, scene.reporting, span, (segment.body, segment.end),
             scene.cues, carried, scene.authors,
         )
+
+    def _stated(self, scene: _Scene, speaker_actor: str, span: tuple[int, int], segment: Clause) -> list[Holder]:
+        """The holders of a stance inside a statement.
+
+        A statement reporting another party's act ("X said the United States has offered
+        ...") gives that party the stance; otherwise the speaker holds it.
+        """
+        opening = max(segment.body, scene.unit.content or segment.body)
+        subject = self._holders.clause_subject(scene.text, scene.agents, opening, span[0])
+        if subject is not None and subject.actor != speaker_actor:
+            # "X said Moscow objects, as Paris has signalled it is open to Y": Paris holds Y.
+            return [replace(h, own_clause=True)
+                    for h in self._holders.with_coordinated(scene.text, scene.agents, subject)]
+        authors = self._holders.document_relative(scene.text, span[0], opening, scene.authors)
+        if authors:
+            return authors
+        actor = self._holders.acting(scene.text, scene.agents, scene.cues, span[0], opening, scene.syntax)
+        speaker = Holder(speaker_actor, segment.body)
+        # "X said the truce put forward by A ...": its author A holds it too.
+        judging = [h for h in self._holders.relative(scene.text, scene.agents, span[1], segment.end)
+                   if h.actor != speaker_actor]
+        # "A and B have said they ...": the speaker's partners named with it speak too.
+        partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
+                                          speaker_actor, segment.body)
+        if actor is None:
+            return [speaker, *partners, *judging]
+        acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
+        # "A welcomed B's offer of a truce, which C has accepted": C judges it all the same.
+        judged = [h for h in judging if h.actor not in {a.actor for a in acting}]
+        # "X said he and Y had agreed": a pronoun inside X's statement is X, and the
+        # speaker and those joined to it hold the stance.
+        if actor.pronoun or actor.actor == speaker_actor:
+            return [speaker, *partners, *acting[1:], *judged]
+        return [*acting, *judged]
 
     def _segment(self, scene: _Scene, segment: Clause, following: Clause | None, state: _State,
                  carried: Holder | None) -> tuple[list[Reading], Holder | None]:
@@ -469,6 +478,13 @@ class EnglishPositioner:
         if cue is None and mention is not None:
             # "Oslo lifted the quota": the one who does the act holds it.
             cue = self._deed(scene, span, holder, state)
+        held_back = False
+        if cue is None and mention is not None:
+            # "Kyiv must cede the coast before any truce can begin": a thing held back by
+            # another demand is wanted once that demand is met; read only as that condition.
+            held = self._marker("precondition", scene.text, scope[0], span[0], _PRECONDITION_REACH)
+            cue = Cue("support", held.start, held.end, 1) if held is not None else None
+            held_back = cue is not None
         if cue is None:
             return []
         stance = stance_of(cue)
@@ -482,6 +498,8 @@ class EnglishPositioner:
         out = [self._flags.issue_red_line(scene.text, replace(base, issue=issue, stance=_turned(base.stance, mention, issue)),
                                     (max(holder.scope, segment.body), segment.end)) for issue in issues]
         waited = self._waited(scene, segment, span, holder, base) if mention is not None else None
+        if held_back and waited is None:
+            return []
         zone = waited or self._zone(scene, segment, following, restriction, base)
         if zone is None:
             return out

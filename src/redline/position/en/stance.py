@@ -196,9 +196,11 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
         decided = compose([*pre, replace(reversal, kind="exclusion", value=-1)])
     joined = joins is not None and joins.search(text, lower, start) is not None
     if decided is None and lower > scope[0] and joined:
-        # A coordinated mention ("ready to fix in a document X that Y") shares the
-        # attitude before the first one, but not the operators that govern only it.
-        shared = [c for c in cues if scope[0] <= c.start and c.end <= lower and c.value in (0, 1)]
+        # A coordinated mention ("ready to fix in a document X that Y", "rejected a truce
+        # and foreign troops") shares the attitude before the first one, but not the
+        # operators that govern only it ("renounce X and stay neutral").
+        shared = [c for c in cues if scope[0] <= c.start and c.end <= lower
+                  and (c.value in (0, 1) or (c.kind == "oppose" and c.value == -1))]
         decided = compose(shared)
     if decided is not None and joined and _listed_gerund(text, pre, scope[0], lower):
         # An item of a list a colon opens, led by its own gerund ("rejected two points:

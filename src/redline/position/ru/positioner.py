@@ -263,8 +263,8 @@ class RussianPositioner:
                 if not aside:
                     # What another party's own verb governs is its stance, not the holder's.
                     others.add(first)
-        own = self._readings(parsed, unit, cues, frozenset(others))
-        return [r for _, r in own] + out + self._shared(parsed, unit, own)
+        held = self._readings(parsed, unit, cues, frozenset(others))
+        return [r for _, r in held] + out + self._shared(parsed, unit, held)
 
     def _shared(self, parsed: Parsed, unit: _Unit, own: list[tuple[int, Reading]]) -> list[Reading]:
         """The holder's readings for the parties it shares a subject with ("Россия и Китай считают, что …").
