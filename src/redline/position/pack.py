@@ -168,8 +168,10 @@ class Issue(_Strict):
 
     @model_validator(mode="after")
     def _signalled(self) -> Issue:
-        if not self.terms and not self.concepts:
-            raise ValueError("an issue needs terms or concepts")
+        # An issue that is the absence of a thing ("no foreign forces on the border") may be
+        # named only by its opposite: inverse terms alone are enough.
+        if not self.terms and not self.concepts and not self.inverse_terms:
+            raise ValueError("an issue needs terms, inverse_terms or concepts")
         return self
 
 

@@ -104,7 +104,7 @@ def test_concepts_an_issue_needs_terms_or_concepts(tmp_path: Path) -> None:
     path = tmp_path / "harbour.yaml"
     path.write_text(PACK.replace("    concepts:\n      - {heads: [membership, accession, join], objects: [Bloc]}\n", ""),
                     encoding="utf-8")
-    with pytest.raises(PackError, match=r"issues\[1\]: an issue needs terms or concepts"):
+    with pytest.raises(PackError, match=r"issues\[1\]: an issue needs terms, inverse_terms or concepts"):
         load_pack(path)
 
 
@@ -199,3 +199,39 @@ def shipped(nlp: Language) -> ConceptFinder:
 def test_concepts_shipped_pack_reads_paraphrases(shipped: ConceptFinder, text: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert [(text[m.start:m.end], m.issue) for m in shipped.find(text)] == expected
+
+
+ABSENCE = """\
+name: border
+actors:
+  - id: Alpha
+    name: Alpha
+    aliases: [Alpha]
+  - id: opposition
+    name: Alpha opposition
+    aliases: [opposition leaders]
+issues:
+  - id: no-monitors
+    label: No foreign monitors
+    description: Keeping foreign monitors away from the border.
+    inverse_terms: ["foreign monitors"]
+  - id: levy-waiver
+    label: Waiving the levy law
+    description: Waiving the levy law.
+    terms: ["waiver of the levy law"]
+    inverse_terms: ["the levy law"]
+"""
+
+
+def test_concepts_an_issue_named_by_its_opposite_alone_and_the_longer_wording_wins(
+        nlp: Language, tmp_path: Path) -> None:
+    # Invented: an absence named only by what it excludes; a term holding a whole inverse term wins.
+    path = tmp_path / "border.yaml"
+    path.write_text(ABSENCE, encoding="utf-8")
+    positioner = EnglishPositioner(load_pack(path), nlp)
+    assert _stances(positioner, "Alpha wants the foreign monitors removed.") == {("Alpha", "no-monitors", "support")}
+    assert _stances(positioner, "Alpha welcomed the foreign monitors.") == {("Alpha", "no-monitors", "oppose")}
+    assert _stances(positioner, "Alpha opposes any waiver of the levy law.") == {("Alpha", "levy-waiver", "oppose")}
+    # A name written in lower case also opens a sentence with a capital.
+    assert _stances(positioner, "Opposition leaders reject any waiver of the levy law.") == {
+        ("opposition", "levy-waiver", "oppose")}

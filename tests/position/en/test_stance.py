@@ -701,6 +701,16 @@ def test_stance_a_rejection_reaches_the_thing_coordinated_with_its_object(positi
         ("Russia", "ceasefire", "oppose"), ("Russia", "foreign-troops-in-ukraine", "oppose")}
 
 
+def test_stance_calling_on_a_party_extending_and_promoting_a_thing_back_it(positioner: EnglishPositioner) -> None:
+    # Invented: asking another to do a thing, prolonging it and furthering it are for it;
+    # "extended an invitation" names no stance.
+    assert _stances(_read(positioner, "Paris called on Moscow to accept a ceasefire.")) == {("France", "ceasefire", "support")}
+    assert _stances(_read(positioner, "Paris called on Kyiv to reject the ceasefire.")) == {("France", "ceasefire", "oppose")}
+    assert _stances(_read(positioner, "Brussels extended the ceasefire monitoring mission.")) >= {
+        ("European Union", "ceasefire", "support")}
+    assert _read(positioner, "Macron extended an invitation to the ceasefire talks.") == []
+
+
 def test_stance_a_hypothesis_opening_a_reported_clause_is_that_clause_s_own(positioner: EnglishPositioner) -> None:
     # Invented: in "warned that if A, B would follow" the hypothesis conditions B; the
     # warning is not said against what A names.

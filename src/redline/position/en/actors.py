@@ -1,7 +1,8 @@
 """Actors: who a speaker speaks for, and where an article names a party.
 
 Names, metonyms, bodies, persons and adjectives all come from the pack. Names are matched
-as written (case matters, so "US" is not "us"); generic body and role words ("foreign
+as written (case matters, so "US" is not "us"; a form written in lower case may also open a
+sentence with a capital); generic body and role words ("foreign
 ministry", "expert") are matched in any case. A description ("the bloc") is a definite
 noun phrase that refers back to an actor; when several actors share it, the one the text
 named last before it is meant, and without one the first in the pack.
@@ -48,6 +49,11 @@ class ActorIndex:
                 self._forms.setdefault(form, (actor.id, "name"))
             for form in actor.adjectives:
                 self._forms.setdefault(form, (actor.id, "adjective"))
+        # A form written in lower case ("opposition leaders") also opens a sentence or a
+        # headline with a capital ("Opposition leaders said ...").
+        for form, found in list(self._forms.items()):
+            if form[:1].islower():
+                self._forms.setdefault(form[:1].upper() + form[1:], found)
         self._regex = phrase_regex((re.escape(f) for f in self._forms), flags=0)
         # Every unit asks for the mentions around it: one scan of the text answers them all.
         self._names = RangeScan(self._regex) if self._regex is not None else None

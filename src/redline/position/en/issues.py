@@ -106,12 +106,15 @@ class IssueDetector:
                          and (m.actor in self._beneficiaries or not (s <= m.start and m.end <= e))]
             opposites = [(s2, e2) for (s2, e2), i2 in inverse if s <= s2 and e2 <= e]
             # A term of the issue overlapping its opposite is part of that wording
-            # ("suspended its cooperation with the agency" holds "cooperation with the agency").
+            # ("suspended its cooperation with the agency" holds "cooperation with the agency"),
+            # unless the term holds the whole opposite: the longer wording wins ("a waiver of
+            # the sanctions law" is the waiver, though "the sanctions law" is its opposite).
             flipped = frozenset(
                 i for i in issues
                 if any(s <= s2 and e2 <= e and i == i2 for (s2, e2), i2 in inverse)
                 and not any(s <= s2 and e2 <= e and i in spans[(s2, e2)] and ((s2, e2), i) not in inverse
-                            and not any(o0 < e2 and s2 < o1 for o0, o1 in opposites)
+                            and (not any(o0 < e2 and s2 < o1 for o0, o1 in opposites)
+                                 or any(s2 <= o0 and o1 <= e2 and (o1 - o0) < (e2 - s2) for o0, o1 in opposites))
                             for (s2, e2) in spans)
             )
             out.append(IssueMention(s, e, tuple(issues), frozenset(m.actor for m in attached),
