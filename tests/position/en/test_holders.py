@@ -390,3 +390,9 @@ def test_holders_a_possessive_demand_in_a_statement_is_its_owner_s_but_a_refusal
     text = "Sergey Lavrov said Kyiv's refusal to join NATO is a condition for peace."
     content = "Kyiv's refusal to join NATO is a condition for peace"
     assert ("Ukraine", "ukraine-nato-membership", "oppose") not in _said(positioner, text, "Sergey Lavrov", content)
+
+
+def test_holders_a_pair_of_parties_spoken_of_together_both_hold(positioner: EnglishPositioner) -> None:
+    # Invented: "the two sides" are the parties last named together, not the host city named after them.
+    text = "Russia and Ukraine held talks in Washington on Friday. The two sides agreed to a ceasefire."
+    assert _stances(positioner, text) == {("Russia", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}

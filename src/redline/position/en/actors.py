@@ -22,6 +22,13 @@ MentionKind = Literal["name", "person", "adjective"]
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 # Capitalised words joined by hyphens ("the US-Ukrainian proposal", "joint US-EU guarantees"):
 # when every part is an actor's form, each part names its actor as it would alone.
+# A pair of parties spoken of together; "the two" needs a noun of parties after it.
+_PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:countries|nations|states|sides|parties|governments|capitals|"
+                   r"neighbou?rs|leaders|presidents|ministers|foreign ministers|delegations|rivals)\b")
+# How far back the two parties of a pair are looked for (a few sentences).
+_PAIR_LOOKBACK = 600
+# What joins two parties named together: "A and B", "A, B", "A and the B".
+_JOINED = re.compile(r"(?:['’]s)?(?:,| and| &)(?: the)?\s+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 
 
@@ -80,6 +87,7 @@ class ActorIndex:
             out.append(ActorMention(actor, s, e, kind, possessive))
         out += self._compounds(text, start, stop)
         taken = [(m.start, m.end) for m in out]
+        out += [m for m in self._pair(text, start, stop) if not any(s < m.end and m.start < e for s, e in taken)]
         for span, actors in self._described(text, start, stop).items():
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 possessive = _POSSESSIVE.match(text, span[1]) is not None
@@ -107,6 +115,28 @@ class ActorIndex:
             for span in scan.spans(text, start, stop):
                 found.setdefault(span, []).append(actor)
         return found
+
+    def _pair(self, text: str, start: int, stop: int) -> list[ActorMention]:
+        """"Both countries", "the two sides": the last two parties named before, one mention each.
+
+        News names a pair of parties once and then speaks of them together ("Armenia and
+        Azerbaijan met in Washington ... Both countries have declared readiness to sign").
+        The pair is the last two parties named together ("A and B") within a few sentences
+        before the phrase, else the last two distinct parties named there.
+        """
+        if self._names is None:
+            return []
+        out: list[ActorMention] = []
+        for match in _PAIR.finditer(text, start, stop):
+            spans = self._names.spans(text, max(0, match.start() - _PAIR_LOOKBACK), match.start())
+            named = [(self._forms[text[s:e]][0], s, e) for s, e in spans]
+            joined = [(a, b) for (a, _, e1), (b, s2, _) in zip(named, named[1:])
+                      if a != b and _JOINED.fullmatch(text, e1, s2)]
+            pair = list(joined[-1]) if joined else list(dict.fromkeys(a for a, _, _ in reversed(named)))[:2][::-1]
+            if len(pair) == 2:
+                possessive = _POSSESSIVE.match(text, match.end()) is not None
+                out += [ActorMention(actor, match.start(), match.end(), "name", possessive) for actor in pair]
+        return out
 
     def _referent(self, text: str, at: int, actors: list[str]) -> str:
         """The actor a shared description refers to: the one named last before ``at``."""
