@@ -396,3 +396,11 @@ def test_holders_a_pair_of_parties_spoken_of_together_both_hold(positioner: Engl
     # Invented: "the two sides" are the parties last named together, not the host city named after them.
     text = "Russia and Ukraine held talks in Washington on Friday. The two sides agreed to a ceasefire."
     assert _stances(positioner, text) == {("Russia", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}
+
+
+def test_holders_adjectives_coordinated_before_a_party_noun_each_hold(positioner: EnglishPositioner) -> None:
+    # Invented: each adjective of "the British, German and French leaders" names a party.
+    text = "The British, German and French leaders backed a reassurance force."
+    assert _stances(positioner, text) == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
+                                          ("Germany", "foreign-troops-in-ukraine", "support"),
+                                          ("France", "foreign-troops-in-ukraine", "support")}

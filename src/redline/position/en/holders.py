@@ -508,7 +508,8 @@ class HolderFinder:
             if not (shared or self._joined(text, before.end, agent.start)):
                 break
             out.append(Holder(agent.actor, agent.end))
-        return out
+        # "the British and French leaders": the noun's own adjective leads, those before it join.
+        return out + [Holder(a.actor, lead.end) for a in self._adjectives_before(text, agents, lead)]
 
     def authored_by(self, text: str, agents: Sequence[Agent], start: int) -> tuple[str, ...]:
         """The parties an authoring participle at ``start`` names as its agents ("proposed by
@@ -574,9 +575,22 @@ class HolderFinder:
         return [a for a in nearby if self._governs(text, a, [c for c in cues if c.value == 1], span[0])]
 
     def _owners(self, text: str, nearby: Sequence[Agent], cues: Sequence[Cue], span: tuple[int, int]) -> list[Agent]:
-        """Possessive or adjective parties that own the cue over a mention or the noun heading it."""
-        return [a for a in nearby if (a.possessive or a.adjective)
-                and (self._governs(text, a, cues, span[0]) or _headed(text, a, cues, span))]
+        """Possessive or adjective parties that own the cue over a mention or the noun heading it,
+        with the adjectives coordinated before an owning one."""
+        owners = [a for a in nearby if (a.possessive or a.adjective)
+                  and (self._governs(text, a, cues, span[0]) or _headed(text, a, cues, span))]
+        return owners + [a for owner in owners for a in self._adjectives_before(text, nearby, owner) if a not in owners]
+
+    def _adjectives_before(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Agent]:
+        """Bare adjectives coordinated before an agent: "British" in "the British and French leaders"."""
+        out: list[Agent] = []
+        after = lead
+        for agent in sorted((a for a in agents if a.adjective and a.end <= lead.start), key=lambda a: -a.start):
+            if not self._joined(text, agent.end, after.start):
+                break
+            out.append(agent)
+            after = agent
+        return out
 
     def _governs(self, text: str, agent: Agent, cues: Sequence[Cue], position: int) -> bool:
         """Whether a possessive agent owns a cue ("Ukraine's demand", "Kremlin's key demand").
