@@ -352,3 +352,15 @@ def test_reported_dateline_taken_for_the_subject_gives_way_to_the_name_after_its
     # Invented: the parser may read the capitals of a wire dateline as the subject of "said".
     text = "TBILISI, Georgia (Wire) — Georgian Foreign Minister Anna Roe said Georgia and Moldova are closer than ever to a trade accord."
     assert [s for s, *_ in _found(attributor, text)] == ["Anna Roe"]
+
+
+def test_reported_phrase_the_parser_hangs_on_the_cue_after_the_clause_runs_on_it(attributor: EnglishAttributor) -> None:
+    # Invented: "on a proposed ferry deal" attaches to "said" in the parse but belongs to the clause;
+    # a clause of the cue's own ("adding …") still ends the content.
+    text = ("The Kremlin said on Monday that Oslo has yet to receive information from Madrid regarding consultations "
+            "held in Bern, Switzerland, on a proposed 12-point Spanish fishing plan to end the dispute.")
+    assert [c for _, c, *_ in _found(attributor, text)] == [
+        "Oslo has yet to receive information from Madrid regarding consultations held in Bern, Switzerland, "
+        "on a proposed 12-point Spanish fishing plan to end the dispute"]
+    assert [c for _, c, *_ in _found(attributor, "The mayor said the port would close, adding that talks had failed.")] == [
+        "the port would close", "talks had failed"]

@@ -37,6 +37,8 @@ _HEADLINE_TOKENS = 30
 _HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
 _NOTHING = frozenset({"little", "nothing", "none"})
 _REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+# Dependents of a cue after its reported clause that still run on that clause.
+_TRAILING = frozenset({"prep", "npadvmod", "dep", "appos", "dobj", "punct"})
 # Marks that open a quotation right after a cue.
 _OPENING_MARKS = frozenset({"“", "\"", "«", "‘", "„"})
 
@@ -158,6 +160,7 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
             if is_cue(conj) or not any(g.dep_ in (*_SUBJECTS, "expl") for g in conj.children):
                 break
             last = conj.right_edge.i
+        last = _trailing(verb, last, is_cue)
         # "the plan, which the mayor said would cost millions": the relative pronoun is not said.
         found = bounds(run(verb.sent, max(comps[0].left_edge.i, verb.i + 1), last))
         # 'said "we will win" and left': a quoted clause that opens the content is what was
@@ -186,6 +189,21 @@ def _clause(verb: Token, speaker: Token | None, is_cue: Callable[[Token], bool],
         # "The dam, he said, remained essential": the sentence around the aside is what was said.
         return bounds(list(verb.sent))
     return _quote_after(verb) or _content_first(verb, speaker, headline)
+
+
+def _trailing(verb: Token, last: int, is_cue: Callable[[Token], bool]) -> int:
+    """The content's last token, over phrases the parser hung on the cue after the clause.
+
+    "said that Moscow had no word on talks held in Geneva, Switzerland, on the plan": the
+    parser may attach "on the plan" (or an apposition of the clause's last noun) to "said",
+    though it runs on the reported clause. A coordinated, participial or other clause of
+    the cue's own ("…, and left", "…, adding …") ends the content.
+    """
+    for child in (c for c in verb.children if c.i > last):
+        if child.dep_ not in _TRAILING or any(is_cue(t) and t.dep_ not in ("amod", "compound") for t in child.subtree):
+            break
+        last = max(last, child.right_edge.i)
+    return last
 
 
 def _quote_after(verb: Token) -> tuple[int, int] | None:
