@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redline.position.en.scan import RangeScan, reach, stepped, steppable
+from redline.position.en.scan import RangeScan, first_chars, reach, stepped, steppable
 from redline.position.en.text import phrase_regex
 
 _TEXT = ("The alliance met in Vale. Vale-based envoys and the Valerian side spoke; "
@@ -68,3 +68,29 @@ def test_scan_stepped_replays_finditer_at_the_given_places() -> None:
     assert stepped(regex, text, places, 0, len(text)) == _finditer(regex, text, 0, len(text))
     assert not steppable(re.compile(r"a?"))
     assert not steppable(re.compile(r"(a)b\1"))
+
+
+def test_scan_first_chars_of_literals_classes_and_lookbehinds() -> None:
+    assert first_chars(r"(?:not )?against|oppos(?:e|es)", re.I) == "ano"
+    assert first_chars(r"(?<=plan )(?:includ|set)|[x-z]\w*", re.I) == "isx-z"
+    assert first_chars(r"\w+n't|no\b") == r"\wn"
+    assert first_chars(r"(?-i:[A-Z])\w+", re.I) == "A-Z"
+
+
+def test_scan_first_chars_unknown_starts_give_none() -> None:
+    assert first_chars(r".ab") is None
+    assert first_chars(r"[^a]b") is None
+    assert first_chars(r"a?") is None
+    assert first_chars(r"(?i:a)b") is None
+
+
+def test_scan_phrase_regex_with_first_chars_matches_as_without() -> None:
+    # Invented cues: a lookbehind, an optional word, a contraction, mixed case.
+    cues = [r"(?<=plan )includes", r"(?:not )?against", r"\w+n['’]t", "KEY", "welcome[sd]?"]
+    text = "The plan includes it. We are not against it, won't act; a key step. Welcomed."
+    regex = phrase_regex(cues)
+    assert regex is not None and regex.pattern.startswith("(?=[")
+    plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:], re.I)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _finditer(regex, text, start, end) == _finditer(plain, text, start, end), (start, end)

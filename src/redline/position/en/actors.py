@@ -97,6 +97,8 @@ class ActorIndex:
     def _compounds(self, text: str, start: int, stop: int) -> list[ActorMention]:
         """The parts of hyphenated compounds of actor forms, each a mention of its own."""
         out: list[ActorMention] = []
+        if text.find("-", start, stop) < 0:
+            return out  # every compound holds a hyphen: most stretches need no scan
         for match in _COMPOUND.finditer(text, start, stop):
             parts = match.group().split("-")
             if not all(part in self._forms for part in parts):

@@ -105,6 +105,8 @@ class ConceptFinder:
             *(self._compiled(issue.id, c, derived=True) for issue in pack.issues for c in _derived(issue, *words)),
         ]
         self._heads = frozenset(root for c in self._concepts for root in c.heads)
+        # Asked of every token of every document: a word's answer is looked up, not redone.
+        self._may_head = lru_cache(maxsize=50_000)(self._head_forms)
 
     def _compiled(self, issue: str, concept: Concept, derived: bool = False) -> _Compiled:
         """A concept's roots: a head's whole family where other words must confirm it, but
@@ -112,6 +114,10 @@ class ConceptFinder:
         alone = not concept.about and not concept.objects
         heads = frozenset(concept.heads) if alone else self._families.of_all(concept.heads)
         return _Compiled(issue, concept, heads, self._families.of_all(concept.about), alone, derived)
+
+    def _head_forms(self, forms: tuple[str, str]) -> bool:
+        """Whether a token of these forms may head a concept: its family or its word is a head."""
+        return self._families.member(forms, self._heads) or any(f.lower() in self._heads for f in forms)
 
     def find(self, text: str, parse: Sequence[Doc] | None = None) -> list[ConceptMatch]:
         """Every concept match in the text, on the attribution stage's ``parse`` when given
@@ -133,8 +139,7 @@ class ConceptFinder:
         sentence = recent[-1].sentence + 1 if recent else 0
         for span in doc.sents:
             for token in span:
-                if not self._families.member(_forms(token), self._heads) and not any(
-                        f.lower() in self._heads for f in _forms(token)):
+                if not self._may_head(_forms(token)):
                     continue
                 near = list(self._neighbours(token))
                 matched = False

@@ -27,6 +27,11 @@ _BOUNDARIES = frozenset({sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDA
                          sre.AT_UNI_NON_BOUNDARY, sre.AT_LOC_BOUNDARY, sre.AT_LOC_NON_BOUNDARY})
 # Assertions that look only behind a position or at the real start of the string.
 _BEHIND = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BEGINNING_LINE})
+# Character categories as a class writes them, for the first characters of a match.
+_CATEGORIES = {sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_DIGIT: r"\d",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S"}
+# Inline flags under which a group's characters match more than they do outside it.
+_WIDENING = re.IGNORECASE | re.UNICODE | re.LOCALE
 
 
 def reach(regex: re.Pattern[str]) -> int | None:
@@ -66,6 +71,90 @@ def _item_reach(op: Any, av: Any) -> int | None:
         return _WIDE if av in _BOUNDARIES else 0 if av in _BEHIND else None
     # Back-references and anything else: no bound this module vouches for.
     return None
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """What a match of ``pattern`` can start with, as the body of a character class, or
+    None when that is not known (a negated class, any character, an empty match). A large
+    alternation compiled with IGNORECASE tries every branch at every position, since
+    ``re`` skips a branch by its first literal only when case matters; a lookahead on this
+    class ahead of it, under the same flags, fails at once where no branch can start."""
+    found = _first(sre_parse.parse(pattern, flags))
+    return None if not found else "".join(sorted(found))
+
+
+def _first(items: Any) -> set[str] | None:
+    """The class items the first consumed character matches, or None."""
+    items_found: set[str] = set()
+    for op, av in items:
+        if _zero_width(op, av):
+            continue  # an assertion: the next item starts the match
+        found = _item_first(op, av)
+        if found is None:
+            return None
+        part, nullable = found
+        items_found |= part
+        if not nullable:
+            return items_found
+    return None
+
+
+def _zero_width(op: Any, av: Any) -> bool:
+    """Whether an item only asserts (lookarounds, anchors, a group of those)."""
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return True
+    if op == sre.SUBPATTERN:
+        return bool(av[3].getwidth()[1] == 0)
+    if op == sre.BRANCH:
+        return all(branch.getwidth()[1] == 0 for branch in av[1])
+    return False
+
+
+def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    """An item's possible first class items and whether it can match the empty string."""
+    if op == sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op == sre.IN:
+        return _class_items(av)
+    if op == sre.SUBPATTERN:
+        # A group that widens what its characters match (case, Unicode) is not known.
+        return None if av[1] & _WIDENING else _body_first(av[3])
+    if op == sre.ATOMIC_GROUP:
+        return _body_first(av)
+    if op == sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            part = _body_first(branch)
+            if part is None:
+                return None
+            found |= part[0]
+        return found, False
+    if op in _REPEATS:
+        low, _high, body = av
+        part = _body_first(body)
+        return None if part is None else (part[0], low == 0)
+    return None
+
+
+def _body_first(body: Any) -> tuple[set[str], bool] | None:
+    if body.getwidth()[0] == 0:
+        return None
+    found = _first(body)
+    return None if found is None else (found, False)
+
+
+def _class_items(items: Any) -> tuple[set[str], bool] | None:
+    found: set[str] = set()
+    for op, av in items:
+        if op == sre.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op == sre.RANGE:
+            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op == sre.CATEGORY and av in _CATEGORIES:
+            found.add(_CATEGORIES[av])
+        else:
+            return None
+    return found, False
 
 
 def steppable(regex: re.Pattern[str]) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from redline.patterns import compile as compile_pattern
+from redline.position.en.scan import first_chars
 
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
@@ -28,8 +29,10 @@ def phrase_regex(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Patt
     if not items:
         return None
     body = "|".join(f"(?:{p})" for p in items)
+    first = first_chars(body, flags)
+    ahead = "" if first is None else f"(?=[{first}])"
     # Word boundaries, except where a pattern starts or ends with punctuation (",").
-    return compile_pattern(rf"(?:(?<![\w-])|(?=\W))(?:{body})(?:(?![\w-])|(?<=\W))", flags)
+    return compile_pattern(rf"{ahead}(?:(?<![\w-])|(?=\W))(?:{body})(?:(?![\w-])|(?<=\W))", flags)
 
 
 def words_between(text: str, start: int, end: int) -> int:
