@@ -404,3 +404,29 @@ def test_holders_adjectives_coordinated_before_a_party_noun_each_hold(positioner
     assert _stances(positioner, text) == {("United Kingdom", "foreign-troops-in-ukraine", "support"),
                                           ("Germany", "foreign-troops-in-ukraine", "support"),
                                           ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_passive_agent_holds_not_the_subject_it_acts_on(positioner: EnglishPositioner) -> None:
+    # Invented: the "by" phrase names who acts; the passive subject only undergoes it.
+    assert _stances(positioner, "Ukraine was barred by Turkey from joining NATO.") == {
+        ("Turkey", "ukraine-nato-membership", "oppose")}
+    assert _stances(positioner, "Ukraine would be kept by a Turkish veto from joining NATO.") == {
+        ("Turkey", "ukraine-nato-membership", "oppose")}
+
+
+def test_holders_passive_cue_after_its_subject_reads_the_subject(positioner: EnglishPositioner) -> None:
+    # Invented: the statement's content is the passive subject, its cue the verb after it.
+    text = "A holiday truce was first floated by Ankara in May."
+    assert _said(positioner, text, "Ankara", "A holiday truce", cue="floated") == {
+        ("Turkey", "ceasefire", "support")}
+    text = "The truce, drafted in Paris, was rejected by Moscow."
+    assert _said(positioner, text, "Moscow", "The truce, drafted in Paris", cue="rejected") == {
+        ("Russia", "ceasefire", "oppose")}
+
+
+def test_holders_a_stopped_act_does_not_reach_the_conjunct_after_it(positioner: EnglishPositioner) -> None:
+    # Invented: "stop" governs the stalling, not the offer joined to it.
+    text = "Kyiv urged Berlin to stop stalling and send more air defence systems."
+    assert _stances(positioner, text) == {("Ukraine", "weapons-for-ukraine", "support")}
+    text = "Kyiv asked NATO to stop hesitating and offer a written commitment."
+    assert ("Ukraine", "legally-binding-guarantees", "oppose") not in _stances(positioner, text)

@@ -187,6 +187,7 @@ class HolderFinder:
             bare = bare or owner or (m.possessive and not self._actors.is_body(text, m.end, end))
             out.append(Agent(m.actor, m.start, m.end, m.possessive, m.kind == "person", is_attached,
                              passive, bare, source))
+        out = _acted_on(out, syntax)
         self._presented(text, start, end, out, memory)
         out += self._pronoun_agents(text, start, end, memory)
         out += self._document_agents(text, start, end, memory)
@@ -621,6 +622,27 @@ class HolderFinder:
                 memory.person, memory.subject_sentence = agent.actor, sentence
             elif memory.subject_sentence != sentence:
                 memory.person = agent.actor
+
+
+def _acted_on(agents: list[Agent], syntax: Syntax) -> list[Agent]:
+    """A passive subject with an agent named after it holds no stance; the agent does.
+
+    "Kyiv was barred by Oslo from joining the bloc": Oslo opposes the joining, Kyiv does
+    not; "a pledge made to Kyiv by a Danish-led group" likewise. Parties inside the "by"
+    phrase ("by a Danish veto") act as its subject.
+    """
+    phrases = [p for p in (syntax.passive_agent(a.start, a.end) for a in agents if not a.passive) if p]
+    if not phrases:
+        return agents
+    out: list[Agent] = []
+    for agent in agents:
+        if not agent.passive and syntax.passive_agent(agent.start, agent.end):
+            out.append(replace(agent, attached=True))
+        elif any(s <= agent.start and agent.end <= e for s, e in phrases):
+            out.append(replace(agent, passive=False, adjective=False, attached=False, possessive=False))
+        else:
+            out.append(agent)
+    return out
 
 
 def with_owners(holders: list[Holder], owners: Sequence[Agent]) -> list[Holder]:

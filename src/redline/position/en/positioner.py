@@ -34,6 +34,12 @@ from redline.position.en.syntax import Syntax, parse_lines
 from redline.position.en.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
+# What stands between a passive subject and its cue: "a truce was first proposed by Oslo",
+# "the plan has been rejected by Bern", "the truce, first floated by Quito, was welcomed by
+# Oslo". The cue after such a content is its verb, with the "by" of its agent.
+_PASSIVE_GAP = re.compile(r",?\s+(?:(?:has|have|had|will|would|may|might|could) )?(?:be|been|is|are|was|were|being)"
+                          r"(?: (?:\w+ly|first|already|also|now|then|later|since|just|not|never|again))?\s+")
+_BY = re.compile(r" by\b")
 _ANAPHORA_SENTENCES = 2
 _CONDITION_WORDS = 12
 # Words between a deal's frame ("as part of") and the end of the deal's mention ("any peace deal").
@@ -191,6 +197,10 @@ class EnglishPositioner:
         cue = statement.cue_start
         if cue is not None and cue < statement.start and words_between(text, cue, statement.start) <= _CUE_REACH:
             return cue, statement.end
+        if cue is not None and statement.cue_end is not None and cue >= statement.end \
+                and _PASSIVE_GAP.fullmatch(text, statement.end, cue):
+            agent = _BY.match(text, statement.cue_end)
+            return statement.start, agent.end() if agent else statement.cue_end
         return statement.start, statement.end
 
     def _unit(self, text: str, unit: Unit, state: _State) -> list[Reading]:

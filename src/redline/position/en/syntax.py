@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Words that only modify a noun, whatever their part of speech.
+_MODIFIERS = frozenset({"amod", "compound"})
 # Heads climbed from a word to the verb over it ("neutral" -> "stay").
 _VERB_CLIMB = 3
 # A verb that tells of a done act: past or present, not an infinitive or a participle.
@@ -75,11 +77,31 @@ class Syntax:
         token = self._last_token(start, end)
         return token is not None and token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT"
 
+    def passive_agent(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the agent phrase of the passive verb whose subject is ``[start, end)`` lies.
+
+        "Kyiv was barred by Oslo from joining", "Kyiv would be kept out by a Danish veto":
+        the "by" phrase names who acts, and the subject only undergoes it. None where the
+        subject is no passive subject or its verb names no agent ("Kyiv is determined to").
+        """
+        token = self._last_token(start, end)
+        while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token is None or token.dep_ != "nsubjpass":
+            return None
+        agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return None
+        base = int(agent.doc.user_data.get("offset", 0))
+        last = agent.right_edge
+        return base + agent.idx, base + last.idx + len(last.text)
+
     def _verb_over(self, start: int, end: int) -> Token | None:
-        """The verb a span opens with, or the nearest verb above its first word."""
+        """The verb a span opens with, or the nearest verb above its first word; a
+        participle used as an adjective ("a written pledge") is no verb of its own."""
         token = next((self._tokens[i] for i in range(start, end) if i in self._tokens), None)
         for _ in range(_VERB_CLIMB):
-            if token is None or token.pos_ in ("VERB", "AUX"):
+            if token is None or (token.pos_ in ("VERB", "AUX") and token.dep_ not in _MODIFIERS):
                 return token
             token = token.head if token.head.i != token.i else None
         return None
