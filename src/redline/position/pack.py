@@ -197,6 +197,9 @@ class StanceCues(_Strict):
     restriction: list[Pattern] = []
     # Verbs that ward off a harm: against what follows them, for what precedes (en/stance.py).
     safeguard: list[Pattern] = []
+    # A penalty threatened or laid on ("warned of sanctions", "impose tariffs"): against
+    # the act it answers, for the penalty itself where that is the issue (en/stance.py).
+    penalty: list[Pattern] = []
     # Time words that make the issue after them a date, not a stance (en/frames.py).
     temporal: list[Pattern] = []
     obligation: list[Pattern] = []

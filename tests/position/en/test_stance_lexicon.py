@@ -130,3 +130,44 @@ def test_stance_lexicon_noun_in_apposition_gives_its_clause_the_mention(
 def test_stance_lexicon_taking_part_hoping_and_securing(
         positioner: EnglishPositioner, text: str, expected: tuple[str, str, str]) -> None:
     assert _stances(positioner, text) == {expected}
+
+
+PENALTY_PACK = """\
+name: fisheries
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora]}
+  - {id: Ostrava, name: Ostrava, aliases: [Ostrava]}
+issues:
+  - id: fishing-fines
+    label: Fines on trawlers
+    description: Fines on trawlers fishing in closed waters.
+    terms: [fines]
+  - id: quota
+    label: Catch quota
+    description: A shared catch quota.
+    terms: [catch quota]
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented: a penalty threatened or laid on is the penalty backed, where it is the issue.
+    ("Velora warned of heavy fines for trawlers.", {("Velora", "fishing-fines", "support")}),
+    ("Velora threatened fines on the trawlers.", {("Velora", "fishing-fines", "support")}),
+    # ... and still against the act it answers.
+    ("Velora threatened to impose sanctions if Ostrava rejects the catch quota.",
+     {("Velora", "quota", "support")}),
+])
+def test_stance_lexicon_a_threatened_penalty_backs_the_penalty(tmp_path: Path, text: str,
+                                                               expected: set[tuple[str, str, str]]) -> None:
+    path = tmp_path / "fisheries.yaml"
+    path.write_text(PENALTY_PACK, encoding="utf-8")
+    assert _stances(EnglishPositioner(load_pack(path)), text) == expected
+
+
+def test_stance_lexicon_in_case_of_is_a_condition(tmp_path: Path) -> None:
+    path = tmp_path / "fisheries.yaml"
+    path.write_text(PENALTY_PACK, encoding="utf-8")
+    text = "Velora warned of fines in case of a breach of the accord."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    positions = EnglishPositioner(load_pack(path)).positions(document, [])[1]
+    assert [(p.stance, p.condition) for p in positions] == [("conditional", "in case of a breach of the accord")]

@@ -87,6 +87,7 @@ class CueReader:
         """
         found = [c for kind in _ORDER for c in self.find(kind, text, start, end)
                  if kind in _STRUCTURAL or not any(s < c.end and c.start < e for s, e in exclude)]
+        found += self._penalties(text, start, end, exclude)
         found += list(extra)
         rank = {kind: i for i, kind in enumerate(_ORDER)}
         found.sort(key=lambda c: (c.start - c.end, rank.get(c.kind, 0), c.start))
@@ -95,6 +96,19 @@ class CueReader:
             if all(cue.end <= c.start or cue.start >= c.end for c in chosen):
                 chosen.append(replace(cue, value=_VALUE.get(cue.kind)))
         return _negate(text, sorted(chosen, key=lambda c: c.start))
+
+    def _penalties(self, text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> list[Cue]:
+        """Penalty cues: against the act they answer, for the penalty they name where it is
+        an issue's mention ("warned of sanctions" backs the sanctions), the cue cut short
+        before the mention."""
+        out: list[Cue] = []
+        for cue in self.find("penalty", text, start, end):
+            named = min((s for s, e in exclude if s < cue.end and cue.start < e), default=None)
+            if named is None:
+                out.append(Cue("oppose", cue.start, cue.end))
+            elif named > cue.start and text[cue.start:named].strip():
+                out.append(Cue("support", cue.start, cue.start + len(text[cue.start:named].rstrip())))
+        return out
 
     def segments(self, text: str, cues: Sequence[Cue], start: int, end: int) -> list[Clause]:
         """Cut ``text[start:end]`` at condition and contrast markers."""
