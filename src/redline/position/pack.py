@@ -200,6 +200,9 @@ class StanceCues(_Strict):
     # A penalty threatened or laid on ("warned of sanctions", "impose tariffs"): against
     # the act it answers, for the penalty itself where that is the issue (en/stance.py).
     penalty: list[Pattern] = []
+    # Report nouns ("reports of", "claims that"): a cue against them doubts the report,
+    # not the thing reported (en/stance.py).
+    hearsay: list[Pattern] = []
     # Time words that make the issue after them a date, not a stance (en/frames.py).
     temporal: list[Pattern] = []
     obligation: list[Pattern] = []

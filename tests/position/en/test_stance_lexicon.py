@@ -171,3 +171,15 @@ def test_stance_lexicon_in_case_of_is_a_condition(tmp_path: Path) -> None:
     document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
     positions = EnglishPositioner(load_pack(path)).positions(document, [])[1]
     assert [(p.stance, p.condition) for p in positions] == [("conditional", "in case of a breach of the accord")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented: a cue against a report doubts the report, not the thing reported.
+    ("Moscow dismissed reports of a ceasefire.", set()),
+    ("Paris rejected claims of a deal on foreign troops in Ukraine.", set()),
+    # A cue for the report still backs the thing.
+    ("Kyiv welcomed the announcement of a ceasefire.", {("Ukraine", "ceasefire", "support")}),
+])
+def test_stance_lexicon_a_cue_against_a_report_takes_no_side(positioner: EnglishPositioner, text: str,
+                                                             expected: set[tuple[str, str, str]]) -> None:
+    assert _stances(positioner, text) == expected

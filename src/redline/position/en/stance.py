@@ -28,7 +28,7 @@ _POLAR = ("support", "oppose", "neutral", "exclusion", "safeguard")
 # Cue kinds that cut or qualify a clause rather than carry a polarity.
 _STRUCTURAL = ("condition", "contrast", "restriction")
 _ORDER = ("neutral", "restriction", "condition", "contrast", "security_claim", "exclusion",
-          "support", "oppose", "safeguard", "negation")
+          "support", "oppose", "safeguard", "negation", "hearsay")
 _VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "safeguard": -1, "neutral": 0}
 _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose": ("neutral", 0),
             "neutral": ("oppose", -1), "exclusion": ("neutral", 0), "safeguard": ("neutral", 0)}
@@ -164,9 +164,16 @@ def compose(pre: Sequence[Cue]) -> Cue | None:
     value: int | None = None
     anchor: Cue | None = None
     excluded = False
+    hearsay = False
     for cue in reversed(pre):
+        if cue.kind == "hearsay" and value is None:
+            hearsay = True
         if cue.value is None:
             continue
+        if hearsay and value is None and cue.value == -1 and cue.kind != "exclusion":
+            # "dismissed reports of a truce" doubts the reports, not the truce ("welcomed
+            # the announcement of a truce" still backs it).
+            return None
         anchor = cue if anchor is None else replace(anchor, start=cue.start)
         if value is None:
             value = cue.value
