@@ -364,3 +364,20 @@ def test_reported_phrase_the_parser_hangs_on_the_cue_after_the_clause_runs_on_it
         "on a proposed 12-point Spanish fishing plan to end the dispute"]
     assert [c for _, c, *_ in _found(attributor, "The mayor said the port would close, adding that talks had failed.")] == [
         "the port would close", "talks had failed"]
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # Invented: a verdict on "it" in a participle after what was said is said then too.
+    ("Mayor Lena Berg said the levy was unfair, calling it a tax on the poor.", "it a tax on the poor"),
+    # The comma before the participle may sit inside the quote before it.
+    ('Mayor Lena Berg said the plan breaks the "spirit of the charter," stating that it must be redrafted.',
+     "it must be redrafted"),
+    # "while" or an adverb may come between the comma and the participle.
+    ("Mayor Lena Berg praised the deal, while warning that jobs would be lost.", "jobs would be lost"),
+    ("Mayor Lena Berg said the levy was unfair, again insisting that it must go.", "it must go"),
+])
+def test_reported_speech_trailing_participle_variants_are_second_statements(
+        attributor: EnglishAttributor, text: str, second: str) -> None:
+    found = _found(attributor, text)
+    assert [content for _, content, _, _ in found][-1] == second
+    assert len(found) == 2 and all(speaker == "Lena Berg" for speaker, _, _, _ in found)

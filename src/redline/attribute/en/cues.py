@@ -17,6 +17,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _HYPOTHETICAL = frozenset({"may", "might", "could"})
 _CONDITIONS = frozenset({"if", "unless"})
 _DATELINE_DASHES = frozenset({"—", "–", "-"})
+# Closing quotation marks, which may follow the comma before a participle.
+_CLOSING_QUOTES = frozenset({"”", "’", "\"", "'", "»"})
 # Prepositions that give what a document is about ("the plan for the port").
 _TOPIC_PREPOSITIONS = frozenset({"for", "on", "about", "of", "over"})
 
@@ -209,6 +211,12 @@ def after_and(verb: Token) -> bool:
 
 
 def participle(verb: Token) -> bool:
-    """", adding that …", ", saying …": a participle cue set off by a comma."""
-    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return verb.tag_ == "VBG" and previous is not None and previous.text == ","
+    """", adding that …", ", saying …": a participle cue set off by a comma (which may sit
+    inside the quote before it: "… of security,” stating that …"), perhaps after "while"
+    or an adverb (", while insisting that …", ", again saying …")."""
+    at = verb.i - 1
+    if at > 0 and (verb.doc[at].lower_ == "while" or verb.doc[at].tag_ == "RB"):
+        at -= 1
+    while at > 0 and verb.doc[at].text in _CLOSING_QUOTES and verb.doc[at - 1].text == ",":
+        at -= 1
+    return verb.tag_ == "VBG" and at >= 0 and verb.doc[at].text == ","

@@ -260,12 +260,17 @@ def _reduced_passive(verb: Token) -> bool:
 def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     """Content of an object cue: its object (not a bare "it") and what completes it.
 
-    A bare "it" with a verdict on it counts when it was said once ("has called it a right"),
-    not when it is a habit of naming ("the army calls it a “special operation”"). An
+    A bare "it" with a verdict on it counts when it was said once ("has called it a right",
+    "said …, calling it a right"), not when it is a habit of naming ("the army calls it a
+    “special operation”"). An
     object with "no" reports that nothing was said ("offered no hint", "gave no details").
     """
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
-    verdict = _characterises(verb) and verb.tag_ in ("VBD", "VBN")
+    # "X said the levy is unfair, calling it a tax on the poor": a participle after what a
+    # speaker said is said then too.
+    host = verb.head
+    said = participle(verb) and (is_cue(host) or (host.dep_ == "ccomp" and is_cue(host.head)))
+    verdict = _characterises(verb) and (verb.tag_ in ("VBD", "VBN") or said)
     if not objects or (objects[0].lower_ in FILLER and objects[0].n_lefts == 0 and not verdict):
         return None
     # "…, calling itself the Opposition Front": a name one takes is no verdict.
