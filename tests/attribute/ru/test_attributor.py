@@ -240,3 +240,12 @@ def test_a_name_in_the_genitive_after_a_role_owns_the_role_and_does_not_speak() 
     text = ("Помощник министра Сидорова заявил, что переговоры продолжатся.\n\n"
             "Переговоры продолжатся в мае, заявил помощник министра Олег Кузнецов.")
     assert [s[0] for s in _statements(text)] == ["Олег Кузнецов", "Олег Кузнецов"]
+
+
+def test_attributor_cue_set_off_inside_its_content() -> None:
+    # Invented: the cue and its source sit between commas inside the content.
+    text = "Паромное сообщение, считает мэр Ирина Лаптева, должно быть восстановлено весной."
+    assert _statements(text) == [("Ирина Лаптева", "считает", "indirect", text[:-1])]
+    # A participle after the source is no content: the content stops before the cue.
+    text = "Паром не пойдёт, заявила мэр Ирина Лаптева, отвечая на вопрос журналистов."
+    assert _statements(text) == [("Ирина Лаптева", "заявила", "indirect", "Паром не пойдёт")]

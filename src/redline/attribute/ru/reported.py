@@ -34,6 +34,8 @@ _TRIM = " \t\n.,;:—–-"
 MIN_CHARS = 3
 # The most words before a "по словам X" aside for the content to be what follows it.
 _ASIDE_LEAD = 3
+# Words of a source between a cue and the comma after it ("считает глава МИД Андрей Сибига,").
+_SPEAKER_WORDS = 6
 # The fewest words of a sentence that "Об этом заявил X" can point back to.
 _LEAD_WORDS = 4
 
@@ -389,7 +391,27 @@ class Frames:
             return None
         while k > sentence.first and tokens[k - 1].text in {",", *self.lexicon.dashes}:
             k -= 1
+        if self._parenthetical(verb, sentence, k):
+            # "Гарантии, считает Сибига, должны быть конкретными": the cue and its source sit
+            # inside the content, which runs on to the end of the sentence.
+            return sentence.start, sentence.end
         return sentence.start, tokens[k].start
+
+    def _parenthetical(self, verb: Token, sentence: Sentence, opening: int) -> bool:
+        """Whether the cue and its source, set off by commas, sit inside the content: what
+        comes before them has no verb of its own and what follows the closing comma does
+        ("Перемирие, заявил Песков, должно быть долгим"; not "…, заявил Песков, отвечая на вопрос")."""
+        tokens = self.parsed.tokens
+        near = tokens[verb.index + 1:min(verb.index + 1 + _SPEAKER_WORDS, sentence.last)]
+        comma = next((t for t in near if t.text == ","), None)
+        if comma is None:
+            return False
+        rest = tokens[comma.index + 1:sentence.last]
+        lead = tokens[sentence.first:opening]
+        if not rest or rest[0].feats.get("VerbForm") in ("Conv", "Part") or any(self._is_cue(t) for t in rest) \
+                or any(_predicate(t) for t in lead):
+            return False
+        return any(_predicate(t) for t in rest)
 
     def according(self) -> list[Draft]:
         """"По словам X, …" and "…, по мнению X": prepositional source frames."""
@@ -426,3 +448,8 @@ class Frames:
                 out.append(Draft(start, end, kind_of(self.text, start, end, self.lexicon), token.start,
                                  (token.start, cue_end), (owner[0].index, owner[-1].index, head.index), gender))
         return out
+
+
+def _predicate(token: Token) -> bool:
+    """A finite verb or a short adjective: the predicate of a clause ("должны", "возможно")."""
+    return token.feats.get("VerbForm") == "Fin" or (token.pos == "ADJ" and token.feats.get("Variant") == "Short")
