@@ -183,3 +183,12 @@ def test_stance_lexicon_in_case_of_is_a_condition(tmp_path: Path) -> None:
 def test_stance_lexicon_a_cue_against_a_report_takes_no_side(positioner: EnglishPositioner, text: str,
                                                              expected: set[tuple[str, str, str]]) -> None:
     assert _stances(positioner, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Invented: an agreement reached on a thing backs it, with or without the partner named.
+    "Paris reached an agreement with the Kremlin over a truce.",
+    "Paris has struck a deal on a truce.",
+])
+def test_stance_lexicon_an_agreement_reached_on_a_thing_backs_it(positioner: EnglishPositioner, text: str) -> None:
+    assert ("France", "ceasefire", "support") in _stances(positioner, text)

@@ -444,3 +444,14 @@ def test_positioner_ne_x_a_y_denies_x(positioner: RussianPositioner) -> None:
     # Invented: "не X, а Y" after a verb of will is against X.
     assert _positions(positioner, "Сергей Лавров сказал, что Москва хочет не перемирия, а прочного мира.") == [
         ("Russia", "ceasefire", "oppose", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented: an agreement reached on a thing backs it.
+    ("Франция достигла согласия с Германией по перемирию.", ("France", "ceasefire", "support", None)),
+    # Refusing to withdraw from a region opposes ceding it (either aspect of the verb).
+    ("Киев вновь отказался уходить из Донбасса.", ("Ukraine", "territorial-concessions", "oppose", None)),
+])
+def test_positioner_agreement_reached_and_refused_withdrawal(positioner: RussianPositioner, text: str,
+                                                             expected: tuple[str, str, str, str | None]) -> None:
+    assert _positions(positioner, text) == [expected]
