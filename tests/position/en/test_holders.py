@@ -430,3 +430,14 @@ def test_holders_a_stopped_act_does_not_reach_the_conjunct_after_it(positioner: 
     assert _stances(positioner, text) == {("Ukraine", "weapons-for-ukraine", "support")}
     text = "Kyiv asked NATO to stop hesitating and offer a written commitment."
     assert ("Ukraine", "legally-binding-guarantees", "oppose") not in _stances(positioner, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented: a party that leads a group holds the group's stance, each of a slashed pair too.
+    ("A French-led coalition would provide a reassurance force.", {("France", "foreign-troops-in-ukraine", "support")}),
+    ("A UK/French-led coalition would provide a reassurance force.", {
+        ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}),
+])
+def test_holders_leader_of_a_group_holds_its_stance(positioner: EnglishPositioner, text: str,
+                                                    expected: set[tuple[str, str, str]]) -> None:
+    assert _stances(positioner, text) == expected

@@ -30,6 +30,9 @@ _PAIR_LOOKBACK = 600
 # What joins two parties named together: "A and B", "A, B", "A and the B".
 _JOINED = re.compile(r"(?:['’]s)?(?:,| and| &)(?: the)?\s+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
+# Parties before "-led" ("a French-led force", "the UK/French-led coalition"): each part
+# names its actor.
+_LED_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:[/-][A-Z][\w.]*)*)-led(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ class ActorIndex:
             actor, kind = self._forms[text[s:e]]
             possessive = _POSSESSIVE.match(text, e) is not None
             out.append(ActorMention(actor, s, e, kind, possessive))
-        out += self._compounds(text, start, stop)
+        named = {(m.start, m.end) for m in out}
+        out += [m for m in self._compounds(text, start, stop) if (m.start, m.end) not in named]
         taken = [(m.start, m.end) for m in out]
         out += [m for m in self._pair(text, start, stop) if not any(s < m.end and m.start < e for s, e in taken)]
         for span, actors in self._described(text, start, stop).items():
@@ -99,11 +103,13 @@ class ActorIndex:
         out: list[ActorMention] = []
         if text.find("-", start, stop) < 0:
             return out  # every compound holds a hyphen: most stretches need no scan
-        for match in _COMPOUND.finditer(text, start, stop):
-            parts = match.group().split("-")
+        matches = [m.span() for m in _COMPOUND.finditer(text, start, stop)]
+        matches += [m.span(1) for m in _LED_COMPOUND.finditer(text, start, stop)]
+        for first, last in sorted(set(matches)):
+            parts = re.split(r"[/-]", text[first:last])
             if not all(part in self._forms for part in parts):
                 continue
-            at = match.start()
+            at = first
             for part in parts:
                 actor, kind = self._forms[part]
                 out.append(ActorMention(actor, at, at + len(part), kind))

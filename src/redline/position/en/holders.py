@@ -42,6 +42,9 @@ _MODIFIER_REACH = 2
 _ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
+# A party that leads the group named after it ("a French-led force", "the UK/French-led
+# coalition"): the group's stance is the leader's.
+_LED = re.compile(r"(?:\s*/\s*[\w'’.]+)*-led(?![\w-])", re.IGNORECASE)
 # A comma and a conjunction: what follows is a clause of its own, with its own subject.
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
@@ -178,7 +181,8 @@ class HolderFinder:
             if inside or (blocked and not owner) or text[m.end:m.end + 1] == ":":
                 continue
             # A bare adjective ("Danish calls for") can only own the cue noun it modifies.
-            bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end)
+            bare = m.kind == "adjective" and not self._actors.is_body(text, m.end, end) \
+                and not _LED.match(text, m.end)
             is_attached = (m.start, m.end) in attached
             if is_attached and not m.possessive:
                 continue
