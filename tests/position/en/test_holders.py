@@ -441,3 +441,15 @@ def test_holders_a_stopped_act_does_not_reach_the_conjunct_after_it(positioner: 
 def test_holders_leader_of_a_group_holds_its_stance(positioner: EnglishPositioner, text: str,
                                                     expected: set[tuple[str, str, str]]) -> None:
     assert _stances(positioner, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Invented: a party plainly promising the act holds it; a guess does not.
+    ("Britain will send troops to Ukraine.", {("United Kingdom", "foreign-troops-in-ukraine", "support")}),
+    ("Britain would deploy a reassurance force.", {("United Kingdom", "foreign-troops-in-ukraine", "support")}),
+    ("Britain may send troops to Ukraine.", set()),
+    ("Britain will not send troops to Ukraine.", {("United Kingdom", "foreign-troops-in-ukraine", "oppose")}),
+])
+def test_holders_a_promised_act_is_held(positioner: EnglishPositioner, text: str,
+                                        expected: set[tuple[str, str, str]]) -> None:
+    assert _stances(positioner, text) == expected

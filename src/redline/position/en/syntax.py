@@ -21,6 +21,8 @@ _MODIFIERS = frozenset({"amod", "compound"})
 _VERB_CLIMB = 3
 # A verb that tells of a done act: past or present, not an infinitive or a participle.
 _DONE = frozenset({"VBD", "VBZ", "VBP"})
+# Modals that promise an act rather than guess at it ("will send", not "may send").
+_PROMISE = frozenset({"will", "would", "shall", "'ll", "’ll"})
 # Clauses whose act is not told as done: a condition, a purpose, a question of whether.
 _UNDONE_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest"})
 
@@ -129,7 +131,8 @@ class Syntax:
         """The verb in ``span`` that tells of an act done by one of ``subjects`` (its offsets).
 
         "Israel struck the sites", "the E3 have triggered the mechanism": an actor doing
-        the issue's act holds it. A verb that is only planned, wished or supposed ("would
+        the issue's act holds it, and so does one plainly promising it ("Oslo will send
+        monitors", "said it would sign"). A verb that is only wished or supposed ("may
         strike", "threatened to strike", "if they strike") or denied ("did not strike")
         tells of no act.
         """
@@ -165,12 +168,15 @@ class Syntax:
 
 
 def _told_as_done(verb: Token) -> bool:
-    """Whether a verb tells of its act as done: past or present, with no modal, negation
-    or conditional mark on it, nor on the verb it is a conjunct of."""
+    """Whether a verb tells of its act as done or plainly promised: past or present, or
+    after "will"/"would", with no other modal, negation or conditional mark on it, nor on
+    the verb it is a conjunct of."""
     children = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
-    if verb.tag_ not in _DONE and not perfect:
+    # "Oslo will send monitors", "said Quito would sign": a plain promise of the act.
+    promised = verb.tag_ == "VB" and any(c.tag_ == "MD" and c.lower_ in _PROMISE for c in children)
+    if verb.tag_ not in _DONE and not perfect and not promised:
         return False
-    if any(c.tag_ == "MD" or c.dep_ == "neg" for c in children):
+    if any((c.tag_ == "MD" and c.lower_ not in _PROMISE) or c.dep_ == "neg" for c in children):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in _UNDONE_MARKS for c in children)
