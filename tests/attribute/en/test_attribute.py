@@ -620,3 +620,11 @@ def test_attribute_a_headline_role_and_the_leads_source_are_the_person_named_nex
     text = ("Harbour lawmaker warns port will close\n\nA senior harbour lawmaker has warned the council that the port "
             "will close. Lena Marsh, a former mayor who now sits in parliament, said on Wednesday that the town would act.")
     assert [s.speaker for s in _statements(attributor, text)] == ["Lena Marsh", "Lena Marsh", "Lena Marsh"]
+
+
+def test_attribute_role_an_organisation_qualifies_is_that_office(attributor: EnglishAttributor) -> None:
+    # Invented: "the UN envoy" is not the mayor named before it.
+    text = ("Mayor Lena Berg opened the bridge.\n\n"
+            "Traffic will double by spring, according to the United Nations Special Envoy for Rivers.")
+    speakers = [s for s, *_ in _found(attributor, text)]
+    assert speakers[-1].startswith("United Nations") and "Lena Berg" not in speakers[1:]

@@ -341,8 +341,10 @@ class Resolver:
             if issuer is not None:
                 return _as_tuple(issuer, factors.role)
             return clean(found.text), "organisation", None, factors.unresolved
-        # A headline's bare role ("Minister says …") comes before the text that names it.
-        walk = not found.forward and not found.bare
+        # A headline's bare role ("Minister says …") comes before the text that names it; a
+        # role an organisation qualifies ("the UN High Commissioner") is that office, not
+        # whoever was named last.
+        walk = not found.forward and not found.bare and not self._office(found)
         person = None if found.forward else (
             self._by_role(words, found.start, strict=found.bare)
             or (self._walk(found.start, _accepts("person")) if walk else None))
@@ -353,6 +355,14 @@ class Resolver:
             self.unresolved.add(clean(found.text))
             return clean(found.text), "person", found.role, factors.unresolved
         return _as_tuple(person, factors.role)
+
+    def _office(self, found: Mention) -> bool:
+        """Whether an organisation's name before the role noun qualifies it ("the UN envoy",
+        "the United Nations High Commissioner for Refugees"); an "of" phrase after it ("head
+        of the regime") may still name the office of someone the text has named."""
+        words = [t for t in self.parsed.sentence_at(found.start).span if found.start <= offset(t) < found.end]
+        head = next((k for k, t in enumerate(words) if t.lower_ in self.lexicon.person_roles), len(words))
+        return any(t.ent_type_ == "ORG" for t in words[:head])
 
     def _issuer(self, word: str, position: int) -> Referent | None:
         """Who "the statement" or "the company" stands for: the last speaker for a thing
