@@ -624,7 +624,7 @@ def test_attribute_a_headline_role_and_the_leads_source_are_the_person_named_nex
 
 def test_attribute_role_an_organisation_qualifies_is_that_office(attributor: EnglishAttributor) -> None:
     # Invented: "the UN envoy" is not the mayor named before it.
-    text = ("Mayor Lena Berg opened the bridge.\n\n"
-            "Traffic will double by spring, according to the United Nations Special Envoy for Rivers.")
+    text = ("Mayor Lena Berg ruled out a toll.\n\n"
+            "Traffic will double by spring, according to the United Nations High Commissioner for Rivers.")
     speakers = [s for s, *_ in _found(attributor, text)]
     assert speakers[-1].startswith("United Nations") and "Lena Berg" not in speakers[1:]
