@@ -453,3 +453,10 @@ def test_holders_leader_of_a_group_holds_its_stance(positioner: EnglishPositione
 def test_holders_a_promised_act_is_held(positioner: EnglishPositioner, text: str,
                                         expected: set[tuple[str, str, str]]) -> None:
     assert _stances(positioner, text) == expected
+
+
+def test_holders_joined_parties_opening_a_second_reported_clause_hold_it(positioner: EnglishPositioner) -> None:
+    # Invented: "and that A and B …" opens a clause of its own inside the statement.
+    text = "Rutte said that the talks had gone well and that Britain and France were ready to deploy troops."
+    assert _said(positioner, text, "Rutte", text[len("Rutte said that "):-1]) == {
+        ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}

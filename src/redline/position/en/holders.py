@@ -54,8 +54,12 @@ _RELATIVE_REACH = 80
 _SUBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s+")
 # A clause of its own opening before a party: after a colon or dash, or after a clause
 # joined by "and" ("A demands X and B wants Y": B wants Y).
-_CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)\s*(?:the\s+)?$", re.IGNORECASE)
+# What opens a clause of its own inside a statement: "…: Kyiv wants", "… and Kyiv wants",
+# a second reported clause "… and that Kyiv wants".
+_CLAUSE_OPEN = re.compile(r"(?:[:;—–]|\sand|\sbut|\swhile|\swhereas)(?:\s+that)?\s*(?:the\s+)?$", re.IGNORECASE)
 _HEDGE_REACH = 2
+# Characters before a subject searched for what opens its clause (" and that the ").
+_OPEN_WINDOW = 16
 # A document's subject relative clause up to a mention: ", which calls for", ", which also sets out".
 _DOCUMENT_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}")
 _GROUP_REACH = 3
@@ -463,15 +467,19 @@ class HolderFinder:
 
     def _opening(self, text: str, agents: Sequence[Agent], cues: Sequence[Cue], last: Agent, start: int,
                  position: int, obligations: Sequence[Cue] = ()) -> Agent | None:
-        """``last`` when it opens a clause of its own, after a colon, dash or "and", with a verb
-        of will right after it ("Kyiv demands X and Moscow wants Y": Moscow wants Y)."""
-        earlier = [a for a in agents if start <= a.end <= last.start]
-        if earlier and self._joined(text, earlier[-1].end, last.start):
-            # "Britain and France would ...": one subject, not a clause of its own.
-            return None
-        if _CLAUSE_OPEN.search(text, max(start, last.start - 8), last.start) and self._willing(
+        """``last`` (or the first of the parties joined to it) when it opens a clause of its
+        own, after a colon, dash, "and" or "and that", with a verb of will right after it
+        ("Kyiv demands X and Moscow wants Y": Moscow wants Y)."""
+        # "… and that Britain and France would …": the joined parties are one subject, and
+        # the clause opens before the first of them.
+        first = last
+        earlier = [a for a in agents if start <= a.end <= first.start]
+        while earlier and self._joined(text, earlier[-1].end, first.start):
+            first = earlier[-1]
+            earlier = [a for a in agents if start <= a.end <= first.start]
+        if _CLAUSE_OPEN.search(text, max(start, first.start - _OPEN_WINDOW), first.start) and self._willing(
                 text, cues, self._tail(text, agents, last), position, obligations, _WILL_REACH):
-            return last
+            return first
         return None
 
     def _willing(self, text: str, cues: Sequence[Cue], end: int, position: int,
