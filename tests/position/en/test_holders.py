@@ -460,3 +460,9 @@ def test_holders_joined_parties_opening_a_second_reported_clause_hold_it(positio
     text = "Rutte said that the talks had gone well and that Britain and France were ready to deploy troops."
     assert _said(positioner, text, "Rutte", text[len("Rutte said that "):-1]) == {
         ("United Kingdom", "foreign-troops-in-ukraine", "support"), ("France", "foreign-troops-in-ukraine", "support")}
+
+
+def test_holders_hyphenated_names_before_a_document_are_its_authors(positioner: EnglishPositioner) -> None:
+    # Invented: every party of "the US-Turkey plan" wrote it.
+    assert _stances(positioner, "The US-Turkey plan envisages a ceasefire.") == {
+        ("United States", "ceasefire", "support"), ("Turkey", "ceasefire", "support")}

@@ -229,9 +229,13 @@ class HolderFinder:
 
     def _authors(self, text: str, start: int, end: int, stop: int) -> tuple[str, ...]:
         """The actors a document phrase names as its authors: its possessives or adjectives
-        ("the Franco-Saudi plan"), or the parties named after an authoring phrase, each of
+        ("the Franco-Saudi plan", "the US-Russia plan"), or the parties named after an authoring phrase, each of
         a list ("the declaration signed by A, B and C")."""
-        inside = [m for m in self._actors.mentions(text, start, end) if m.possessive or m.kind == "adjective"]
+        # A name joined to the next by a hyphen or slash modifies the document as an
+        # adjective does ("the US-Russia plan", "the EU/US draft").
+        inside = [m for m in self._actors.mentions(text, start, end)
+                  if m.possessive or m.kind == "adjective" or text[m.end:m.end + 1] in ("-", "/")
+                  or (m.start > start and text[m.start - 1] in ("-", "/"))]
         if inside:
             return tuple(dict.fromkeys(m.actor for m in inside))
         if self._authoring is None:
