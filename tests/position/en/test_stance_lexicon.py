@@ -186,6 +186,8 @@ def test_stance_lexicon_a_cue_against_a_report_takes_no_side(positioner: English
 
 
 @pytest.mark.parametrize("text", [
+    # Invented: encouraging another party to do a thing asks for it.
+    "Paris is encouraging Kyiv to accept the truce.",
     # Invented: an agreement reached on a thing backs it, with or without the partner named.
     "Paris reached an agreement with the Kremlin over a truce.",
     "Paris has struck a deal on a truce.",
