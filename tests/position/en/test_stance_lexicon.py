@@ -192,5 +192,5 @@ def test_stance_lexicon_a_cue_against_a_report_takes_no_side(positioner: English
     "Paris reached an agreement with the Kremlin over a truce.",
     "Paris has struck a deal on a truce.",
 ])
-def test_stance_lexicon_an_agreement_reached_on_a_thing_backs_it(positioner: EnglishPositioner, text: str) -> None:
+def test_stance_lexicon_encouraging_or_agreeing_on_a_thing_backs_it(positioner: EnglishPositioner, text: str) -> None:
     assert ("France", "ceasefire", "support") in _stances(positioner, text)
