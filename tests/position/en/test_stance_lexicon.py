@@ -194,3 +194,27 @@ def test_stance_lexicon_a_cue_against_a_report_takes_no_side(positioner: English
 ])
 def test_stance_lexicon_encouraging_or_agreeing_on_a_thing_backs_it(positioner: EnglishPositioner, text: str) -> None:
     assert ("France", "ceasefire", "support") in _stances(positioner, text)
+
+
+TALKS_PACK = """\\
+name: river-talks
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora]}
+issues:
+  - id: river-talks
+    label: Talks on the river
+    description: Direct talks on sharing the river.
+    terms: [river talks]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    # Invented: taking part in a thing in everyday words backs it.
+    "Velora will take part in the river talks.",
+    "Velora attended the river talks.",
+    "Velora sent a delegation to the river talks.",
+])
+def test_stance_lexicon_taking_part_backs_the_thing(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "talks.yaml"
+    path.write_text(TALKS_PACK, encoding="utf-8")
+    assert _stances(EnglishPositioner(load_pack(path)), text) == {("Velora", "river-talks", "support")}
