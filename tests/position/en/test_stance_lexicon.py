@@ -196,7 +196,7 @@ def test_stance_lexicon_encouraging_or_agreeing_on_a_thing_backs_it(positioner: 
     assert ("France", "ceasefire", "support") in _stances(positioner, text)
 
 
-TALKS_PACK = """\\
+TALKS_PACK = """\
 name: river-talks
 actors:
   - {id: Velora, name: Republic of Velora, aliases: [Velora]}
