@@ -381,3 +381,9 @@ def test_reported_speech_trailing_participle_variants_are_second_statements(
     found = _found(attributor, text)
     assert [content for _, content, _, _ in found][-1] == second
     assert len(found) == 2 and all(speaker == "Lena Berg" for speaker, _, _, _ in found)
+
+
+def test_reported_speech_participle_on_a_statement_noun_takes_its_owner(attributor: EnglishAttributor) -> None:
+    # Invented: "a letter from X stating …" is X's statement.
+    text = "The vote followed a letter from Mayor Lena Berg stating that the bridge would close."
+    assert _found(attributor, text) == [("Lena Berg", "the bridge would close", 61, 83)]

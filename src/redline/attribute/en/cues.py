@@ -74,10 +74,11 @@ def subject(verb: Token, lexicon: Lexicon) -> Token | None:
             node = node.head.head
             continue
         if node.dep_ == "acl" and node.head.lemma_.lower() in lexicon.nominal_cues:
-            # "X issued a statement saying …": the statement's owner, else its issuer.
-            owners = [c for c in node.head.children if c.dep_ == "poss"]
-            if owners:
-                return owners[0]
+            # "X issued a statement saying …": the statement's owner ("statements from
+            # Washington suggesting …", "the union's letter stating …"), else its issuer.
+            found_owner = owner(node.head, lexicon)
+            if found_owner is not None:
+                return found_owner
             node = node.head.head
             continue
         return None
