@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from redline.attribute.en.direct import attribution_at
 from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, reported_drafts
 from redline.attribute.en.enumeration import enumeration_drafts
+from redline.attribute.en.lemmas import cached_lemmas
 from redline.attribute.en.lexicon import load_lexicon
 from redline.attribute.en.parse import Parsed, offset, unit_text, units
 from redline.attribute.en.quotes import find_quotes
@@ -57,8 +58,9 @@ class EnglishAttributor:
         """The spaCy pipeline, loaded on first use: a run with nothing new to read loads none."""
         if self._nlp is None:
             try:
-                # The same annotations, the attribute ruler's patterns matched from a table.
-                self._nlp = table_matched(spacy.load(self.model_name))
+                # The same annotations, the attribute ruler's patterns matched from a table
+                # and every lemma remembered.
+                self._nlp = cached_lemmas(table_matched(spacy.load(self.model_name)))
             except OSError as exc:
                 raise RedlineError(f"spaCy model {self.model_name!r} cannot be loaded ({exc})") from exc
         return self._nlp
