@@ -451,6 +451,9 @@ def test_positioner_ne_x_a_y_denies_x(positioner: RussianPositioner) -> None:
     ("Франция достигла согласия с Германией по перемирию.", ("France", "ceasefire", "support", None)),
     # Refusing to withdraw from a region opposes ceding it (either aspect of the verb).
     ("Киев вновь отказался уходить из Донбасса.", ("Ukraine", "territorial-concessions", "oppose", None)),
+    # A settlement still to come is the condition of what waits on it.
+    ("Франция готова направить войска после подписания мирного договора.",
+     ("France", "foreign-troops-in-ukraine", "conditional", "после подписания мирного договора")),
 ])
 def test_positioner_agreement_reached_and_refused_withdrawal(positioner: RussianPositioner, text: str,
                                                              expected: tuple[str, str, str, str | None]) -> None:
