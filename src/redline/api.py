@@ -305,8 +305,11 @@ def evaluate(
             stored = store.positions()
             per_doc = [position_record(p, documents[p.document_id]) for p in stored]
             cells = [(c.actor, c.issue, c.stance) for c in aggregate(stored, documents)]
+    # The models that read the corpus: a Russian corpus is natasha's, not spaCy's.
+    languages = {d.language for d in documents.values()}
+    used = [cfg[key] for language, key in (("en", "model"), ("ru", "model_ru")) if language in languages]
     return {
-        "model": cfg["model"],
+        "model": "+".join(used) or cfg["model"],
         "pack": cfg["pack"],
         "documents": len(documents),
         "input_errors": summary.errors,
