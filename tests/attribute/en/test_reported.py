@@ -387,3 +387,10 @@ def test_reported_speech_participle_on_a_statement_noun_takes_its_owner(attribut
     # Invented: "a letter from X stating …" is X's statement.
     text = "The vote followed a letter from Mayor Lena Berg stating that the bridge would close."
     assert _found(attributor, text) == [("Lena Berg", "the bridge would close", 61, 83)]
+
+
+def test_reported_speech_act_before_an_outlets_closing_relay_is_the_persons(attributor: EnglishAttributor) -> None:
+    # Invented: an act between a person's cue and an outlet's closing relay is the person's.
+    text = "Mayor Lena Berg said the bridge would close, adding that traffic would fall, the Herald reported."
+    assert [(speaker, content) for speaker, content, _, _ in _found(attributor, text)] == [
+        ("Lena Berg", "the bridge would close"), ("Lena Berg", "traffic would fall")]

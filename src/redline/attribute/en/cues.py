@@ -168,7 +168,8 @@ def _matrix_cue(verb: Token, lexicon: Lexicon) -> Token | None:
         return None
     cue = host.head
     if participle(verb):
-        return cue
+        # An act trails its cue: before "…, the Herald reported" it is the reported cue's.
+        return cue if cue.i < verb.i else None
     if verb.dep_ != "conj" or _tense(verb) != _tense(cue) or not after_and(verb):
         return None
     subjects = [c for c in host.children if c.dep_ in _SUBJECTS]
