@@ -148,3 +148,11 @@ def test_positioner_an_issue_cue_replaces_the_shared_cue_on_the_same_words(tmp_p
     document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
     positions = positioner.positions(document, [])[1]
     assert [(p.actor, p.issue, p.stance) for p in positions] == [("Velora", "sluice-opening", "oppose")]
+
+
+def test_positioner_offer_to_give_up_on_terms_is_conditional(positioner: EnglishPositioner) -> None:
+    # Invented: an offer to drop a thing on terms trades it; a refusal on terms still refuses.
+    offered = "Kyiv is willing to drop its bid to join the European Union in return for a trade pact."
+    refused = "Kyiv rejects joining the European Union if it means losing its farm subsidies."
+    assert ("Ukraine", "ukraine-eu-membership", "conditional") in _stances(_read(positioner, offered))
+    assert ("Ukraine", "ukraine-eu-membership", "oppose") in _stances(_read(positioner, refused))

@@ -514,9 +514,12 @@ class EnglishPositioner:
         if zone is None:
             return out
         asked = self._asked(scene, zone, base)
-        if base.stance == "oppose" and waited is None and not self._unless(scene.text, zone):
+        if (base.stance == "oppose" and waited is None and not self._unless(scene.text, zone)
+                and not _offered(scene.cues, max(holder.scope, segment.body), span[0])):
             # Opposing X "if Y" still opposes X; a Y that makes X worse is opposed too
             # ("does not want X if it means recognising Y"), a Y offered in exchange is not.
+            # Offering to give X up on terms ("ready to drop the claim if …") is a stance
+            # on X with a condition.
             return out + [r for r in asked if r.stance == "oppose"]
         first = asked[0] if asked else None
         conditional = replace(
@@ -662,6 +665,14 @@ def _about(context: re.Pattern[str], text: str, least: int) -> bool:
     if sum(1 for line in text.split("\n") if line.strip()) < 2:
         return True
     return sum(1 for _ in islice(context.finditer(text), least)) >= least
+
+
+def _offered(cues: Sequence[Cue], start: int, end: int) -> bool:
+    """True when a readiness or offer governs a giving-up before a mention ("is ready to
+    drop its claim", "offered to abandon the bid"): the party trades the thing, it does not
+    reject it."""
+    before = [c for c in cues if start <= c.start and c.end <= end and c.kind != "condition"]
+    return any(a.kind == "support" and b.kind == "exclusion" for a, b in zip(before, before[1:]))
 
 
 def _turned(stance: Stance, mention: IssueMention | None, issue: str) -> Stance:
