@@ -58,7 +58,7 @@ def load_models(settings: Mapping[str, Any]) -> Models:
     from redline.position.ru.positioner import RussianPositioner
 
     pack = load_pack(settings["pack"], max_bytes=int(settings["yaml_max_bytes"]))
-    attributor = EnglishAttributor(settings["model"])
+    attributor = EnglishAttributor(settings["model"], persons=pack.person_names())
     english = LanguageModels(attributor, _Deferred(pack, lambda: EnglishPositioner(pack, attributor.nlp, attributor.parse_of)))
     russian = LanguageModels(RussianAttributor(settings["model_ru"]), RussianPositioner(pack))
     return Models(pack, {"en": english, "ru": russian})

