@@ -39,3 +39,11 @@ def test_speakers_entity_of_drops_trailing_function_words_and_lower_case_persons
     assert entity_of(doc[2]) is None
     # News capitalises names: a "person" written in lower case is a misreading.
     assert entity_of(doc[6]) is None and entity_of(doc[7]) is None
+
+
+def test_speakers_a_named_owner_stays_part_of_a_bodys_name(nlp: Language) -> None:
+    # Invented: two countries' ministries in one article are two speakers.
+    doc = nlp("Norland's Foreign Ministry said the talks had ended.")
+    doc.user_data["offset"] = 0
+    found = mention(next(t for t in doc if t.dep_ == "nsubj"), load_lexicon())
+    assert found is not None and found.name == "Norland's Foreign Ministry"

@@ -153,6 +153,10 @@ def _role_tokens(np_head: Token, stop: int, lexicon: Lexicon) -> list[Token]:
     return [t for t in tokens if t.lower_.rstrip(".") not in lexicon.honorifics]
 
 
+# Entities that own a body by name ("Norland's Foreign Ministry", "the union's council").
+_OWNERS = ("GPE", "NORP", "ORG", "LOC")
+
+
 def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
     """A mention of a named entity, with the role written before it or in apposition."""
     role_tokens = _role_tokens(np_head, ent.start, lexicon)
@@ -163,6 +167,12 @@ def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
         kind: MentionKind = "person"
     else:
         name, kind = clean(ent.text), "organisation"
+        # "Norland's Foreign Ministry" is not "Dalvik's Foreign Ministry" named before it:
+        # a named owner the tagger left outside the body's name stays part of it.
+        owners = [entity_of(c) for c in np_head.children if c.dep_ == "poss" and c.i < ent.start]
+        owner = next((o for o in owners if o is not None and o.label_ in _OWNERS), None)
+        if owner is not None:
+            name = clean(head.doc[owner.start : ent.end].text)
     if role is None:
         appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
         if appos:
