@@ -218,3 +218,18 @@ def test_stance_lexicon_taking_part_backs_the_thing(tmp_path: Path, text: str) -
     path = tmp_path / "talks.yaml"
     path.write_text(TALKS_PACK, encoding="utf-8")
     assert _stances(EnglishPositioner(load_pack(path)), text) == {("Velora", "river-talks", "support")}
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    # Invented: the bare verb after a modal, a negation or a plural subject.
+    ("Berlin will back a ceasefire along the front line.", "support"),
+    ("Paris did not back the ceasefire.", "oppose"),
+    ("European leaders back a ceasefire along the front line.", "support"),
+])
+def test_stance_lexicon_bare_back_is_support(positioner: EnglishPositioner, text: str, stance: str) -> None:
+    assert {s for _, issue, s in _stances(positioner, text) if issue == "ceasefire"} == {stance}
+
+
+def test_stance_lexicon_back_of_a_phrasal_verb_is_no_cue(positioner: EnglishPositioner) -> None:
+    # Invented: "comes back the day after" returns; it backs nothing.
+    assert _stances(positioner, "The envoy comes back the day after the ceasefire talks.") == set()
