@@ -628,3 +628,9 @@ def test_attribute_role_an_organisation_qualifies_is_that_office(attributor: Eng
             "Traffic will double by spring, according to the United Nations High Commissioner for Rivers.")
     speakers = [s for s, *_ in _found(attributor, text)]
     assert speakers[-1].startswith("United Nations") and "Lena Berg" not in speakers[1:]
+
+
+def test_attribute_chief_of_a_body_is_its_leader_named_before(attributor: EnglishAttributor) -> None:
+    # Invented: "chief" is a leader's role, so "the Red Brigade chief" is its leader named before.
+    text = "Red Brigade leader Tom Hale called for talks. The Red Brigade chief stressed that the strike would go on."
+    assert [s.speaker for s in _statements(attributor, text)] == ["Tom Hale", "Tom Hale"]
