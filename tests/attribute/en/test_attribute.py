@@ -634,3 +634,13 @@ def test_attribute_chief_of_a_body_is_its_leader_named_before(attributor: Englis
     # Invented: "chief" is a leader's role, so "the Red Brigade chief" is its leader named before.
     text = "Red Brigade leader Tom Hale called for talks. The Red Brigade chief stressed that the strike would go on."
     assert [s.speaker for s in _statements(attributor, text)] == ["Tom Hale", "Tom Hale"]
+
+
+def test_attribute_a_decks_capitalised_body_noun_is_the_body_the_article_names(attributor: EnglishAttributor) -> None:
+    # Invented: "Group responds …" under a headline and the site's furniture is "the group",
+    # the body the article names below.
+    text = ("Dockers ready to end the strike, hand over the cranes\n\nTODAY'S PAPER | EPAPER\n\n"
+            "Group responds to the mayor's plan after the city gave it until Sunday night to accept or reject the offer\n\n"
+            "The Sarn Dockers Union said on Monday that the offer was too low. "
+            "The Sarn Dockers Union added that talks would go on.")
+    assert [s.speaker for s in _statements(attributor, text)] == ["Sarn Dockers Union"] * 3

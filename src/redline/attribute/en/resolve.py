@@ -340,8 +340,12 @@ class Resolver:
         factors = self.lexicon.confidence
         words = (found.refer or "").split()
         if found.role is None:
-            # "the ministry": the organisation last named with that word.
-            for referent in reversed(self._before(found.start)):
+            # "the ministry": the organisation last named with that word; in the opening
+            # lines ("Ministry says …" in a headline), else the first named with it below.
+            before = list(reversed(self._before(found.start)))
+            after = [r for r in sorted(self.referents, key=lambda r: r.position) if r.position > found.start]
+            pool = before + (after if self._opening(found.start) else [])
+            for referent in pool:
                 if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
                     return _as_tuple(referent, factors.role)
             issuer = self._issuer(words[-1] if words else "", found.start)
@@ -381,10 +385,17 @@ class Resolver:
             # The body the article is about: the organisation named most often so far, in
             # what others said about it too (the latest of equals), never a person the
             # recogniser once took for an organisation.
-            bodies = [r for r in self._before(position) if r.label == "ORG" and r.kind != "person"]
+            # In the opening lines ("Group rejects plan" in a deck) that is the body the whole
+            # article names most: the lines above it are a headline and the site's furniture.
+            pool = sorted(self.referents, key=lambda r: r.position) if self._opening(position) else self._before(position)
+            bodies = [r for r in pool if r.label == "ORG" and r.kind != "person"]
             counts = Counter(r.name for r in bodies)
             return max(reversed(bodies), key=lambda r: counts[r.name], default=None)
         return None
+
+    def _opening(self, position: int) -> bool:
+        """True in the article's opening lines (headline, deck, the site's furniture)."""
+        return self.parsed.sentence_at(position).index <= _LEAD_REACH
 
     def forward(self, position: int) -> Resolved | None:
         """The named person a role left unresolved at ``position`` turns out to be: the first

@@ -223,6 +223,9 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if head.ent_type_ in ("DATE", "TIME") and named:
         # "Mayor Vasko Thursday announced …": the parser made the day the head of the name.
         return mention(named[-1], lexicon)
+    if _headline_body(head, lexicon):
+        # "Group rejects the plan" in a deck: the body the article names, not a name "Group".
+        return _common(head, lexicon, "organisation")
     ent = entity_of(head) or _outlet(head, lexicon)
     if ent is not None:
         return _named(head, ent, lexicon, head)
@@ -264,6 +267,14 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
         found = _common(head, lexicon, "organisation")
         return found if found.kind == "role" else None
     return None
+
+
+def _headline_body(head: Token, lexicon: Lexicon) -> bool:
+    """True for a body's common noun alone and capitalised at a line's start ("Group says
+    …", "Ministry rejects …"): a headline's "the group", whatever the tagger reads it as."""
+    return (head.is_title and head.i == head.sent.start and head.tag_ not in ("NNS", "NNPS")
+            and head.lower_ in {*lexicon.kind_nouns, *lexicon.organisation_nouns}
+            and not any(c.i < head.i for c in head.children))
 
 
 def _numbered_name(head: Token) -> Mention | None:
@@ -337,7 +348,7 @@ def _common(head: Token, lexicon: Lexicon, kind: MentionKind) -> Mention:
         return Mention(written, start, end, "role", role=_text(words),
                        refer=" ".join(t.lower_ for t in words if t.is_alpha), bare=(bare and not definite) or office)
     only = all(t.dep_ in _DROP_LEFT for t in head.children if t.i < head.i)
-    if kind == "organisation" and definite and only and not plural:
+    if kind == "organisation" and (definite or _headline_body(head, lexicon)) and only and not plural:
         return Mention(written, start, end, "role", refer=head.lower_)
     name = _text(words)
     indefinite = kind == "person" and not plural and any(t.dep_ == "det" and t.lower_ in ("a", "an")
