@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.speakers import NAMED, entity_of, mention
+from redline.attribute.en.speakers import NAMED, entity_of, mention, named_entities
 
 
 def test_speakers_name_with_no_words_left_is_no_mention(nlp: Language) -> None:
@@ -47,3 +47,11 @@ def test_speakers_a_named_owner_stays_part_of_a_bodys_name(nlp: Language) -> Non
     doc.user_data["offset"] = 0
     found = mention(next(t for t in doc if t.dep_ == "nsubj"), load_lexicon())
     assert found is not None and found.name == "Norland's Foreign Ministry"
+
+
+def test_speakers_an_entity_that_opens_with_a_verb_names_no_one(nlp: Language) -> None:
+    # Invented: the recogniser ran a gerund into a name ("Disarming Vela is hard").
+    doc = Doc(nlp.vocab, words=["Disarming", "Vela", "is", "hard", "says", "Ana", "Ruiz"],
+              pos=["VERB", "PROPN", "AUX", "ADJ", "VERB", "PROPN", "PROPN"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    assert [e.text for e in named_entities(doc)] == ["Ana Ruiz"]

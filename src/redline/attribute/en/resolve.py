@@ -20,7 +20,7 @@ from redline.attribute.en.acronyms import acronyms
 from redline.attribute.en.gender import person_gender
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import Parsed, offset
-from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, mention
+from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, mention, named_entities
 
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
@@ -182,7 +182,7 @@ class Resolver:
             # Every unit shares the article's names, so that a name the tagger missed in a
             # headline is still a name there ("Vasko says …").
             doc.user_data["names"] = written
-            for ent in doc.ents:
+            for ent in named_entities(doc):
                 if ent.label_ in NAMED:
                     self.names.add(ent.text, ent.label_ == "PERSON")
                     written.add(ent.text)
@@ -190,7 +190,7 @@ class Resolver:
                         # "Tim Long … Long said": a surname alone is a name too.
                         written.add(ent[-1].text)
         for doc in parsed.docs:
-            for ent in doc.ents:
+            for ent in named_entities(doc):
                 if ent.label_ in NAMED and not quoted(offset(ent[0])):
                     self._add_entity(ent.root)
             for token in doc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.attribute.en.lexicon import Lexicon
 from redline.attribute.en.parse import end_offset, offset
@@ -75,10 +75,16 @@ def entity_of(token: Token) -> Span | None:
     # ``doc.ents`` builds every entity span anew on each read: index them once per doc.
     index = token.doc.user_data.get(_ENTITIES)
     if index is None:
-        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in map(_trimmed, token.doc.ents)
+        index = token.doc.user_data[_ENTITIES] = {i: ent for ent in named_entities(token.doc)
                                                    if _written_as_name(ent) for i in range(ent.start, ent.end)}
     found: Span | None = index.get(token.i)
     return found
+
+
+def named_entities(doc: Doc) -> list[Span]:
+    """The recogniser's entities, trimmed of trailing function words, without those that
+    open with a verb: "Disarming Hamas is …" read as a person names no one."""
+    return [_trimmed(ent) for ent in doc.ents if ent[0].pos_ not in ("VERB", "AUX")]
 
 
 def _written_as_name(ent: Span) -> bool:
