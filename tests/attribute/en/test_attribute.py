@@ -644,3 +644,9 @@ def test_attribute_a_decks_capitalised_body_noun_is_the_body_the_article_names(a
             "The Sarn Dockers Union said on Monday that the offer was too low. "
             "The Sarn Dockers Union added that talks would go on.")
     assert [s.speaker for s in _statements(attributor, text)] == ["Sarn Dockers Union"] * 3
+
+
+def test_attribute_he_after_a_bodys_report_is_the_person_it_names(attributor: EnglishAttributor) -> None:
+    # Invented: a ministry cannot be "he", so the mayor its report names still can.
+    text = "The Harbour Ministry said that Mayor Ron Vos had met the dockers on Monday. He claimed that the strike would end soon."
+    assert [s.speaker for s in _statements(attributor, text)] == ["Harbour Ministry", "Ron Vos"]

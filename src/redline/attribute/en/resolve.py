@@ -257,7 +257,10 @@ class Resolver:
         sentence = self.parsed.sentence_at(position).index
         if kind == "person":
             self._learn_gender(name, written, role)
-        if content is not None:
+        if content is not None and kind in ("person", "name"):
+            # A person's words are about others, who do not take a later "he" from them; a
+            # body or an outlet cannot be "he", so the people its report names still can
+            # ("According to the paper, Ron Vos spoke on Monday. He said …").
             self.contents.append(content)
         self.referents.append(Referent(position, sentence, name, kind, role, True,
                                        named=name not in self.unresolved, spoke=True, main=main))
