@@ -650,3 +650,11 @@ def test_attribute_he_after_a_bodys_report_is_the_person_it_names(attributor: En
     # Invented: a ministry cannot be "he", so the mayor its report names still can.
     text = "The Harbour Ministry said that Mayor Ron Vos had met the dockers on Monday. He claimed that the strike would end soon."
     assert [s.speaker for s in _statements(attributor, text)] == ["Harbour Ministry", "Ron Vos"]
+
+
+def test_attribute_role_with_a_place_skips_a_person_of_another_place(attributor: EnglishAttributor) -> None:
+    # Invented: "the Estonian diplomat" is not the Latvian prime minister who spoke last.
+    text = ("Latvian Prime Minister Ana Ruiz said the talks in Estonia were useful. Ruiz stressed that more "
+            "work was needed. Earlier, the foreign ministers of Latvia and Estonia, Tom Vos and Lena Berg, "
+            "met in Riga. “Latvia raises questions for us,” the Estonian diplomat said.")
+    assert [s.speaker for s in _statements(attributor, text)][-1] != "Ana Ruiz"

@@ -361,7 +361,8 @@ class Resolver:
         walk = not found.forward and not found.bare and not self._office(found)
         person = None if found.forward else (
             self._by_role(words, found.start, strict=found.bare)
-            or (self._walk(found.start, _accepts("person")) if walk else None))
+            or (self._walk(found.start, lambda r: _accepts("person")(r) and not self._other_place(
+                words, self._known_role(r).lower().split())) if walk else None))
         if person is None:
             self.pending[found.start] = words
             if found.forward or found.bare:
@@ -369,6 +370,10 @@ class Resolver:
             self.unresolved.add(clean(found.text))
             return clean(found.text), "person", found.role, factors.unresolved
         return _as_tuple(person, factors.role)
+
+    def _known_role(self, referent: Referent) -> str:
+        """The role the article gives a person anywhere ("Armenian Prime Minister"), or ""."""
+        return referent.role or next((r.role for r in self.referents if r.name == referent.name and r.role), "")
 
     def _office(self, found: Mention) -> bool:
         """Whether an organisation's name before the role noun qualifies it ("the UN envoy",
