@@ -658,3 +658,9 @@ def test_attribute_role_with_a_place_skips_a_person_of_another_place(attributor:
             "work was needed. Earlier, the foreign ministers of Latvia and Estonia, Tom Vos and Lena Berg, "
             "met in Riga. “Latvia raises questions for us,” the Estonian diplomat said.")
     assert [s.speaker for s in _statements(attributor, text)][-1] != "Ana Ruiz"
+
+
+def test_attribute_officials_of_two_adjectives_speak_for_each(attributor: EnglishAttributor) -> None:
+    # Invented: "Latvian and Estonian officials said …" is said by the officials of each.
+    text = "Latvian and Estonian officials said on Monday that the border would reopen."
+    assert [s.speaker for s in _statements(attributor, text)] == ["Latvian and Estonian officials", "Estonian officials"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.models import Document, Position
+from redline.models import Document, Position, Statement
 from redline.position import load_pack
 from redline.position.en.positioner import EnglishPositioner
 
@@ -156,3 +156,17 @@ def test_positioner_offer_to_give_up_on_terms_is_conditional(positioner: English
     refused = "Kyiv rejects joining the European Union if it means losing its farm subsidies."
     assert ("Ukraine", "ukraine-eu-membership", "conditional") in _stances(_read(positioner, offered))
     assert ("Ukraine", "ukraine-eu-membership", "oppose") in _stances(_read(positioner, refused))
+
+
+
+def test_positioner_a_partys_own_pronoun_promising_the_act_supports_it() -> None:
+    # Invented: "said it would withdraw" is the speaker's promise; another's act is not.
+    positioner = EnglishPositioner(load_pack("sarn-river"))
+    for subject, expected in (("it", {("Varnia", "demilitarised-zone", "support")}), ("Ostrel", set())):
+        text = f"Varnia said {subject} would withdraw its troops from the river by May."
+        content = text[len("Varnia said "):-1]
+        own = Statement(document_id="d1", speaker="Varnia", speaker_mention="Varnia", content=content,
+                        start=12, end=12 + len(content), kind="indirect", cue="said", actor="Varnia")
+        document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+        found = {s for s in _stances(positioner.positions(document, [own])[1]) if s[0] == "Varnia"}
+        assert found == expected

@@ -201,6 +201,13 @@ class EnglishAttributor:
         """The same statement for each name coordinated with its speaker: "Norway and
         Denmark said …" is a statement of each."""
         found: list[Statement] = []
+        if draft.speaker is not None and draft.speaker.tag_ in ("NNS", "NNPS"):
+            # "Latvian and Estonian officials said …": the officials of each.
+            for adjective in (c for c in draft.speaker.children if c.dep_ == "amod" and c.i < draft.speaker.i):
+                for other in (c for c in adjective.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")):
+                    name = f"{other.text} {draft.speaker.text}"
+                    found.append(replace(statement, speaker=name, speaker_mention=name,
+                                         speaker_start=offset(other), speaker_end=offset(draft.speaker) + len(draft.speaker.text)))
         pending = list(draft.speaker.children) if draft.speaker is not None else []
         while pending:
             token = pending.pop(0)

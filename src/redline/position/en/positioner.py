@@ -34,6 +34,8 @@ from redline.position.en.syntax import Syntax, parse_lines
 from redline.position.en.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
+# Pronouns by which a party's statement names the party itself ("said it would sign").
+_SPEAKER_PRONOUN = re.compile(r"\b(?:it|they|we|I)\b")
 # What stands between a passive subject and its cue: "a truce was first proposed by Oslo",
 # "the plan has been rejected by Bern", "the truce, first floated by Quito, was welcomed by
 # Oslo". The cue after such a content is its verb, with the "by" of its agent.
@@ -571,6 +573,10 @@ class EnglishPositioner:
     def _deed(self, scene: _Scene, span: tuple[int, int], holder: Holder, state: _State) -> Cue | None:
         """A support cue on the verb of a mention when the holder is the one doing its act."""
         subjects = [(a.start, a.end) for a in scene.agents if a.actor == holder.actor]
+        if scene.unit.statement_index is not None and scene.unit.actor == holder.actor:
+            # "Oslo said it would sign the pact", "we will send monitors": the speaker's own
+            # pronoun in what it says is the speaker.
+            subjects += [(m.start(), m.end()) for m in _SPEAKER_PRONOUN.finditer(scene.text, scene.unit.start, span[0])]
         verb = state.syntax.deed(span, subjects)
         return Cue("support", verb[0], verb[1], 1) if verb else None
 
