@@ -103,3 +103,10 @@ def test_resolve_given_name_lengthens_to_the_one_person() -> None:
 def test_resolve_given_name_of_two_people_or_a_surname_stays() -> None:
     assert _names(["Ian Hale", "Ian Moss", "Ian"], []).fullest("Ian") == ("Ian", True)
     assert _names(["Ian Hale", "Tom Ian"], []).fullest("Ian") == ("Tom Ian", True)
+
+
+def test_resolve_a_title_inside_a_headline_entity_ends_what_precedes_it() -> None:
+    # Invented: a headline's place and abbreviated title run into the entity.
+    names = _names(["Tomas Vela", "Lisk Prez Vela", "Velaa"], [])
+    assert names.fullest("Lisk Prez Vela") == ("Tomas Vela", True)
+    assert names.fullest("Velaa") == ("Tomas Vela", True)

@@ -86,9 +86,10 @@ class Names:
         -> "Peskov", "Mayor Ana Ruiz" -> "Ana Ruiz"; but "General Mills" stays)."""
         words = clean(name).split()
         titles = (*self.lexicon.honorifics, *(self.lexicon.person_roles if roles else ()))
-        while len(words) > 1 and words[0].lower().rstrip(".") in titles:
-            words.pop(0)
-        return " ".join(words)
+        # A title anywhere before the name ends what came before it too: "Ukraine Prez
+        # Zelensky" (a headline's place and title run into the entity) is "Zelensky".
+        last = max((k for k, w in enumerate(words[:-1]) if w.lower().rstrip(".") in titles), default=-1)
+        return " ".join(words[last + 1:])
 
     def fullest(self, name: str) -> tuple[str, bool | None]:
         """The longest form of a name the article gives, and whether it names a person.
