@@ -249,3 +249,9 @@ def test_attributor_cue_set_off_inside_its_content() -> None:
     # A participle after the source is no content: the content stops before the cue.
     text = "Паром не пойдёт, заявила мэр Ирина Лаптева, отвечая на вопрос журналистов."
     assert _statements(text) == [("Ирина Лаптева", "заявила", "indirect", "Паром не пойдёт")]
+
+
+def test_attributor_dateline_made_subject_gives_way_to_the_speaker_after_its_dash() -> None:
+    # Invented: a site's dateline "Вестник (ВТ) -" that the parser took for the subject.
+    text = "Вестник (ВТ) - Министр финансов Олег Петренко заявил, что бюджет будет принят весной."
+    assert [(s, c) for s, c, _, _ in _statements(text)] == [("Олег Петренко", "заявил")]

@@ -93,6 +93,7 @@ class Frames:
             heads = [c for c in self.parsed.children(verb.head) if c.rel in _SUBJECT]
         out = []
         for head in heads[:1]:
+            head = self._after_dateline(head)
             members = [head, *(c for c in self.parsed.children(head.index) if c.rel == "conj")]
             for k, member in enumerate(members):
                 first, last = self.parsed.subtree(member.index)
@@ -107,6 +108,16 @@ class Frames:
             if name is not None:
                 out.append(name)
         return [(f, l, h) for f, l, h in out if tokens[f].start < tokens[l].end]
+
+    def _after_dateline(self, head: Token) -> Token:
+        """"Вестник (ВТ) - Глава МИД Иван Петров заявил …": a dateline the parser made the
+        subject, with the real subject hung on it after the dash; that one speaks."""
+        tokens = self.parsed.tokens
+        for child in self.parsed.children(head.index):
+            dash = next((t for t in tokens[head.index + 1:child.index] if t.text in self.lexicon.dashes), None)
+            if child.rel == "appos" and child.index > head.index and dash is not None:
+                return child
+        return head
 
     def _clip(self, first: int, last: int, head: int, verb: int) -> tuple[int, int]:
         """A subject phrase stops at commas, quotation marks and its verb."""
