@@ -255,3 +255,11 @@ def test_attributor_dateline_made_subject_gives_way_to_the_speaker_after_its_das
     # Invented: a site's dateline "Вестник (ВТ) -" that the parser took for the subject.
     text = "Вестник (ВТ) - Министр финансов Олег Петренко заявил, что бюджет будет принят весной."
     assert [(s, c) for s, c, _, _ in _statements(text)] == [("Олег Петренко", "заявил")]
+
+
+def test_attributor_second_speakers_clause_after_a_ends_the_first_content() -> None:
+    # Invented: "A заявил, что …, а Б назвал …" with a circumstance the parser hung on the second cue.
+    text = ("Министр Олег Петренко в эфире радио заявил, что бюджет будет принят весной, "
+            "а Иван Соколов ранее назвал этот план ошибкой.")
+    found = [(s, content) for s, _, _, content in _statements(text)]
+    assert found == [("Олег Петренко", "бюджет будет принят весной"), ("Иван Соколов", "этот план ошибкой")]

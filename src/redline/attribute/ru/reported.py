@@ -325,8 +325,11 @@ class Frames:
             return inverted
         if verb.lemma in self.lexicon.object_verbs:
             place = self._locative(verb)
+            # A fronted object is content ("Эти слова Петров назвал ложью"); a circumstance
+            # before the verb ("в эфире радио Петров назвал …") is not.
             deps = [self.parsed.subtree(c.index)[0] for c in self.parsed.children(verb.index)
-                    if c.rel in _CONTENT_DEPS and (place is None or c.index != place[2])]
+                    if c.rel in _CONTENT_DEPS and (place is None or c.index != place[2])
+                    and not (c.rel == "obl" and c.index < verb.index)]
             if deps:
                 return tokens[min(deps)].start, end
         return None
@@ -355,8 +358,9 @@ class Frames:
         return None
 
     def _before_next_cue(self, verb: Token, after: int, end: int) -> int:
-        """Where a content ends: before a cue coordinated with its own ("заявил, что …, и призвал …")
-        or before an outlet's relay that closes the sentence ("…, сообщает Вестник")."""
+        """Where a content ends: before a cue coordinated with its own ("заявил, что …, и призвал …"),
+        before another speaker's clause ("…, а Петров назвал …") or before an outlet's relay
+        that closes the sentence ("…, сообщает Вестник")."""
         sentence = self._sentence(verb)
         tokens = self.parsed.tokens
         for token in tokens[after + 1:sentence.last]:
@@ -366,8 +370,12 @@ class Frames:
             if token.lemma in self.lexicon.speech_verbs and tokens[token.index - 1].text == "," and self._is_cue(token) \
                     and token.rel != "conj":
                 return tokens[token.index - 1].start
-            if token.rel == "conj" and token.head == verb.index and self._is_cue(token):
-                k = token.index
+            # "…, а Петров назвал …": a second speaker's clause starts at its subject.
+            own = [self.parsed.subtree(c.index)[0] for c in self.parsed.children(token.index)
+                   if c.rel in _SUBJECT and after < c.index < token.index] if self._is_cue(token) else []
+            coordinated = token.rel == "conj" and token.head == verb.index and self._is_cue(token)
+            if coordinated or (own and token.head is None):
+                k = min([token.index, *own])
                 while k > after + 1 and self.parsed.tokens[k - 1].pos in ("CCONJ", "PUNCT", "ADV"):
                     k -= 1
                 return self.parsed.tokens[k].start
