@@ -263,3 +263,11 @@ def test_attributor_second_speakers_clause_after_a_ends_the_first_content() -> N
             "а Иван Соколов ранее назвал этот план ошибкой.")
     found = [(s, content) for s, _, _, content in _statements(text)]
     assert found == [("Олег Петренко", "бюджет будет принят весной"), ("Иван Соколов", "этот план ошибкой")]
+
+
+def test_attributor_po_slovam_source_with_an_apposition_runs_to_its_closing_comma() -> None:
+    # Invented: the source phrase goes on past its first comma through the apposition.
+    text = ("По словам главы делегации, лидера фракции «Союз» в парламенте Тамаза Гварамии, "
+            "страна предложила заключить новый договор.")
+    [(speaker, _, _, content)] = _statements(text)
+    assert speaker.split()[-1].startswith("Гварами") and content == "страна предложила заключить новый договор"

@@ -446,6 +446,11 @@ class Frames:
             elif noun is None or (token.lemma, noun.lemma) not in frames:
                 continue
             comma = next((t for t in tokens[noun.index + 1:sentence.last] if t.text == ","), None)
+            # "По словам главы делегации, лидера фракции Ивана Петрова, …": an apposition runs
+            # the source on past its first comma, to the comma that closes the phrase.
+            last = self.parsed.subtree(noun.index)[1] if noun is not token else noun.index
+            if comma is not None and comma.index < last < sentence.last - 1:
+                comma = next((t for t in tokens[last:sentence.last] if t.text == ","), comma)
             phrase_end = (comma.index if comma else sentence.last) - 1
             owner = [t for t in tokens[token.index + 1:phrase_end + 1] if t.index != noun.index]
             if not owner:

@@ -13,6 +13,7 @@ only a person introduced with the same noun, otherwise the role itself is the sp
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from redline.attribute.ru.lexicon import Lexicon
@@ -90,7 +91,7 @@ class People:
     def _add(self, name: Name) -> Person:
         tokens = self.parsed.tokens[name.first:name.last + 1]
         nominative = all(t.feats.get("Case", "Nom") == "Nom" for t in tokens)
-        form = " ".join(t.text for t in tokens) if nominative else name.normal
+        form = " ".join(t.text for t in tokens) if nominative else name_nominative(name, tokens)
         gender = next((t.feats["Gender"] for t in tokens if "Gender" in t.feats), None)
         span = self._title(name)
         title = " ".join(t.text for t in self.parsed.tokens[span[0]:span[1]]) if span else None
@@ -257,3 +258,14 @@ def _nominative(tokens: tuple[Token, ...], names: list[Name], phrase: str) -> st
     if len(names) == 1 and tokens and tokens[0].feats.get("Case") not in (None, "Nom"):
         return names[0].normal
     return phrase
+
+
+def name_nominative(name: Name, tokens: Sequence[Token]) -> str:
+    """A name's nominative: the recogniser's, with a word it left in its case ("Давида
+    Арахамии" -> "Давид Арахамии") put in its lemma's form ("Арахамия")."""
+    words = name.normal.split()
+    if len(words) != len(tokens):
+        return name.normal
+    return " ".join(t.lemma.capitalize() if w == t.text and t.feats.get("Case", "Nom") != "Nom"
+                    and t.lemma and t.lemma != t.text.lower() and "-" not in w else w
+                    for w, t in zip(words, tokens))
