@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from redline.position import load_pack
@@ -82,3 +84,16 @@ def test_actors_hyphenated_compound_names_each_part() -> None:
     found = [(m.actor, text[m.start:m.end], m.kind) for m in index.mentions(text)]
     # "Franco" is no actor's form, so that compound names nobody.
     assert found == [("United States", "US", "name"), ("Ukraine", "Ukrainian", "adjective")]
+
+
+def test_actors_name_particles_match_with_a_capital_too(tmp_path: Path) -> None:
+    # Invented: a pack lists "Samir al-Kadi"; articles also write "Al-Kadi" and "Samir Al-Kadi".
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "name: particles\nactors:\n  - id: Velora\n    name: Velora\n"
+        "    persons:\n      - {name: Samir al-Kadi, variants: [al-Kadi]}\n"
+        "issues:\n  - id: quota\n    label: Quota\n    description: The fishing quota.\n    terms: [fishing quota]\n",
+        encoding="utf-8")
+    index = ActorIndex(load_pack(pack))
+    text = "Al-Kadi spoke after Samir Al-Kadi and al-Kadi."
+    assert [text[m.start:m.end] for m in index.mentions(text) if m.actor == "Velora"] == ["Al-Kadi", "Samir Al-Kadi", "al-Kadi"]

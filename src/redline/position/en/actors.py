@@ -35,6 +35,22 @@ _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 _LED_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:[/-][A-Z][\w.]*)*)-led(?![\w-])")
 
 
+# Short lower-case particles of names ("al-", "el-", "bin", "van", "de"), which articles
+# write with a capital too, above all at the start of a sentence.
+_PARTICLE = re.compile(r"(?<![\w'’])(al|el|ad|as|ash|at|az|bin|ibn|abu|van|von|der|den|de|da|di|du|la|le)"
+                       r"(?=[- ](?:[a-z]{2,3}[- ])?[A-Z])")
+
+
+def _particle_cases(form: str) -> set[str]:
+    """The form with its name particles capitalised, alone ("Al-Sayed") and all together."""
+    found = list(_PARTICLE.finditer(form))
+    if not found:
+        return set()
+    variants = {form[: m.start()] + m.group(1).capitalize() + form[m.end():] for m in found}
+    variants.add(_PARTICLE.sub(lambda m: m.group(1).capitalize(), form))
+    return variants - {form}
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """A place where the text names an actor: a name, a person or an adjective."""
@@ -64,6 +80,9 @@ class ActorIndex:
         for form, found in list(self._forms.items()):
             if form[:1].islower():
                 self._forms.setdefault(form[:1].upper() + form[1:], found)
+            # A name's particles are written either way ("Khalid al-Sayed", "Al-Sayed").
+            for variant in _particle_cases(form):
+                self._forms.setdefault(variant, found)
         self._regex = phrase_regex((re.escape(f) for f in self._forms), flags=0)
         # Every unit asks for the mentions around it: one scan of the text answers them all.
         self._names = RangeScan(self._regex) if self._regex is not None else None
