@@ -233,3 +233,18 @@ def test_stance_lexicon_bare_back_is_support(positioner: EnglishPositioner, text
 def test_stance_lexicon_back_of_a_phrasal_verb_is_no_cue(positioner: EnglishPositioner) -> None:
     # Invented: "comes back the day after" returns; it backs nothing.
     assert _stances(positioner, "The envoy comes back the day after the ceasefire talks.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # Invented: terms named but not spelt out, and a thing done in answer to another.
+    "Paris is ready to back a ceasefire along the front line, but under certain conditions.",
+    "Paris would back a ceasefire along the front line on its own terms.",
+    "Paris will back a ceasefire along the front line upon the exchange of prisoners.",
+])
+def test_stance_lexicon_unspelt_terms_and_upon_are_conditions(positioner: EnglishPositioner, text: str) -> None:
+    assert ("France", "ceasefire", "conditional") in _stances(positioner, text)
+
+
+def test_stance_lexicon_upon_request_is_no_condition(positioner: EnglishPositioner) -> None:
+    assert _stances(positioner, "Paris will back a ceasefire along the front line upon request.") == {
+        ("France", "ceasefire", "support")}
