@@ -466,3 +466,12 @@ def test_holders_hyphenated_names_before_a_document_are_its_authors(positioner: 
     # Invented: every party of "the US-Turkey plan" wrote it.
     assert _stances(positioner, "The US-Turkey plan envisages a ceasefire.") == {
         ("United States", "ceasefire", "support"), ("Turkey", "ceasefire", "support")}
+
+
+def test_holders_a_participle_joined_to_a_name_is_that_partys_backing() -> None:
+    # Invented: "the Ostrel-backed mission" is Ostrel's; in Varnia's words it is not Varnia's.
+    positioner = EnglishPositioner(load_pack("sarn-river"))
+    told = "The Ostrel-backed monitoring mission began work on Monday."
+    assert ("Ostrel", "monitoring-mission", "support") in _stances(positioner, told)
+    quoted = "Varnia pointed to the Ostrel-brokered monitoring mission on Monday."
+    assert not any(actor == "Varnia" for actor, _, _ in _stances(positioner, quoted))

@@ -30,9 +30,10 @@ _PAIR_LOOKBACK = 600
 # What joins two parties named together: "A and B", "A, B", "A and the B".
 _JOINED = re.compile(r"(?:['’]s)?(?:,| and| &)(?: the)?\s+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
-# Parties before "-led" ("a French-led force", "the UK/French-led coalition"): each part
-# names its actor.
-_LED_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w.]*(?:[/-][A-Z][\w.]*)*)-led(?![\w-])")
+# Participles joined to their authors' names ("a French-led force", "the Oslo-brokered
+# truce", "a US-backed plan"): each part before it names its actor, who backs the thing.
+JOINED_PARTICIPLES = "led|backed|brokered|mediated|sponsored|drafted|proposed|championed|supported"
+_LED_COMPOUND = re.compile(rf"(?<![\w-])([A-Z][\w.]*(?:[/-][A-Z][\w.]*)*)-(?:{JOINED_PARTICIPLES})(?![\w-])")
 
 
 # Short lower-case particles of names ("al-", "el-", "bin", "van", "de"), which articles

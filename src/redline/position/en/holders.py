@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from redline.position.en.actors import ActorIndex, ActorMention
+from redline.position.en.actors import JOINED_PARTICIPLES, ActorIndex, ActorMention
 from redline.position.en.issues import IssueMention
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, is_polar
@@ -63,6 +63,8 @@ _OPEN_WINDOW = 16
 # A document's subject relative clause up to a mention: ", which calls for", ", which also sets out".
 _DOCUMENT_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}")
 _GROUP_REACH = 3
+# An authoring participle joined to its author's name ("the Oslo-brokered truce").
+_JOINED_AUTHORING = re.compile(rf"-(?:{JOINED_PARTICIPLES})(?= )")
 _AUTHOR_REACH = 3
 # Words between a presenter and its verb ("the envoy has now unveiled a plan").
 _PRESENTER_REACH = 2
@@ -531,6 +533,11 @@ class HolderFinder:
     def authored_by(self, text: str, agents: Sequence[Agent], start: int) -> tuple[str, ...]:
         """The parties an authoring participle at ``start`` names as its agents ("proposed by
         Kyiv and Washington"): the cue is their act, no one else's stance."""
+        if _JOINED_AUTHORING.match(text, start):
+            # "the Oslo-brokered truce": the names joined to the participle are its authors
+            # (a part that names no party, "Franco-led", leaves it no one's).
+            word = text.rfind(" ", 0, start) + 1
+            return tuple(dict.fromkeys(a.actor for a in agents if word <= a.start and a.end <= start)) or ("",)
         match = self._authoring.match(text, start) if self._authoring is not None else None
         if match is None:
             return ()
