@@ -458,3 +458,9 @@ def test_positioner_ne_x_a_y_denies_x(positioner: RussianPositioner) -> None:
 def test_positioner_agreement_reached_and_refused_withdrawal(positioner: RussianPositioner, text: str,
                                                              expected: tuple[str, str, str, str | None]) -> None:
     assert _positions(positioner, text) == [expected]
+
+
+def test_positioner_term_deep_in_the_subject_is_read_by_its_predicate(positioner: RussianPositioner) -> None:
+    # Invented: the term sits nouns down the subject ("идея размещения контингентов стран Азии").
+    text = "Идея размещения контингентов стран Азии на Украине неприемлема, заявил замглавы МИД России Иван Петров."
+    assert [p[:3] for p in _positions(positioner, text)] == [("Russia", "foreign-troops-in-ukraine", "oppose")]

@@ -42,6 +42,8 @@ _MODIFIER_HOPS = 3
 _TURN: dict[Stance, Stance] = {"support": "oppose", "oppose": "support"}
 _SUBJECT = ("nsubj", "nsubj:pass")
 # How far a predicate's subjects are looked for on either side of it.
+# How many nouns up a term may sit inside its clause's subject ("идея размещения войск").
+_NOUN_CHAIN = 3
 _SENTENCE_REACH = 60
 _CLAUSES = frozenset({"advcl", "acl", "acl:relcl", "ccomp", "parataxis", "conj", "csubj"})
 # Cue kinds that give a stance by themselves (the others shape a stance a polar cue gives).
@@ -457,6 +459,12 @@ def _predicated(tokens: tuple[Token, ...], mention: Match, cues: list[Match]) ->
     "носят", or one word below it)."""
     span = range(mention.first, mention.last + 1)
     head = next((t for t in tokens[mention.first:mention.last + 1] if t.head not in span), None)
+    # A term inside the subject's noun phrase ("идея размещения контингентов стран Запада
+    # неприемлема") is read by the subject's predicate too.
+    for _ in range(_NOUN_CHAIN):
+        if head is None or head.rel != "nmod" or head.head is None or tokens[head.head].pos not in ("NOUN", "PROPN"):
+            break
+        head = tokens[head.head]
     if head is None or head.rel not in _SUBJECT or head.head is None:
         return []
     predicate = head.head
