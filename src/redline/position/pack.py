@@ -219,6 +219,8 @@ class StanceCues(_Strict):
     hypothesis: list[Pattern] = []
     # "A as a substitute for <issue>": the issue is traded for A (en/positioner.py).
     substitute: list[Pattern] = []
+    # "A as a precondition for <issue>": the issue is accepted once A is met (en/positioner.py).
+    prerequisite: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

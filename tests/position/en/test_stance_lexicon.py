@@ -248,3 +248,9 @@ def test_stance_lexicon_unspelt_terms_and_upon_are_conditions(positioner: Englis
 def test_stance_lexicon_upon_request_is_no_condition(positioner: EnglishPositioner) -> None:
     assert _stances(positioner, "Paris will back a ceasefire along the front line upon request.") == {
         ("France", "ceasefire", "support")}
+
+
+def test_stance_lexicon_demand_as_a_precondition_makes_the_issue_conditional(positioner: EnglishPositioner) -> None:
+    # Invented: the thing demanded first is the price of the issue after "a precondition for".
+    text = "Paris demands a written pledge as a precondition for any ceasefire along the front line."
+    assert ("France", "ceasefire", "conditional") in _stances(positioner, text)

@@ -542,12 +542,14 @@ class EnglishPositioner:
 
         "wants the fees paid before a truce can begin": the truce waits on the fees; "could
         accept a treaty as a substitute for membership": membership is traded for the
-        treaty. Both make the holder's stance on the mention conditional; refusing the
+        treaty; "demands the fees paid as a precondition for a truce": the truce is bought
+        with the fees. All make the holder's stance on the mention conditional; refusing the
         substitute ("rejects a treaty as a substitute for membership") is left as read.
         """
         text = scene.text
         lower = max(holder.scope, segment.body)
-        traded = self._marker("substitute", text, lower, span[0], _TRADE_REACH)
+        traded = (self._marker("substitute", text, lower, span[0], _TRADE_REACH)
+                  or self._marker("prerequisite", text, lower, span[0], _TRADE_REACH))
         if traded is not None and base.stance in ("support", "oppose"):
             taken = [c for c in scene.cues if lower <= c.start and c.end <= traded.start and c.value is not None]
             refused = bool(taken) and taken[-1].kind == "oppose"
