@@ -254,3 +254,8 @@ def test_stance_lexicon_demand_as_a_precondition_makes_the_issue_conditional(pos
     # Invented: the thing demanded first is the price of the issue after "a precondition for".
     text = "Paris demands a written pledge as a precondition for any ceasefire along the front line."
     assert ("France", "ceasefire", "conditional") in _stances(positioner, text)
+
+
+def test_stance_lexicon_insists_without_that_supports(positioner: EnglishPositioner) -> None:
+    # Invented: "insists" with "that" left out, before the clause's subject.
+    assert ("France", "ceasefire", "support") in _stances(positioner, "Paris insists the ceasefire stay in place.")
