@@ -664,3 +664,10 @@ def test_attribute_officials_of_two_adjectives_speak_for_each(attributor: Englis
     # Invented: "Latvian and Estonian officials said …" is said by the officials of each.
     text = "Latvian and Estonian officials said on Monday that the border would reopen."
     assert [s.speaker for s in _statements(attributor, text)] == ["Latvian and Estonian officials", "Estonian officials"]
+
+
+def test_attribute_object_pronoun_is_not_its_own_clauses_subject(attributor: EnglishAttributor) -> None:
+    # Invented: "according to him" inside a clause about Tallinn is the mayor's, not Tallinn's.
+    text = ("Mayor Tomas Vela met the press on the pier. "
+            "Tallinn, according to him, \"answered the offer with a blockade of the harbour.\"")
+    assert [s.speaker for s in _statements(attributor, text)][-1] == "Tomas Vela"

@@ -24,6 +24,8 @@ from redline.attribute.en.speakers import NAMED, Mention, clean, entity_of, ment
 
 # How many sentences back a pronoun may look for its speaker.
 _PRONOUN_REACH = 6
+# Object pronouns, which never stand for the subject of their own clause.
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 # Entity labels of places, which a venue phrase names as where, not who.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -277,7 +279,7 @@ class Resolver:
         """(speaker, kind, role, confidence factor) for a mention, resolving if needed."""
         factors = self.lexicon.confidence
         if found.kind == "pronoun":
-            accept = _accepts(found.refer or "person")
+            accept = self._pronoun_accepts(found)
             gender = self.lexicon.gender([found.text])
             if gender is not None:
                 # "she" is not a man the article has named: skip a person of the other gender.
@@ -314,6 +316,16 @@ class Resolver:
         if kind == "person" and role is None:
             role = next((r.role for r in reversed(self.referents) if r.name == name and r.role), None)
         return name, kind, role, factors.unresolved if lead else 1.0
+
+    def _pronoun_accepts(self, found: Mention) -> Callable[[Referent], bool]:
+        """Which referents a pronoun may stand for: those of its kind, and for an object
+        pronoun none that is its own clause's subject ("Kyiv, according to him, …")."""
+        accept = _accepts(found.refer or "person")
+        written = self.parsed.tokens_between(found.start, found.end)
+        if not (written and written[0].dep_ in ("pobj", "dobj") and found.text.lower() in _OBJECT_PRONOUNS):
+            return accept
+        here = self.parsed.sentence_at(found.start).index
+        return lambda r: accept(r) and not (r.subject and r.sentence == here)
 
     def _lead(self, position: int) -> bool:
         """True for a source written before any named person's statement, whom the article
