@@ -671,3 +671,11 @@ def test_attribute_object_pronoun_is_not_its_own_clauses_subject(attributor: Eng
     text = ("Mayor Tomas Vela met the press on the pier. "
             "Tallinn, according to him, \"answered the offer with a blockade of the harbour.\"")
     assert [s.speaker for s in _statements(attributor, text)][-1] == "Tomas Vela"
+
+
+def test_attribute_quote_cues_report_only_beside_a_quote(attributor: EnglishAttributor) -> None:
+    # Invented: "continued" and "smiled" beside a quote report it; the talks continuing report nothing.
+    text = ("Mayor Tomas Vela met the press. At the same time, Vela continued, \"the bridge must wait.\" "
+            "\"Not this year,\" the mayor smiled. The talks continued into the night.")
+    assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
+        ("Tomas Vela", "the bridge must wait"), ("Tomas Vela", "Not this year")]

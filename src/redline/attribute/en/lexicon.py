@@ -108,6 +108,7 @@ class Lexicon(_Strict):
     place_prepositions: list[Word] = []
     destination_prepositions: list[Word] = []
     time_prepositions: list[Word] = []
+    quote_cues: list[Word] = []
     anonymity_words: list[Word] = []
     honorifics: list[Word]
     abbreviations: list[Word]
@@ -127,7 +128,7 @@ class Lexicon(_Strict):
     @field_validator(
         "as_cues", "intent_cues", "adjective_cues", "headline_cues", "nominal_cues", "source_phrases", "possessive_sources",
         "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
-        "time_prepositions", "anonymity_words", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
+        "time_prepositions", "quote_cues", "anonymity_words", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
         "issued_nouns", "issuing_verbs", "group_nouns",
         "outlet_nouns",
     )
