@@ -679,3 +679,10 @@ def test_attribute_quote_cues_report_only_beside_a_quote(attributor: EnglishAttr
             "\"Not this year,\" the mayor smiled. The talks continued into the night.")
     assert [(s.speaker, s.content) for s in _statements(attributor, text)] == [
         ("Tomas Vela", "the bridge must wait"), ("Tomas Vela", "Not this year")]
+
+
+def test_attribute_a_countrys_newspaper_is_the_outlet_and_the_report_is_its(attributor: EnglishAttributor) -> None:
+    # Invented: "Norway's Vestnik newspaper" is the outlet, not Norway; "the report" is its words.
+    text = ("Earlier on Monday, Norway's Vestnik newspaper reported that the port would reopen. "
+            "The report said the ferries would sail in May.")
+    assert [(s.speaker, s.role) for s in _statements(attributor, text)] == [("Vestnik", None), ("Vestnik", None)]

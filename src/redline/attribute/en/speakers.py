@@ -165,7 +165,9 @@ _OWNERS = ("GPE", "NORP", "ORG", "LOC")
 
 def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
     """A mention of a named entity, with the role written before it or in apposition."""
-    role_tokens = _role_tokens(np_head, ent.start, lexicon)
+    outlet = np_head.lower_ in lexicon.outlet_nouns
+    # An outlet speaks for no party, whichever country owns it ("Norland's Vestnik newspaper").
+    role_tokens = [] if outlet else _role_tokens(np_head, ent.start, lexicon)
     role = _text(role_tokens) or None
     if ent.label_ == "PERSON":
         name, title = _person_name(ent, lexicon)
@@ -177,7 +179,7 @@ def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
         # a named owner the tagger left outside the body's name stays part of it.
         owners = [entity_of(c) for c in np_head.children if c.dep_ == "poss" and c.i < ent.start]
         owner = next((o for o in owners if o is not None and o.label_ in _OWNERS), None)
-        if owner is not None:
+        if owner is not None and not outlet:
             name = clean(head.doc[owner.start : ent.end].text)
     if role is None:
         appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
@@ -213,11 +215,10 @@ def _outlet(head: Token, lexicon: Lexicon) -> Span | None:
     words = {head.lower_, f"{head.nbor(-1).lower_} {head.lower_}" if head.i > 0 else head.lower_}
     if not words & set(lexicon.outlet_nouns):
         return None
-    for child in head.children:
-        ent = entity_of(child)
-        if child.i < head.i and ent is not None:
-            return ent
-    return None
+    # "Norland's Vestnik newspaper": the outlet's own name, not the country that owns it.
+    named = [(child.dep_ == "poss", child.i, ent) for child in head.children
+             if child.i < head.i and (ent := entity_of(child)) is not None]
+    return min(named, key=lambda n: (n[0], n[1]))[2] if named else None
 
 
 def mention(head: Token, lexicon: Lexicon) -> Mention | None:
