@@ -394,3 +394,15 @@ def test_reported_speech_act_before_an_outlets_closing_relay_is_the_persons(attr
     text = "Mayor Lena Berg said the bridge would close, adding that traffic would fall, the Herald reported."
     assert [(speaker, content) for speaker, content, _, _ in _found(attributor, text)] == [
         ("Lena Berg", "the bridge would close"), ("Lena Berg", "traffic would fall")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Invented: a relay "citing X" gives the words to X, on either parse; unnamed sources leave
+    # them the outlet's.
+    ("The Herald reported, citing Mayor Tom Hale, that the port would reopen.", "Tom Hale"),
+    ("The Herald reported on Monday, citing Mayor Tom Hale, that the port would reopen.", "Tom Hale"),
+    ("The Herald reported, citing its own sources, that the port would reopen.", "Herald"),
+])
+def test_reported_speech_relay_citing_a_speaker_gives_them_the_words(
+        attributor: EnglishAttributor, text: str, speaker: str) -> None:
+    assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [(speaker, "the port would reopen")]

@@ -24,7 +24,7 @@ from redline.attribute.en.content import FILLER, Candidate, bounds, candidate, r
 from redline.attribute.en.cues import after_and, hypothetical, participle, subject
 from redline.attribute.en.lexicon import Lexicon, PhrasalCue
 from redline.attribute.en.phrasal import phrasal, phrasal_words
-from redline.attribute.en.parse import Parsed, offset
+from redline.attribute.en.parse import Parsed, end_offset, offset
 from redline.attribute.en.sources import Sources
 from redline.attribute.en.speakers import mention
 
@@ -81,6 +81,21 @@ def _characterises(verb: Token, only: str | None = None) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any((c.dep_ == "oprd" and only is None) or (c.dep_ == "prep" and c.lower_ == "as")
                for holder in (verb, *objects) for c in holder.children if holder is verb or c.i > holder.i)
+
+
+def _citing(verb: Token) -> Token | None:
+    """The object of a "citing X" set off beside a cue's clause ("reported, citing the
+    envoy, that …"), hung on the cue or on the clause's verb before its "that"."""
+    clause = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    hosts = [verb, *clause]
+    for host in hosts:
+        for child in host.children:
+            if child.lemma_.lower() == "cite" and child.tag_ == "VBG" and child.i > verb.i and (
+                    host is verb or child.i < host.i):
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+                if objects:
+                    return objects[0]
+    return None
 
 
 def _content_first(verb: Token, speaker: Token | None, headline: bool = False) -> tuple[int, int] | None:
@@ -511,6 +526,17 @@ class Reported:
             found, frame = _intent(verb), "object"
         if found is None and speaker is not None and speaker.i < verb.i and not timed and self._headline(verb):
             found, words = self._headline_rest(verb)
+        if found is not None and frame == "clause":
+            cited = _citing(verb)
+            if cited is not None:
+                # "The Herald reported, citing Mayor Hale, that …": the cited speaker speaks
+                # (an unnamed "its own sources" leaves it the outlet's); the phrase is no content.
+                rest = [t for t in verb.doc[cited.head.right_edge.i + 1 : verb.sent.end]]
+                trimmed = bounds(rest) if offset(cited.head) < found[1] and offset(cited.head) >= found[0] else None
+                found = (trimmed[0], found[1]) if trimmed is not None and trimmed[0] < found[1] else found
+                named = mention(cited, self.lexicon)
+                if named is not None and named.kind in ("person", "name", "organisation", "role"):
+                    speaker = cited
         if found is not None:
             yield candidate(frame, speaker, found, words)
 
