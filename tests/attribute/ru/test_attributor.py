@@ -271,3 +271,10 @@ def test_attributor_po_slovam_source_with_an_apposition_runs_to_its_closing_comm
             "страна предложила заключить новый договор.")
     [(speaker, _, _, content)] = _statements(text)
     assert speaker.split()[-1].startswith("Гварами") and content == "страна предложила заключить новый договор"
+
+
+def test_attributor_speech_verb_with_an_object_reports_it() -> None:
+    # Invented: "отметил важность …" takes what was said as its object.
+    text = "Посол Иван Петров отметил важность диалога с соседями."
+    assert [(s, c, content) for s, c, _, content in _statements(text)] == [
+        ("Иван Петров", "отметил", "важность диалога с соседями")]
