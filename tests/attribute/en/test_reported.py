@@ -406,3 +406,10 @@ def test_reported_speech_act_before_an_outlets_closing_relay_is_the_persons(attr
 def test_reported_speech_relay_citing_a_speaker_gives_them_the_words(
         attributor: EnglishAttributor, text: str, speaker: str) -> None:
     assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [(speaker, "the port would reopen")]
+
+
+def test_reported_congratulating_and_thanking_report_what_for(attributor: EnglishAttributor) -> None:
+    # Invented: "congratulated X on Y" and "thanked X for Y" are the speaker's verdicts.
+    text = "Mayor Lena Berg congratulated the dockers on reaching a deal with the port."
+    assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [
+        ("Lena Berg", "the dockers on reaching a deal with the port")]
