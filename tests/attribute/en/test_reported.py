@@ -413,3 +413,16 @@ def test_reported_congratulating_and_thanking_report_what_for(attributor: Englis
     text = "Mayor Lena Berg congratulated the dockers on reaching a deal with the port."
     assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [
         ("Lena Berg", "the dockers on reaching a deal with the port")]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # Invented: a preposition before the verb ("On Friday, …") sets the scene; the phrasal
+    # cue's own preposition follows the verb.
+    ("On Friday, the envoy commented on the vote in parliament.", "commented on", "the vote in parliament"),
+    ("On Monday, Mayor Lena Berg extended her congratulations to the dockers for reaching a deal.",
+     "extended her congratulations to", "the dockers for reaching a deal"),
+])
+def test_reported_phrasal_cue_after_a_scene_setting_preposition(
+        attributor: EnglishAttributor, text: str, cue: str, content: str) -> None:
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    assert [(s.cue, s.content) for s in attributor.statements(document)] == [(cue, content)]

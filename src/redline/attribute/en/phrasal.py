@@ -60,7 +60,8 @@ def phrasal(verb: Token, cue: PhrasalCue, lexicon: Lexicon,
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "ccomp", "xcomp")]
             return right_content(verb, after[0], is_cue) if after else None
     if cue.preps:
-        preps = _preps(holders, cue.preps, lexicon)
+        # "On Monday, she commented on …": a preposition before the verb sets the scene.
+        preps = [p for p in _preps(holders, cue.preps, lexicon) if p.i > verb.i]
         objects = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
         # "spoke on Saturday": a date is when, not what.
         if not objects or objects[0].lower_ in FILLER or objects[0].ent_type_ in ("DATE", "TIME"):
@@ -83,5 +84,5 @@ def phrasal_words(verb: Token, cue: PhrasalCue) -> list[Token]:
     """The particle or preposition of a phrasal cue, for the cue as written ("ruled out")."""
     holders = [verb, *_fixed_objects(verb, cue)]
     wanted = cue.preps | ({cue.particle} if cue.particle else set())
-    return sorted((c for h in holders for c in h.children if c.dep_ in ("prt", "prep") and c.lower_ in wanted),
-                  key=lambda t: t.i)[:1]
+    return sorted((c for h in holders for c in h.children
+                   if c.dep_ in ("prt", "prep") and c.lower_ in wanted and c.i > verb.i), key=lambda t: t.i)[:1]
