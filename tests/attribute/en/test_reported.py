@@ -426,3 +426,10 @@ def test_reported_phrasal_cue_after_a_scene_setting_preposition(
         attributor: EnglishAttributor, text: str, cue: str, content: str) -> None:
     document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
     assert [(s.cue, s.content) for s in attributor.statements(document)] == [(cue, content)]
+
+
+def test_reported_intent_cue_past_a_frequency_adverbial(attributor: EnglishAttributor) -> None:
+    # Invented: "more than once" between the cue and its infinitive, read as an object.
+    text = "Governor Ray Lutz has threatened more than once to close the port if talks fail."
+    assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [
+        ("Ray Lutz", "to close the port if talks fail")]

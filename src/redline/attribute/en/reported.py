@@ -32,6 +32,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 # Cues by which an outlet relays what someone else said ("…, the mayor told traders, the
 # Herald reported"): when the reported clause is itself a person's speech, it is theirs.
 _RELAYS = frozenset({"report"})
+# Words of "more than once", "once again", "twice" that a parser may take for an object.
+_FREQUENCY = frozenset({"more", "once", "twice", "again", "repeatedly"})
 # Longest headline, in tokens; the words a headline cue may take before its content.
 _HEADLINE_TOKENS = 30
 _HEADLINE_LINKS = frozenset({"for", "that", "on", "to"})
@@ -338,9 +340,15 @@ def _intent(verb: Token) -> tuple[int, int] | None:
     """Content of a commitment cue: its to-infinitive or that-clause, with the object that
     comes first ("vowed to continue", "urged Moscow to accept")."""
     clauses = [c for c in verb.children if c.i > verb.i and c.dep_ in ("xcomp", "ccomp")]
+    # "threatened more than once to close the port": an adverbial read as the object pushes
+    # the infinitive off as a clause of purpose.
+    adverbial = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _FREQUENCY]
+    clauses = clauses or [c for c in verb.children if adverbial and c.i > adverbial[0].i and c.dep_ == "advcl"
+                          and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     if not clauses:
         return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clauses[0].i]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clauses[0].i
+               and c not in adverbial]
     if objects and _nothing(objects[0]):
         return None
     first = objects[0].left_edge.i if objects else clauses[0].left_edge.i
