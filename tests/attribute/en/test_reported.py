@@ -433,3 +433,13 @@ def test_reported_intent_cue_past_a_frequency_adverbial(attributor: EnglishAttri
     text = "Governor Ray Lutz has threatened more than once to close the port if talks fail."
     assert [(s, content) for s, content, _, _ in _found(attributor, text)] == [
         ("Ray Lutz", "to close the port if talks fail")]
+
+
+def test_reported_verdict_with_the_object_parsed_as_its_predicate(attributor: EnglishAttributor) -> None:
+    # Invented: "called the city's right to tax non-negotiable", object misread as a predicate;
+    # "what it calls …" is a habit of naming and reports nothing.
+    said = "The mayor, Tom Hale, has repeatedly called the city's right to tax non-negotiable."
+    assert [(s, content) for s, content, _, _ in _found(attributor, said)] == [
+        ("Tom Hale", "the city's right to tax non-negotiable")]
+    named = "The plan echoes the demand for what it calls the “unity of the harbour”."
+    assert _found(attributor, named) == []

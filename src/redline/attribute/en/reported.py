@@ -283,6 +283,10 @@ def _object(verb: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | N
     object with "no" reports that nothing was said ("offered no hint", "gave no details").
     """
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp")]
+    # "called the right to strike non-negotiable" parsed with the object as the predicate.
+    # Only a verdict once given ("has called"), not a habit of naming ("what it calls …").
+    if not objects and verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in verb.children):
+        objects = [c for c in verb.children if c.i > verb.i and c.dep_ == "oprd"]
     # "X said the levy is unfair, calling it a tax on the poor": a participle after what a
     # speaker said is said then too.
     host = verb.head
