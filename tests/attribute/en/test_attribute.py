@@ -686,3 +686,15 @@ def test_attribute_a_countrys_newspaper_is_the_outlet_and_the_report_is_its(attr
     text = ("Earlier on Monday, Norway's Vestnik newspaper reported that the port would reopen. "
             "The report said the ferries would sail in May.")
     assert [(s.speaker, s.role) for s in _statements(attributor, text)] == [("Vestnik", None), ("Vestnik", None)]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Invented: the outlet's quoted name in apposition, not its adjective, is the source; a
+    # source phrase that a person's coordinated speech follows only relays it.
+    ("According to the Norwegian newspaper “Vestnik”, the port will reopen.", ["Vestnik"]),
+    ("According to the weekly Vestnik, Mayor Ana Ruiz spoke on Monday and stated that the port will reopen.",
+     ["Ana Ruiz"]),
+])
+def test_attribute_source_phrase_outlet_name_and_relayed_speech(
+        attributor: EnglishAttributor, text: str, speakers: list[str]) -> None:
+    assert [s.speaker for s in _statements(attributor, text)] == speakers

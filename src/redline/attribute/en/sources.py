@@ -143,7 +143,7 @@ class Sources:
         # the phrase is the minister's; the agency only relays it. So does "according to the
         # report, the mayor said …" relay what follows.
         if (self._attributed(before) if clause_before or not after
-                else any(self._relays(t) for t in after if t.head.i == t.i)):
+                else any(self._relays(t) for t in after if t.head.i == t.i or (t.dep_ == "conj" and t.head.head.i == t.head.i))):
             return
         found = bounds(before) if clause_before or not after else bounds(after)
         doc = token.doc

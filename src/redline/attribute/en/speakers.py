@@ -215,9 +215,14 @@ def _outlet(head: Token, lexicon: Lexicon) -> Span | None:
     words = {head.lower_, f"{head.nbor(-1).lower_} {head.lower_}" if head.i > 0 else head.lower_}
     if not words & set(lexicon.outlet_nouns):
         return None
-    # "Norland's Vestnik newspaper": the outlet's own name, not the country that owns it.
+    # "Norland's Vestnik newspaper": the outlet's own name, not the country that owns it;
+    # "the Norwegian newspaper “Vestnik”": the name in apposition, not the adjective.
     named = [(child.dep_ == "poss", child.i, ent) for child in head.children
              if child.i < head.i and (ent := entity_of(child)) is not None]
+    titled = [ent for child in head.children if child.dep_ == "appos" and child.i > head.i
+              and (ent := entity_of(child)) is not None]
+    if titled:
+        return titled[0]
     return min(named, key=lambda n: (n[0], n[1]))[2] if named else None
 
 
