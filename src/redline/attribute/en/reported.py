@@ -24,7 +24,7 @@ from redline.attribute.en.content import FILLER, Candidate, bounds, candidate, r
 from redline.attribute.en.cues import after_and, hypothetical, participle, subject
 from redline.attribute.en.lexicon import Lexicon, PhrasalCue
 from redline.attribute.en.phrasal import phrasal, phrasal_words
-from redline.attribute.en.parse import Parsed, end_offset, offset
+from redline.attribute.en.parse import Parsed, offset
 from redline.attribute.en.sources import Sources
 from redline.attribute.en.speakers import mention
 
@@ -538,17 +538,16 @@ class Reported:
             found, frame = _intent(verb), "object"
         if found is None and speaker is not None and speaker.i < verb.i and not timed and self._headline(verb):
             found, words = self._headline_rest(verb)
-        if found is not None and frame == "clause":
-            cited = _citing(verb)
-            if cited is not None:
-                # "The Herald reported, citing Mayor Hale, that …": the cited speaker speaks
-                # (an unnamed "its own sources" leaves it the outlet's); the phrase is no content.
-                rest = [t for t in verb.doc[cited.head.right_edge.i + 1 : verb.sent.end]]
-                trimmed = bounds(rest) if offset(cited.head) < found[1] and offset(cited.head) >= found[0] else None
-                found = (trimmed[0], found[1]) if trimmed is not None and trimmed[0] < found[1] else found
-                named = mention(cited, self.lexicon)
-                if named is not None and named.kind in ("person", "name", "organisation", "role"):
-                    speaker = cited
+        cited = _citing(verb) if found is not None and frame == "clause" else None
+        if found is not None and cited is not None:
+            # "The Herald reported, citing Mayor Hale, that …": the cited speaker speaks (an
+            # unnamed "its own sources" leaves it the outlet's); the phrase is no content.
+            rest = bounds(list(verb.doc[cited.head.right_edge.i + 1 : verb.sent.end]))
+            if rest is not None and found[0] <= offset(cited.head) < found[1] and rest[0] < found[1]:
+                found = (rest[0], found[1])
+            named = mention(cited, self.lexicon)
+            if named is not None and named.kind in ("person", "name", "organisation", "role"):
+                speaker = cited
         if found is not None:
             yield candidate(frame, speaker, found, words)
 

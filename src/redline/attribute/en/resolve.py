@@ -358,9 +358,9 @@ class Resolver:
         if found.role is None:
             # "the ministry": the organisation last named with that word; in the opening
             # lines ("Ministry says …" in a headline), else the first named with it below.
-            before = list(reversed(self._before(found.start)))
-            after = [r for r in sorted(self.referents, key=lambda r: r.position) if r.position > found.start]
-            pool = before + (after if self._opening(found.start) else [])
+            pool = list(reversed(self._before(found.start)))
+            if self._opening(found.start):
+                pool += self._after(found.start)
             for referent in pool:
                 if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
                     return _as_tuple(referent, factors.role)
@@ -374,7 +374,7 @@ class Resolver:
         walk = not found.forward and not found.bare and not self._office(found)
         person = None if found.forward else (
             self._by_role(words, found.start, strict=found.bare)
-            or (self._walk(found.start, lambda r: _accepts("person")(r) and not self._other_place(
+            or (self._walk(found.start, lambda r: r.kind in ("person", "name") and not self._other_place(
                 words, self._known_role(r).lower().split())) if walk else None))
         if person is None:
             self.pending[found.start] = words
@@ -408,7 +408,7 @@ class Resolver:
             # recogniser once took for an organisation.
             # In the opening lines ("Group rejects plan" in a deck) that is the body the whole
             # article names most: the lines above it are a headline and the site's furniture.
-            pool = sorted(self.referents, key=lambda r: r.position) if self._opening(position) else self._before(position)
+            pool = self._before(position) + (self._after(position) if self._opening(position) else [])
             bodies = [r for r in pool if r.label == "ORG" and r.kind != "person"]
             counts = Counter(r.name for r in bodies)
             return max(reversed(bodies), key=lambda r: counts[r.name], default=None)
@@ -425,8 +425,7 @@ class Resolver:
         words = self.pending.get(position)
         if words is None:
             return None
-        later = sorted((r for r in self.referents if r.position > position and r.kind == "person" and r.named),
-                       key=lambda r: r.position)
+        later = [r for r in self._after(position) if r.kind == "person" and r.named]
         head = next((w for w in reversed(words) if w.rstrip("s") in self.lexicon.person_roles
                      or w in self.lexicon.person_roles), None)
         if head is not None:
@@ -445,13 +444,14 @@ class Resolver:
             return _as_tuple(near[0], self.lexicon.confidence.role) if near else None
         opening = position in self.openers and here <= 1
         # A name the tagger took for an organisation's is a person's only when no one else spoke.
-        speakers = ([r for r in later if r.spoke]
-                    or sorted((r for r in self.referents if r.position > position and self._mistagged_person(r)),
-                              key=lambda r: r.position))
+        speakers = [r for r in later if r.spoke] or [r for r in self._after(position) if self._mistagged_person(r)]
         return _as_tuple(speakers[0], self.lexicon.confidence.role) if opening and speakers else None
 
     def _before(self, position: int) -> list[Referent]:
         return sorted((r for r in self.referents if r.position < position), key=lambda r: r.position)
+
+    def _after(self, position: int) -> list[Referent]:
+        return sorted((r for r in self.referents if r.position > position), key=lambda r: r.position)
 
     def _by_role(self, words: list[str], position: int, strict: bool = False) -> Referent | None:
         """The latest person whose role fits the role noun best ("the Russian president");
