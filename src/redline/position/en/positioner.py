@@ -35,7 +35,7 @@ from redline.position.en.text import phrase_regex, sentences, words_between
 
 _CUE_REACH = 3
 # Pronouns by which a party's statement names the party itself ("said it would sign").
-_SPEAKER_PRONOUN = re.compile(r"\b(?:it|they|we|I)\b")
+_SPEAKER_PRONOUN = re.compile(r"\b(?:[Ii]t|[Tt]hey|[Ww]e|I)\b")
 # What stands between a passive subject and its cue: "a truce was first proposed by Oslo",
 # "the plan has been rejected by Bern", "the truce, first floated by Quito, was welcomed by
 # Oslo". The cue after such a content is its verb, with the "by" of its agent.
