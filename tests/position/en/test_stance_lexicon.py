@@ -259,3 +259,8 @@ def test_stance_lexicon_demand_as_a_precondition_makes_the_issue_conditional(pos
 def test_stance_lexicon_insists_without_that_supports(positioner: EnglishPositioner) -> None:
     # Invented: "insists" with "that" left out, before the clause's subject.
     assert ("France", "ceasefire", "support") in _stances(positioner, "Paris insists the ceasefire stay in place.")
+
+
+def test_stance_lexicon_plural_representatives_speak_for_their_party(positioner: EnglishPositioner) -> None:
+    # Invented: a party's "representatives", like its "officials", speak for it.
+    assert positioner.actor_of("French representatives", None) == "France"
