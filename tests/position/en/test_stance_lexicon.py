@@ -264,3 +264,9 @@ def test_stance_lexicon_insists_without_that_supports(positioner: EnglishPositio
 def test_stance_lexicon_plural_representatives_speak_for_their_party(positioner: EnglishPositioner) -> None:
     # Invented: a party's "representatives", like its "officials", speak for it.
     assert positioner.actor_of("French representatives", None) == "France"
+
+
+def test_stance_lexicon_nominal_exclusion_governs_its_own_object(positioner: EnglishPositioner) -> None:
+    # Invented: "an end to the war" excludes the war, not the guarantees its own clause names.
+    text = "Paris said a lasting end to the war would include firm security guarantees for Ukraine."
+    assert ("France", "guarantees-for-ukraine", "oppose") not in _stances(positioner, text)

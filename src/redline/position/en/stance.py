@@ -33,6 +33,10 @@ _VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "saf
 _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose": ("neutral", 0),
             "neutral": ("oppose", -1), "exclusion": ("neutral", 0), "safeguard": ("neutral", 0)}
 _NEGATION_REACH = 3
+# An exclusion written as a noun with its object after it ("an end to", "the removal of").
+_NOMINAL_EXCLUSION = re.compile(r"\s(?:to|of)$")
+# A modal opens a clause of its own between a cue and a mention.
+_MODAL = re.compile(r"\b(?:would|will|must|should|could|can|may|might|shall)\b")
 _ADJACENT_NEGATION = 2
 POST_REACH = 14
 # Words between a cue and the noun phrase it takes as object ("rejected outright the offer").
@@ -206,7 +210,11 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     """
     start, end = span
     lower = max([scope[0], *(e for s, e in others if e <= start)])
-    pre = [c for c in cues if lower <= c.start and c.end <= start]
+    # "an end to the war would include guarantees": a nominal exclusion ("end to", "removal
+    # of") whose object a clause of its own follows governs that object, not the mention.
+    pre = [c for c in cues if lower <= c.start and c.end <= start
+           and not (c.kind == "exclusion" and _NOMINAL_EXCLUSION.search(text, c.start, c.end)
+                    and _MODAL.search(text, c.end, start))]
     negations = [c for c in pre if c.kind == "negation"]
     if negations and words_between(text, negations[-1].end, start) <= _ADJACENT_NEGATION:
         pre = [*pre, Cue("exclusion", negations[-1].start, negations[-1].end, -1)]
