@@ -464,3 +464,9 @@ def test_positioner_term_deep_in_the_subject_is_read_by_its_predicate(positioner
     # Invented: the term sits nouns down the subject ("идея размещения контингентов стран Азии").
     text = "Идея размещения контингентов стран Азии на Украине неприемлема, заявил замглавы МИД России Иван Петров."
     assert [p[:3] for p in _positions(positioner, text)] == [("Russia", "foreign-troops-in-ukraine", "oppose")]
+
+
+def test_positioner_cessation_of_hostilities_is_a_ceasefire(positioner: RussianPositioner) -> None:
+    # Invented: "прекратить боевые действия" is the ceasefire issue, as "прекращение огня" is.
+    text = "Глава МИД России Сергей Лавров призвал прекратить боевые действия на линии фронта."
+    assert [p[:3] for p in _positions(positioner, text)] == [("Russia", "ceasefire", "support")]
