@@ -21,7 +21,7 @@ from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, rep
 from redline.attribute.en.enumeration import enumeration_drafts
 from redline.attribute.en.lemmas import cached_lemmas
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.parse import Parsed, offset, unit_text, units
+from redline.attribute.en.parse import Parsed, end_offset, offset, unit_text, units
 from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
 from redline.attribute.en.ruler import table_matched
@@ -207,7 +207,7 @@ class EnglishAttributor:
                 for other in (c for c in adjective.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "PROPN")):
                     name = f"{other.text} {draft.speaker.text}"
                     found.append(replace(statement, speaker=name, speaker_mention=name,
-                                         speaker_start=offset(other), speaker_end=offset(draft.speaker) + len(draft.speaker.text)))
+                                         speaker_start=offset(other), speaker_end=end_offset(draft.speaker)))
         pending = list(draft.speaker.children) if draft.speaker is not None else []
         while pending:
             token = pending.pop(0)

@@ -43,7 +43,7 @@ def attribution_at(parsed: Parsed, lexicon: Lexicon, start: int, end: int) -> At
     if not tokens:
         return None
     for cue in tokens[:_MAX_LEAD]:
-        if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in (*lexicon.clause_lemmas, *lexicon.quote_cues):
+        if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in lexicon.quote_lemmas:
             continue
         speaker = subject(cue, lexicon) or _nearest_name(tokens, cue)
         if speaker is None or mention(speaker, lexicon) is None:
@@ -113,8 +113,7 @@ def before(parsed: Parsed, lexicon: Lexicon, quote: Quote, paragraph_start: int)
     # Before a colon a verb that takes an object introduces the quote too ("She described
     # the plan as follows: …", "he outlined the terms: …").
     colon = text[:quote.open_at].rstrip(" \t\n" + LINE_MARKS).endswith(":")
-    lemmas = lexicon.clause_lemmas | lexicon.object_lemmas if colon else lexicon.clause_lemmas
-    lemmas |= frozenset(lexicon.quote_cues)
+    lemmas = lexicon.quote_lemmas | lexicon.object_lemmas if colon else lexicon.quote_lemmas
     cues = [t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in lemmas]
     if not cues:
         return None

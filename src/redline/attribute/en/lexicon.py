@@ -171,6 +171,11 @@ class Lexicon(_Strict):
         return frozenset(w for words in self.clause_cues.values() for w in words)
 
     @cached_property
+    def quote_lemmas(self) -> frozenset[str]:
+        """Every verb that reports a quote beside it: the clause cues and the quote-only ones."""
+        return self.clause_lemmas | frozenset(self.quote_cues)
+
+    @cached_property
     def object_lemmas(self) -> frozenset[str]:
         """Every verb whose object is what was said, whatever its frame."""
         return frozenset(w for words in self.object_cues.values() for w in words)
