@@ -256,6 +256,26 @@ def test_stance_lexicon_demand_as_a_precondition_makes_the_issue_conditional(pos
     assert ("France", "ceasefire", "conditional") in _stances(positioner, text)
 
 
+@pytest.mark.parametrize("text", [
+    # Invented: the price named before the marker, by a verb of judging or by a copula.
+    "Paris regards firm security guarantees as a 'precondition' for any ceasefire along the front line.",
+    "Paris says firm security guarantees are a prerequisite for any ceasefire along the front line.",
+    # Invented: the price named after the marker.
+    "Paris says the main precondition for any ceasefire along the front line is firm security guarantees.",
+])
+def test_stance_lexicon_the_price_named_by_a_prerequisite_is_wanted(positioner: EnglishPositioner, text: str) -> None:
+    assert _stances(positioner, text) == {("France", "guarantees-for-ukraine", "support"),
+                                          ("France", "ceasefire", "conditional")}
+
+
+def test_stance_lexicon_a_refused_price_leaves_the_issue_to_who_demands_it(positioner: EnglishPositioner) -> None:
+    # Invented: Paris refuses Moscow's price; the ceasefire waits on it for Moscow, not Paris.
+    text = "Paris rejected Moscow's demand for firm security guarantees as a precondition for any ceasefire."
+    stances = _stances(positioner, text)
+    assert ("Russia", "ceasefire", "conditional") in stances
+    assert not any(actor == "France" and issue == "ceasefire" for actor, issue, _ in stances)
+
+
 def test_stance_lexicon_insists_without_that_supports(positioner: EnglishPositioner) -> None:
     # Invented: "insists" with "that" left out, before the clause's subject.
     assert ("France", "ceasefire", "support") in _stances(positioner, "Paris insists the ceasefire stay in place.")

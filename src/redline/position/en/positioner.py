@@ -57,6 +57,15 @@ _NEGATED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 _PRECONDITION_REACH = 2
 # Words between "a substitute for" and the issue it stands in for ("for its long-term goal of").
 _TRADE_REACH = 5
+# How far a price named after its marker and a copula may sit ("the precondition for any
+# truce along the coast is a written pledge"), and the words its phrase may open with.
+_PRICE_REACH = 12
+_PRICE_LEAD = 2
+# The ending a possessive holder leaves before what it owns ("Oslo's demand").
+# A copula between a prerequisite marker and a mention makes the mention the price.
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains|remained|would be|will be)\b")
+_NAMED_PRICE = re.compile(rf"\s+{_COPULA.pattern}\s+")
+_POSSESSIVE_END = re.compile(r"(?:['’]s?(?!\w))?")
 # What follows an issue a precondition holds back: a modal or a present tense of its coming
 # about ("before a truce can begin", "before any deal is signed"); a past tense only dates
 # ("before the truce collapsed").
@@ -497,6 +506,10 @@ class EnglishPositioner:
             held = self._marker("precondition", scene.text, scope[0], span[0], _PRECONDITION_REACH)
             cue = Cue("support", held.start, held.end, 1) if held is not None else None
             held_back = cue is not None
+        if cue is None and mention is not None:
+            # "Oslo sees a written pledge as a precondition for any truce": what is named
+            # the price of another thing is wanted.
+            cue = self._priced(scene, span, scope, segment.end)
         if cue is None:
             return []
         stance = stance_of(cue)
@@ -550,10 +563,21 @@ class EnglishPositioner:
         lower = max(holder.scope, segment.body)
         traded = (self._marker("substitute", text, lower, span[0], _TRADE_REACH)
                   or self._marker("prerequisite", text, lower, span[0], _TRADE_REACH))
+        if traded is not None and _COPULA.search(text, traded.end, span[0]):
+            # "a prerequisite for the deal is a written pledge": the pledge is the price.
+            traded = None
         if traded is not None and base.stance in ("support", "oppose"):
             taken = [c for c in scene.cues if lower <= c.start and c.end <= traded.start and c.value is not None]
             refused = bool(taken) and taken[-1].kind == "oppose"
-            return None if refused else (lower, traded.start, lower)
+            # The price is what the cue before the marker asks for ("demands a written
+            # pledge as a precondition for ...": a written pledge).
+            price = taken[0].end if taken else lower
+            price += len(_POSSESSIVE_END.match(text, price)[0])
+            named = _NAMED_PRICE.match(text, span[1])
+            if named is not None:
+                # "the precondition for a truce is a written pledge": the price follows.
+                return None if refused else (named.end(), segment.end, named.end())
+            return None if refused else (price, traded.start, lower)
         marker = self._marker("precondition", text, lower, span[0], _PRECONDITION_REACH)
         if marker is None or base.stance not in ("support", "neutral") or not _PENDING.match(text, span[1]):
             return None
@@ -565,6 +589,26 @@ class EnglishPositioner:
             return None
         ask = max(asks, key=lambda c: c.end)
         return ask.end, marker.start, ask.end
+
+    def _priced(self, scene: _Scene, span: tuple[int, int], scope: tuple[int, int], limit: int) -> Cue | None:
+        """A prerequisite marker as support: for the thing named the price, right before it
+        ("X as a precondition for Y") or after it and a copula ("the precondition for Y is
+        X"), and for the thing bought, which :meth:`_waited` then makes conditional, unless
+        the price was refused ("rejected the demand to do X as a precondition for Y" leaves
+        Y to the one who demands)."""
+        text = scene.text
+        marker = next((c for c in self._cues.find("prerequisite", text, span[1], limit)
+                       if not text[span[1]:c.start].strip()), None)
+        if marker is None:
+            marker = self._marker("prerequisite", text, scope[0], span[0], _PRICE_REACH)
+            copula = _COPULA.search(text, marker.end, span[0]) if marker is not None else None
+            if copula is not None:
+                named = words_between(text, copula.end(), span[0]) <= _PRICE_LEAD
+                return Cue("support", marker.start, marker.end, 1) if named else None
+            bought = marker is not None and words_between(text, marker.end, span[0]) <= _TRADE_REACH and not any(
+                c.value == -1 for c in scene.cues if scope[0] <= c.start and c.end <= marker.start)
+            marker = marker if bought else None
+        return Cue("support", marker.start, marker.end, 1) if marker is not None else None
 
     def _marker(self, kind: str, text: str, start: int, end: int, reach: int) -> Cue | None:
         """The last cue of ``kind`` that ends at most ``reach`` words before ``end``, in one clause."""
