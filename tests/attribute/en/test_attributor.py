@@ -34,3 +34,22 @@ def test_attributor_pack_person_is_a_person_whatever_the_tagger_reads(nlp: Langu
     document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
     speakers = [s.speaker for s in EnglishAttributor.from_nlp(nlp, persons=["Zanjani"]).statements(document)]
     assert speakers == ["Zanjani", "Zanjani"]
+
+
+def _said(nlp: Language, text: str) -> list[tuple[str, str]]:
+    document = Document(id="d1", doc="a.txt", origin="a.txt", raw_text=text, text=text)
+    return [(s.speaker, s.content) for s in EnglishAttributor.from_nlp(nlp).statements(document)]
+
+
+def test_attributor_a_role_in_apposition_with_a_name_is_that_person(nlp: Language) -> None:
+    # Invented: the title comes first, the name in apposition; an abbreviated title goes.
+    text = ("Norway is bound by the accord, the Minister of Foreign Affairs and Trade, Amb John Roe, "
+            "has reiterated. Later the minister said the talks would resume.")
+    assert [speaker for speaker, _ in _said(nlp, text)] == ["John Roe", "John Roe"]
+
+
+def test_attributor_a_trailing_cue_that_repeats_a_quotes_cue_is_one_statement(nlp: Language) -> None:
+    # Invented: "the minister said: '…,' he said" names the quote's speaker twice.
+    text = ('Foreign Minister John Roe spoke on Monday. Asked if Norway was ready to sign a deal now, '
+            'the minister said: "We are ready to sign any agreement," he said.')
+    assert _said(nlp, text) == [("John Roe", "We are ready to sign any agreement")]

@@ -14,6 +14,7 @@ from redline.attribute.en.cues import subject
 from redline.attribute.en.direct import Attribution, after, attribution_at, before, standalone
 from redline.attribute.en.lexicon import Confidence, Lexicon
 from redline.attribute.en.parse import Parsed, end_offset, offset
+from redline.attribute.en.content import Candidate
 from redline.attribute.en.quotes import Quote
 from redline.attribute.en.reported import Reported
 from redline.attribute.en.resolve import Resolver
@@ -33,6 +34,8 @@ _HEADLINE_CHARS = 300
 _MIN_CONTINUATION = 3
 # Punctuation that ends a quote's content but is not part of what was said.
 _TRAILING = ",;:"
+# What may close a quote before a cue after it: "…,” he said".
+_CLOSING = ",;:.!?\"'”’ "
 
 
 @dataclass
@@ -200,9 +203,23 @@ def reported_drafts(parsed: Parsed, lexicon: Lexicon, quotes: list[Quote], taken
         # Nested speech lies inside another's content by nature; anything else there is a copy.
         if not found.nested and any(d.start <= start and end <= d.end for d in taken + drafts):
             continue
+        if _repeats_cue(parsed.text, found, start, end, taken):
+            continue
         frame = "nested" if found.nested else found.frame
         drafts.append(Draft(start, end, kind, found.extent, found.speaker, found.cue, frame))
     return drafts
+
+
+def _repeats_cue(text: str, found: Candidate, start: int, end: int, taken: list[Draft]) -> bool:
+    """Whether a trailing cue only says again who spoke a quote its content ends with: in
+    "the minister said: 'We will sign,' he said" the "he said" reads back to the sentence's
+    start over the minister's own cue."""
+    at = offset(found.cue[0])
+    if found.speaker is not None and found.speaker.i < found.cue[0].i:
+        at = offset(found.speaker.left_edge)
+    return at >= end and any(
+        d.cue and start <= offset(d.cue[0]) < d.start < end and d.end <= at and not text[d.end:at].strip(_CLOSING)
+        for d in taken)
 
 
 def headline_drafts(parsed: Parsed, resolver: Resolver, quotes: list[Quote]) -> list[Draft]:

@@ -9,7 +9,7 @@ lengthened to the fullest form the article gives ("Peskov" -> "Dmitry Peskov").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -191,6 +191,20 @@ def _named(head: Token, ent: Span, lexicon: Lexicon, np_head: Token) -> Mention:
     return Mention(written, start, end_offset(ent[-1]), kind, name, role)
 
 
+def _titled_person(head: Token, lexicon: Lexicon) -> Mention | None:
+    """The person a role noun's apposition names ("…, the Minister of Foreign Affairs and
+    Trade, Amb Jane Roe, has said"): the person speaks, the role is theirs."""
+    if head.lower_ not in lexicon.person_roles and head.lemma_.lower() not in lexicon.person_roles:
+        return None
+    for child in head.children:
+        ent = entity_of(child) if child.dep_ == "appos" and child.i > head.i else None
+        if ent is not None and ent.label_ == "PERSON":
+            found = _named(child, ent, lexicon, child)
+            role = [t for t in head.subtree if t.i < child.left_edge.i and not t.is_punct and t.dep_ != "det"]
+            return replace(found, role=_text(role) or found.role)
+    return None
+
+
 def _nested_person(head: Token) -> Span | None:
     """A person named inside a noun phrase ("the EU's top diplomat Kaja Kallas").
 
@@ -238,6 +252,9 @@ def mention(head: Token, lexicon: Lexicon) -> Mention | None:
     if _headline_body(head, lexicon):
         # "Group rejects the plan" in a deck: the body the article names, not a name "Group".
         return _common(head, lexicon, "organisation")
+    titled = _titled_person(head, lexicon)
+    if titled is not None:
+        return titled
     ent = entity_of(head) or _outlet(head, lexicon)
     if ent is not None:
         return _named(head, ent, lexicon, head)
