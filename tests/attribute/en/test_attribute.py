@@ -355,9 +355,12 @@ def test_attribute_they_resolves_to_a_group_that_spoke(attributor: EnglishAttrib
         ("Western officials", "Western officials"), ("Western officials", "They")]
 
 
-def test_attribute_appeals_and_commitments_need_a_clause(attributor: EnglishAttributor) -> None:
+def test_attribute_appeals_take_a_clause_or_an_object_commitments_a_clause(attributor: EnglishAttributor) -> None:
+    # An appeal for a thing is said ("urged caution", "urged an end to the blockade"); a
+    # pledge of troops is an act, not a statement.
     text = "Macron urged Moscow to accept the ceasefire. Analysts urged caution. Twenty countries pledge troops."
-    assert _found(attributor, text) == [("Macron", "indirect", "Moscow to accept the ceasefire", 13, 43)]
+    assert _found(attributor, text) == [("Macron", "indirect", "Moscow to accept the ceasefire", 13, 43),
+                                        ("Analysts", "indirect", "caution", 60, 67)]
 
 
 def test_attribute_empty_document(attributor: EnglishAttributor) -> None:

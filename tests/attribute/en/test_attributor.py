@@ -53,3 +53,15 @@ def test_attributor_a_trailing_cue_that_repeats_a_quotes_cue_is_one_statement(nl
     text = ('Foreign Minister John Roe spoke on Monday. Asked if Norway was ready to sign a deal now, '
             'the minister said: "We are ready to sign any agreement," he said.')
     assert _said(nlp, text) == [("John Roe", "We are ready to sign any agreement")]
+
+
+def test_attributor_a_gathering_speaks_and_refers_back_to_the_one_named(nlp: Language) -> None:
+    # Invented: "the meeting" is the summit the headline names; "ruled that" reports it.
+    text = ("Nordic summit calls for truce and renewed talks on the strait\n\n"
+            "The meeting emphasized that the blockade must end. The meeting also ruled that the "
+            "two peace tracks should merge.")
+    assert _said(nlp, text) == [
+        ("Nordic summit", "truce and renewed talks on the strait"),
+        ("Nordic summit", "the blockade must end"),
+        ("Nordic summit", "the two peace tracks should merge"),
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.models import Document, Position
+from redline.models import Document, Position, Statement
 from redline.position import load_pack
 from redline.position.en.positioner import EnglishPositioner
 
@@ -290,3 +290,15 @@ def test_stance_lexicon_nominal_exclusion_governs_its_own_object(positioner: Eng
     # Invented: "an end to the war" excludes the war, not the guarantees its own clause names.
     text = "Paris said a lasting end to the war would include firm security guarantees for Ukraine."
     assert ("France", "guarantees-for-ukraine", "oppose") not in _stances(positioner, text)
+
+
+def test_stance_lexicon_a_speaker_whose_name_joins_two_parties_speaks_for_both(positioner: EnglishPositioner) -> None:
+    # Invented: "the meeting", resolved to the joint summit named before, speaks for each member.
+    text = "The meeting called for a ceasefire along the front line."
+    document = Document(id="d1", doc="d1.txt", origin="d1.txt", raw_text=text, text=text)
+    statement = Statement("d1", "France and Germany summit", "France and Germany summit",
+                          "a ceasefire along the front line", text.index("a ceasefire"), len(text) - 1,
+                          "indirect", "called for", text.index("called"), text.index("called") + 10)
+    positions = positioner.positions(document, [statement])[1]
+    assert {(p.actor, p.issue, p.stance) for p in positions} == {
+        ("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}

@@ -61,9 +61,23 @@ def candidate(frame: str, speaker: Token | None, found: tuple[int, int], cue: li
 def right_content(verb: Token, begin: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
     """From ``begin`` to the end of the cue's right-hand complements, before a new cue."""
     last = begin.right_edge.i
-    for child in sorted((c for c in verb.children if c.i > begin.i), key=lambda c: c.i):
+    children = sorted((c for c in verb.children if c.i > begin.i), key=lambda c: c.i)
+    for k, child in enumerate(children):
+        if child.dep_ == "cc" and k + 1 < len(children) and _nominal_conjunct(children[k + 1]):
+            continue
+        if _nominal_conjunct(child) and begin.pos_ in ("NOUN", "PROPN"):
+            # "calls for ceasefire and renewed peace talks": the parser hung the second
+            # object on the verb; a noun with no verb or subject of its own is still said.
+            last = max(last, child.right_edge.i)
+            continue
         if child.dep_ in ("conj", "cc") or (child.dep_ == "advcl" and is_cue(child)):
             break
         if child.dep_ in OBJECT_DEPS:
             last = max(last, child.right_edge.i)
     return bounds(run(verb.sent, begin.left_edge.i, last))
+
+
+def _nominal_conjunct(token: Token) -> bool:
+    """A conjunct of a verb that is a bare noun phrase: no subject, no verb of its own."""
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)

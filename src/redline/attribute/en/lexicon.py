@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from redline.lexicon_loader import load_lexicon_file
 
@@ -116,6 +116,7 @@ class Lexicon(_Strict):
     agent_suffixes: list[Word]
     role_classes: dict[str, list[Word]]
     organisation_nouns: list[Word]
+    gathering_nouns: list[Word] = []
     kind_nouns: list[Word]
     issued_nouns: list[Word]
     issuing_verbs: list[Word] = []
@@ -128,13 +129,21 @@ class Lexicon(_Strict):
     @field_validator(
         "as_cues", "intent_cues", "adjective_cues", "headline_cues", "nominal_cues", "source_phrases", "possessive_sources",
         "quoting_verbs", "aspect_verbs", "relative_pronouns", "place_prepositions", "destination_prepositions",
-        "time_prepositions", "quote_cues", "anonymity_words", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "kind_nouns",
+        "time_prepositions", "quote_cues", "anonymity_words", "honorifics", "abbreviations", "person_roles", "agent_suffixes", "organisation_nouns", "gathering_nouns", "kind_nouns",
         "issued_nouns", "issuing_verbs", "group_nouns",
         "outlet_nouns",
     )
     @classmethod
     def _lowercase(cls, words: list[str]) -> list[str]:
         return _lower(words)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gatherings_are_bodies(cls, data: Any) -> Any:
+        """A gathering speaks as a body does: its nouns are organisation nouns too."""
+        if isinstance(data, dict) and data.get("gathering_nouns"):
+            data = {**data, "organisation_nouns": [*data.get("organisation_nouns", []), *data["gathering_nouns"]]}
+        return data
 
     @field_validator("clause_cues", "object_cues")
     @classmethod

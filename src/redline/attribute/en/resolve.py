@@ -362,7 +362,7 @@ class Resolver:
             if self._opening(found.start):
                 pool += self._after(found.start)
             for referent in pool:
-                if referent.kind != "person" and words and words[-1] in referent.name.lower().split():
+                if referent.kind != "person" and words and self._same_body(words[-1], referent.name.lower().split()):
                     return _as_tuple(referent, factors.role)
             issuer = self._issuer(words[-1] if words else "", found.start)
             if issuer is not None:
@@ -383,6 +383,12 @@ class Resolver:
             self.unresolved.add(clean(found.text))
             return clean(found.text), "person", found.role, factors.unresolved
         return _as_tuple(person, factors.role)
+
+    def _same_body(self, word: str, name: list[str]) -> bool:
+        """Whether "the <word>" can stand for a body of that name: a word of its name, or any
+        gathering for a gathering ("the meeting" for the "EAC and SADC summit")."""
+        gatherings = self.lexicon.gathering_nouns
+        return word in name or (word in gatherings and bool(name) and name[-1] in gatherings)
 
     def _known_role(self, referent: Referent) -> str:
         """The role the article gives a person anywhere ("Armenian Prime Minister"), or ""."""

@@ -511,6 +511,15 @@ class HolderFinder:
             return []
         return [replace(h, scope=scope) for h in self._coordinated(text, agents, lead) if h.actor != actor]
 
+    def joint(self, speaker: str) -> tuple[str, ...]:
+        """The parties a speaker's own name joins ("EAC and SADC summit", "the US-Qatar
+        team"), when it names more than one."""
+        named = self._actors.mentions(speaker)
+        if len(named) < 2:
+            return ()
+        return self._listed(speaker, named) if self._joined(speaker, named[0].end, named[1].start) or \
+            speaker[named[0].end:named[1].start] in ("-", "/") else ()
+
     def with_coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """A leading agent and the agents coordinated with it, as holders."""
         lead_holder = Holder(lead.actor, lead.end)

@@ -331,6 +331,9 @@ class EnglishPositioner:
         # "A and B have said they ...": the speaker's partners named with it speak too.
         partners = self._holders.partners(scene.text, scene.unit.opening, scene.unit.start,
                                           speaker_actor, segment.body)
+        # "the EAC and SADC summit" (named here or resolved from earlier) speaks for each.
+        partners += [Holder(actor, segment.body) for actor in self._holders.joint(scene.unit.speaker or "")
+                     if actor != speaker_actor and all(h.actor != actor for h in partners)]
         if actor is None:
             return [speaker, *partners, *judging]
         acting = self._holders.with_coordinated(scene.text, scene.agents, actor)
