@@ -302,3 +302,10 @@ def test_stance_lexicon_a_speaker_whose_name_joins_two_parties_speaks_for_both(p
     positions = positioner.positions(document, [statement])[1]
     assert {(p.actor, p.issue, p.stance) for p in positions} == {
         ("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}
+
+
+def test_stance_lexicon_a_nominal_cue_governs_its_own_object_not_a_later_clause(positioner: EnglishPositioner) -> None:
+    # Invented: "the rejection of" takes the old treaty as its object; the guarantees in the
+    # modal's clause are wanted, not rejected.
+    text = "Paris said the rejection of the old treaty must be central to security guarantees for Ukraine."
+    assert _stances(positioner, text) == {("France", "guarantees-for-ukraine", "support")}

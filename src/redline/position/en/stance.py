@@ -33,8 +33,8 @@ _VALUE = {"support": 1, "security_claim": 1, "oppose": -1, "exclusion": -1, "saf
 _NEGATED = {"support": ("oppose", -1), "security_claim": ("oppose", -1), "oppose": ("neutral", 0),
             "neutral": ("oppose", -1), "exclusion": ("neutral", 0), "safeguard": ("neutral", 0)}
 _NEGATION_REACH = 3
-# An exclusion written as a noun with its object after it ("an end to", "the removal of").
-_NOMINAL_EXCLUSION = re.compile(r"\s(?:to|of)$")
+# A cue written as a noun with its object after it ("an end to", "the rejection of").
+_NOMINAL_OBJECT = re.compile(r"\s(?:to|of)$")
 # A modal opens a clause of its own between a cue and a mention.
 _MODAL = re.compile(r"\b(?:would|will|must|should|could|can|may|might|shall)\b")
 _ADJACENT_NEGATION = 2
@@ -210,11 +210,11 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     """
     start, end = span
     lower = max([scope[0], *(e for s, e in others if e <= start)])
-    # "an end to the war would include guarantees": a nominal exclusion ("end to", "removal
-    # of") whose object a clause of its own follows governs that object, not the mention.
+    # "an end to the war would include guarantees", "the rejection of the bid must be
+    # central to any guarantees": a nominal cue ("end to", "removal of", "rejection of")
+    # whose object a clause of its own follows governs that object, not the mention.
     pre = [c for c in cues if lower <= c.start and c.end <= start
-           and not (c.kind == "exclusion" and _NOMINAL_EXCLUSION.search(text, c.start, c.end)
-                    and _MODAL.search(text, c.end, start))]
+           and not (_nominal(text, c) and _MODAL.search(text, c.end, start))]
     negations = [c for c in pre if c.kind == "negation"]
     if negations and words_between(text, negations[-1].end, start) <= _ADJACENT_NEGATION:
         pre = [*pre, Cue("exclusion", negations[-1].start, negations[-1].end, -1)]
@@ -252,6 +252,13 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     # A thing said to ward off a harm ("guarantees to deter a new attack", "troops that
     # would prevent a relapse") is wanted: the verb opposes its object, not its subject.
     return replace(post[0], value=1) if post[0].kind == "safeguard" else post[0]
+
+
+def _nominal(text: str, cue: Cue) -> bool:
+    """A cue that takes its object through "of" ("rejection of", "removal of") or, for an
+    exclusion, "to" ("an end to")."""
+    tail = _NOMINAL_OBJECT.search(text, cue.start, cue.end)
+    return tail is not None and (cue.kind == "exclusion" or tail.group().endswith("of"))
 
 
 def _listed_gerund(text: str, pre: Sequence[Cue], start: int, lower: int) -> bool:
