@@ -309,3 +309,9 @@ def test_stance_lexicon_a_nominal_cue_governs_its_own_object_not_a_later_clause(
     # modal's clause are wanted, not rejected.
     text = "Paris said the rejection of the old treaty must be central to security guarantees for Ukraine."
     assert _stances(positioner, text) == {("France", "guarantees-for-ukraine", "support")}
+
+
+def test_stance_lexicon_under_a_frame_others_secure_is_a_condition(positioner: EnglishPositioner) -> None:
+    # Invented: the ceasefire is accepted inside a frame of guarantees or a mandate.
+    assert _stances(positioner, "Paris would back a ceasefire along the front line under a UN mandate.") == {
+        ("France", "ceasefire", "conditional")}
