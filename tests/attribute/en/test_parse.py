@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 from redline.attribute.en import EnglishAttributor
-from redline.attribute.en.parse import Parsed, unit_text, units
+from redline.attribute.en.parse import Parsed, split_reference_marks, unit_text, units
 from redline.models import Document
 
 
@@ -64,3 +64,12 @@ def test_parse_text_longer_than_the_parser_limit_is_attributed(nlp: Language) ->
         nlp.max_length = limit
     assert (found.speaker, found.content, found.start) == ("Ana Roth", "We will not sign", 881)
     assert batched == [found]
+
+
+def test_parse_a_reference_mark_glued_to_a_full_stop_ends_the_sentence() -> None:
+    # Invented: a report's footnote marks run into the next sentence ("hour.[1] The …").
+    nlp = split_reference_marks(spacy.blank("en"))
+    nlp.add_pipe("sentencizer")
+    doc = nlp("The envoys met for an hour.[1] The minister said talks went well.[2]")
+    assert [t.text for t in doc][5:9] == ["hour", ".", "[1]", "The"]
+    assert split_reference_marks(nlp) is nlp and [t.text for t in nlp("list[3].")] == ["list", "[3]", "."]

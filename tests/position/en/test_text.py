@@ -29,3 +29,9 @@ def test_text_sentences_split_where_a_full_stop_lacks_its_space() -> None:
     text = "The offer was turned down.Speaking later, the mayor said so. Dr. Roe agreed."
     found = [text[s:e] for s, e, _ in sentences(text, ["Dr"])]
     assert found == ["The offer was turned down.", "Speaking later, the mayor said so.", "Dr. Roe agreed."]
+
+
+def test_text_sentences_end_before_a_glued_reference_mark() -> None:
+    # Invented: "hour.[1] The minister" is two sentences.
+    text = "The envoys met for an hour.[1] The minister left."
+    assert [text[s:e] for s, e, _ in sentences(text)] == ["The envoys met for an hour.[1]", "The minister left."]

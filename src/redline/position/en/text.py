@@ -13,7 +13,8 @@ from redline.patterns import compile as compile_pattern
 from redline.position.en.scan import first_chars
 
 _WORD = re.compile(r"[\w'’-]+")
-_TERMINAL = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
+# A sentence's end, with any reference marks glued to it ("… an hour.[1] The …").
+_TERMINAL = re.compile(r"[.!?…]+[\"”’»)\]]*(?:\[\d{1,3}\])*\s+")
 _NEWLINE = re.compile(r"\s*\n\s*")
 # A full stop with no space after it, between a lower-case word and a capitalised one:
 # extracted pages glue sentences together ("was rejected.Speaking later, ...").
