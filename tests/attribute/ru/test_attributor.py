@@ -278,3 +278,9 @@ def test_attributor_speech_verb_with_an_object_reports_it() -> None:
     text = "Посол Иван Петров отметил важность диалога с соседями."
     assert [(s, c, content) for s, c, _, content in _statements(text)] == [
         ("Иван Петров", "отметил", "важность диалога с соседями")]
+
+
+def test_attributor_relative_object_is_the_noun_phrase_before_it() -> None:
+    # Invented: what the relative clause's object stands for is the content.
+    text = "Делегации обсудили вопрос международных гарантий безопасности, которых требует Украина."
+    assert _statements(text) == [("Украина", "требует", "indirect", "международных гарантий безопасности")]

@@ -470,3 +470,27 @@ def test_positioner_cessation_of_hostilities_is_a_ceasefire(positioner: RussianP
     # Invented: "прекратить боевые действия" is the ceasefire issue, as "прекращение огня" is.
     text = "Глава МИД России Сергей Лавров призвал прекратить боевые действия на линии фронта."
     assert [p[:3] for p in _positions(positioner, text)] == [("Russia", "ceasefire", "support")]
+
+
+def test_positioner_refusing_a_thing_on_a_price_still_refuses_it(positioner: RussianPositioner) -> None:
+    # Invented: the price named for a refused thing is no demand of the one refusing.
+    text = "Глава МИД Украины заявил, что Украина не отдаст Донбасс в обмен на прекращение огня."
+    assert _positions(positioner, text) == [("Ukraine", "territorial-concessions", "oppose", None)]
+
+
+def test_positioner_offering_to_give_a_thing_up_on_a_price_is_conditional(positioner: RussianPositioner) -> None:
+    # Invented: an offer to renounce membership for guarantees accepts renouncing it on terms.
+    text = "Глава МИД Украины заявил, что Украина готова отказаться от вступления в НАТО в обмен на гарантии безопасности."
+    assert ("Ukraine", "ukraine-nato-membership", "conditional", "в обмен на гарантии безопасности") in _positions(positioner, text)
+
+
+def test_positioner_unless_asks_for_what_follows(positioner: RussianPositioner) -> None:
+    # Invented: "если не получит гарантий" (unless it gets guarantees) wants the guarantees.
+    text = "Киев не согласится на перемирие, если не получит гарантий безопасности."
+    assert ("Ukraine", "guarantees-for-ukraine", "support", None) in _positions(positioner, text)
+
+
+def test_positioner_a_relative_clause_object_is_what_the_party_demands(positioner: RussianPositioner) -> None:
+    # Invented: "гарантий, которых требует Украина" is Ukraine's demand for the guarantees.
+    text = "Делегации обсудили вопрос международных гарантий безопасности, которых требует Украина."
+    assert _positions(positioner, text) == [("Ukraine", "guarantees-for-ukraine", "support", None)]

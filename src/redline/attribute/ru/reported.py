@@ -324,6 +324,9 @@ class Frames:
         if inverted is not None:
             return inverted
         if verb.lemma in self.lexicon.object_verbs:
+            relative = self._relative_object(verb)
+            if relative is not None:
+                return relative
             place = self._locative(verb)
             # A fronted object is content ("Эти слова Петров назвал ложью"); a circumstance
             # before the verb ("в эфире радио Петров назвал …") is not.
@@ -333,6 +336,19 @@ class Frames:
             if deps:
                 return tokens[min(deps)].start, end
         return None
+
+    def _relative_object(self, verb: Token) -> tuple[int, int] | None:
+        """The noun phrase a relative clause's object stands for: in "гарантий, которых
+        требует Киев" what Kyiv demands is the guarantees, written before the clause."""
+        if verb.rel != "acl:relcl" or verb.head is None or not any(
+                c.rel == "obj" and c.lemma == "который" for c in self.parsed.children(verb.index)):
+            return None
+        tokens = self.parsed.tokens
+        first = self.parsed.subtree(verb.head)[0]
+        last = self.parsed.subtree(verb.index)[0] - 1
+        while last > first and tokens[last].pos == "PUNCT":
+            last -= 1
+        return (tokens[first].start, tokens[last].end) if last >= verb.head else None
 
     def _anaphoric_lead(self, body: tuple[Token, ...]) -> bool:
         """A sentence opening that points back ("Об этом заявил …", "Такое заявление сделал …")."""

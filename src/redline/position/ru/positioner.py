@@ -383,14 +383,25 @@ class RussianPositioner:
         if asked is not None and any(t.lemma in self.stance.occasions for t in tokens[asked.first:asked.last + 1]):
             return None
         held = self._condition_of(parsed, mention, first, last)
+        if asked is not None and any(self._refused(tokens, m, inside, asked, m.label[0] == "-")
+                                     for m in self._issues.find(tokens, first, asked.first)):
+            # The price named for a thing refused ("не отдаст регион в обмен на перемирие")
+            # is no demand of the one refusing.
+            return None
         if asked is not None:
             # A term inside a condition the holder sets ("только на основе гарантий России") is
             # what the holder asks for, as the condition words it ("только если сосед откажется от …").
-            stance = self._polarity(tokens, mention, [c for c in inside if asked.last < c.first < mention.first]) or "support"
+            # "если не получит гарантий" (unless it gets them) asks for them all the same.
+            stance = self._polarity(tokens, mention, [c for c in inside if asked.last < c.first < mention.first
+                                                      and not (c.label == "negation" and c.first == asked.last + 1)]) or "support"
             if inverse:
                 stance = _TURN.get(stance, stance)
         elif held is not None:
             stance, condition = "conditional", held
+        elif cut is not None and self._refused(tokens, mention, inside, cut, inverse):
+            # "Киев не отдаст регион в обмен на перемирие": refusing a thing on a price
+            # still refuses it ("если не" / "пока не" would make it an acceptance on terms).
+            stance = "oppose"
         elif cut is not None:
             stance = "conditional"
             stop = min(cut.first + _CONDITION_WORDS, last) - 1
@@ -408,6 +419,20 @@ class RussianPositioner:
             threat=any(c.label == "threat" for c in inside),
             security_claim=any(c.label == "security_claim" for c in cues if first <= c.first < last),
         )
+
+    def _refused(self, tokens: tuple[Token, ...], mention: Match, inside: list[Match], cut: Match,
+                 inverse: bool) -> bool:
+        """Whether the holder refuses the mention itself, before a condition that does not
+        turn the refusal round (a "не" right after the condition's word would)."""
+        if cut.first < mention.first or (cut.last + 1 < len(tokens) and tokens[cut.last + 1].lemma == "не"):
+            return False
+        # A refusal in words ("не отдаст", "не согласится"), not an offer to give a thing up
+        # on a price ("готова отказаться от членства в обмен на гарантии" is conditional).
+        before = [c for c in inside if c.last < cut.first]
+        if not any(c.label == "negation" and 0 < mention.first - c.last <= _NEGATION_REACH + 1 for c in before):
+            return False
+        own = self._polarity(tokens, mention, before)
+        return (_TURN.get(own, own) if inverse and own is not None else own) == "oppose"
 
     def _condition_of(self, parsed: Parsed, mention: Match, first: int, last: int) -> str | None:
         """What a term is conditional on when a condition noun governs it ("условием перемирия является …")."""
