@@ -494,3 +494,16 @@ def test_positioner_a_relative_clause_object_is_what_the_party_demands(positione
     # Invented: "гарантий, которых требует Украина" is Ukraine's demand for the guarantees.
     text = "Делегации обсудили вопрос международных гарантий безопасности, которых требует Украина."
     assert _positions(positioner, text) == [("Ukraine", "guarantees-for-ukraine", "support", None)]
+
+
+def test_positioner_a_document_with_no_author_is_the_one_last_given_authors(positioner: RussianPositioner) -> None:
+    # Invented: the plan of a US envoy "on Ukraine" is the US plan; the later plan is the same.
+    text = ("План спецпредставителя США по Украине может включать снятие санкций. "
+            "Возможный план предусматривает прекращение огня.")
+    assert ("United States", "ceasefire", "support", None) in _positions(positioner, text)
+
+
+def test_positioner_putting_a_thing_off_opposes_it(positioner: RussianPositioner) -> None:
+    # Invented: proposing to postpone membership is against it for now.
+    text = "Госдепартамент предложил отложить членство Украины в НАТО на неопределенный срок."
+    assert _positions(positioner, text) == [("United States", "ukraine-nato-membership", "oppose", None)]

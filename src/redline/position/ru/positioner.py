@@ -18,6 +18,7 @@ The readings merge into positions as the English ones do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -161,6 +162,7 @@ class RussianPositioner:
         """Each sentence cut into statement units and reporting units."""
         tokens = parsed.tokens
         units: list[_Unit] = []
+        author: str | None = None
         for sentence in parsed.sentences:
             covered: set[int] = set()
             for index, statement in enumerate(statements):
@@ -172,10 +174,40 @@ class RussianPositioner:
                 covered.update(inside)
             rest = [i for i in range(sentence.first, sentence.last) if i not in covered]
             if rest:
-                holder = self._subject_actor(parsed, rest)
+                holder = self._subject_actor(parsed, rest) or self._document_subject(parsed, rest, author)
                 if holder is not None:
                     units.append(_Unit(rest[0], rest[-1] + 1, holder))
+            author = self._document_author(parsed, range(sentence.first, sentence.last)) or author
         return units
+
+    def _document_author(self, parsed: Parsed, indexes: Iterable[int]) -> str | None:
+        """The party a document noun names as its author ("план посланника США"): the first
+        party in its noun phrase not behind a preposition ("по Украине" is its topic)."""
+        for i in indexes:
+            if parsed.tokens[i].lemma not in self.stance.documents:
+                continue
+            for k in range(i + 1, parsed.subtree(i)[1] + 1):
+                actor = self._parties.actor_at(parsed, k)
+                if actor is not None and not self._behind_preposition(parsed, k, i):
+                    return actor
+        return None
+
+    def _behind_preposition(self, parsed: Parsed, index: int, top: int) -> bool:
+        """Whether a word hangs from ``top`` through a preposition on the way up."""
+        node: int | None = index
+        while node is not None and node != top:
+            if any(c.rel == "case" for c in parsed.children(node)):
+                return True
+            node = parsed.tokens[node].head
+        return False
+
+    def _document_subject(self, parsed: Parsed, indexes: list[int], author: str | None) -> str | None:
+        """The last author the article named, for a document subject with none of its own."""
+        if author is None:
+            return None
+        return next((author for i in indexes if parsed.tokens[i].rel in _SUBJECT
+                     and parsed.tokens[i].lemma in self.stance.documents
+                     and self._document_author(parsed, [i]) is None), None)
 
     def _region(self, parsed: Parsed, statement: Statement) -> tuple[int, int]:
         """A statement's content, widened to its cue when the cue leads into it ("исключил размещение")."""

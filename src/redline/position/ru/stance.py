@@ -40,6 +40,7 @@ class RussianStance(BaseModel):
     surrender: list[str]
     condition_nouns: list[str]
     occasions: list[str]
+    documents: list[str] = []
 
 
 def load_stance(path: Path = STANCE_LEXICON) -> RussianStance:
