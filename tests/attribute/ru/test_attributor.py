@@ -284,3 +284,16 @@ def test_attributor_relative_object_is_the_noun_phrase_before_it() -> None:
     # Invented: what the relative clause's object stands for is the content.
     text = "Делегации обсудили вопрос международных гарантий безопасности, которых требует Украина."
     assert _statements(text) == [("Украина", "требует", "indirect", "международных гарантий безопасности")]
+
+
+def test_attributor_an_anaphoric_lead_skips_a_line_of_page_furniture() -> None:
+    # Invented: "Видео дня" between the words and "Об этом сообщил …" is the page's, not said.
+    text = "Переговоры продолжатся в Вене.\n\nВидео дня\n\nОб этом сообщил министр Павел Игнатов."
+    assert _statements(text) == [("Павел Игнатов", "сообщил", "indirect", "Переговоры продолжатся в Вене")]
+
+
+def test_attributor_the_head_of_states_spokesman_is_the_kremlins() -> None:
+    # Invented: "пресс-секретарь главы государства" is the Kremlin spokesman named before.
+    text = ("Об этом заявил официальный представитель Кремля Иван Петров.\n\n"
+            "«Мы готовы к диалогу», — отметил пресс-секретарь главы государства.")
+    assert [speaker for speaker, *_ in _statements(text)][-1] == "Иван Петров"

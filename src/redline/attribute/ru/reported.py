@@ -31,6 +31,8 @@ _SUBJECT = ("nsubj", "nsubj:pass")
 _NOT_CUE_POS = frozenset({"NOUN", "ADP", "PUNCT", "CCONJ", "SCONJ", "NUM"})
 _CONTENT_DEPS = ("obj", "iobj", "obl", "xcomp", "ccomp", "nmod")
 _TRIM = " \t\n.,;:—–-"
+# How a sentence ends, as opposed to a line of page furniture ("Видео дня").
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", "\"", "”")
 MIN_CHARS = 3
 # The most words before a "по словам X" aside for the content to be what follows it.
 _ASIDE_LEAD = 3
@@ -289,7 +291,7 @@ class Frames:
         body = tokens[sentence.first:sentence.last]
         end = sentence.end
         if verb.sentence > 0 and self._anaphoric_lead(body):
-            before = self.parsed.sentences[verb.sentence - 1]
+            before = self._said_before(verb.sentence)
             return before.start, before.end
         phrasal = [p for p in self.lexicon.phrasal_objects if p[0] == verb.lemma]
         if phrasal:
@@ -349,6 +351,15 @@ class Frames:
         while last > first and tokens[last].pos == "PUNCT":
             last -= 1
         return (tokens[first].start, tokens[last].end) if last >= verb.head else None
+
+    def _said_before(self, sentence: int) -> Sentence:
+        """The sentence an "Об этом заявил …" lead points back to: the last one before it
+        that ends as a sentence does, past a line of page furniture ("Видео дня") between."""
+        for k in range(sentence - 1, -1, -1):
+            line = self.parsed.sentences[k]
+            if self.parsed.text[line.start:line.end].rstrip().endswith(_SENTENCE_ENDS):
+                return line
+        return self.parsed.sentences[sentence - 1]
 
     def _anaphoric_lead(self, body: tuple[Token, ...]) -> bool:
         """A sentence opening that points back ("Об этом заявил …", "Такое заявление сделал …")."""
