@@ -16,7 +16,7 @@ readings that agree with the chosen stance scales it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from redline.models import CueSpan, Outcome, Position, Stance
 
@@ -89,3 +89,17 @@ def merge(document_id: str, text: str, readings: list[Reading]) -> list[Position
             cues=best.cues,
         ))
     return sorted(positions, key=lambda p: p.start)
+
+
+def with_groups(readings: list[Reading], groups: dict[str, frozenset[str]]) -> list[Reading]:
+    """Readings plus one for a group when two or more of its members share a reading
+    ("Britain, France and Germany want guarantees" is Europe's stance too)."""
+    out = list(readings)
+    for group, members in groups.items():
+        shared: dict[tuple[str, str, int, int], list[Reading]] = {}
+        for r in readings:
+            if r.actor in members:
+                shared.setdefault((r.issue, r.stance, r.start, r.end), []).append(r)
+        out += [replace(found[0], actor=group) for found in shared.values()
+                if len({r.actor for r in found}) >= 2]
+    return out

@@ -286,6 +286,10 @@ class Pack(_Strict):
         """Every name and short form of the persons the actors list."""
         return [name for actor in self.actors for person in actor.persons for name in (person.name, *person.variants)]
 
+    def groups(self) -> dict[str, frozenset[str]]:
+        """Each group actor's id and the ids of its members."""
+        return {actor.id: frozenset(actor.members) for actor in self.actors if actor.members}
+
     def issue_ids(self) -> set[str]:
         """The ids of the pack's issues."""
         return {issue.id for issue in self.issues}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from redline.attribute.ru import RussianAttributor
@@ -507,3 +509,34 @@ def test_positioner_putting_a_thing_off_opposes_it(positioner: RussianPositioner
     # Invented: proposing to postpone membership is against it for now.
     text = "Госдепартамент предложил отложить членство Украины в НАТО на неопределенный срок."
     assert _positions(positioner, text) == [("United States", "ukraine-nato-membership", "oppose", None)]
+
+
+def test_positioner_the_holder_coordinated_with_others_keeps_its_reading(positioner: RussianPositioner) -> None:
+    # Invented: the first of three coordinated subjects holds the stance as the others do.
+    text = "Великобритания, Германия и Франция хотят выработать коллективные гарантии безопасности для Украины."
+    assert {actor for actor, *_ in _positions(positioner, text)} == {"United Kingdom", "Germany", "France"}
+
+
+def test_positioner_members_acting_together_give_their_group_the_stance(tmp_path: Path) -> None:
+    # Invented: a pack whose group lists its members gets the group's reading in Russian too.
+    pack = tmp_path / "north.yaml"
+    pack.write_text(GROUP_PACK, encoding="utf-8")
+    text = "Норвегия и Дания поддерживают перемирие."
+    assert ("Nordics", "truce", "support", None) in _positions(RussianPositioner(load_pack(pack)), text)
+
+
+GROUP_PACK = """\
+name: north
+actors:
+  - {id: Norway, name: Norway, aliases: [Norway]}
+  - {id: Denmark, name: Denmark, aliases: [Denmark]}
+  - {id: Nordics, name: Nordic states, aliases: [Nordic states], members: [Norway, Denmark]}
+issues:
+  - {id: truce, label: Truce, description: A truce on the strait., terms: [truce]}
+ru:
+  actors:
+    Norway: {names: [Норвегия]}
+    Denmark: {names: [Дания]}
+  issues:
+    truce: {terms: [перемирие]}
+"""

@@ -1,9 +1,8 @@
-"""Flags and whole-document passes over readings: red lines, threats, claims, denials, groups.
+"""Flags and whole-document passes over readings: red lines, threats, claims, denials.
 
 A reading's flags come from cues in its scope: red-line words (shared, or the issue's
 own), a threat aimed at the holder, a security claim. Over a whole document, a reported
-stance the actor denies in the next sentence is dropped, and members of a group that
-take the same stance in one breath give the group that stance too.
+stance the actor denies in the next sentence is dropped.
 """
 
 from __future__ import annotations
@@ -22,13 +21,12 @@ _THREAT_REACH = 3
 
 
 class Flagger:
-    """The pack's flag cues, groups and denials compiled for one positioner."""
+    """The pack's flag cues and denials compiled for one positioner."""
 
     def __init__(self, pack: Pack, actors: ActorIndex, cues: CueReader) -> None:
         self._pack = pack
         self._actors = actors
         self._cues = cues
-        self._groups = {a.id: set(a.members) for a in pack.actors if a.members}
         self._issue_red_lines: dict[str, re.Pattern[str]] = {
             i.id: regex for i in pack.issues if (regex := phrase_regex(i.cues.red_line)) is not None
         }
@@ -68,17 +66,3 @@ class Flagger:
             r for r in readings
             if r.statement_index is not None or (r.actor, r.sentence) not in denied
         ]
-
-
-
-    def grouped(self, readings: list[Reading]) -> list[Reading]:
-        """Readings plus one for a group when two or more of its members share a reading."""
-        out = list(readings)
-        for group, members in self._groups.items():
-            shared: dict[tuple[str, str, int, int], list[Reading]] = {}
-            for r in readings:
-                if r.actor in members:
-                    shared.setdefault((r.issue, r.stance, r.start, r.end), []).append(r)
-            out += [replace(found[0], actor=group) for found in shared.values()
-                    if len({r.actor for r in found}) >= 2]
-        return out

@@ -27,7 +27,7 @@ from redline.position.en.flags import Flagger
 from redline.position.en.frames import TimeFrames
 from redline.position.en.holders import Agent, Holder, HolderFinder, Memory, with_owners
 from redline.position.en.issues import IssueDetector, IssueMention
-from redline.position.merge import Reading, merge
+from redline.position.merge import Reading, merge, with_groups
 from redline.position.pack import Pack
 from redline.position.en.stance import Cue, CueReader, Clause, governing, read, stance_of
 from redline.position.en.syntax import Syntax, parse_lines
@@ -182,7 +182,7 @@ class EnglishPositioner:
         for unit in self._units(text, statements):
             readings += self._unit(text, unit, state)
         readings = self._flags.denials(text, readings)
-        return statements, merge(document.id, text, self._flags.grouped(readings))
+        return statements, merge(document.id, text, with_groups(readings, self.pack.groups()))
 
     def _units(self, text: str, statements: list[Statement]) -> list[Unit]:
         """Cut every sentence into statement units and reporting units, in text order."""

@@ -26,7 +26,7 @@ from pathlib import Path
 from redline.attribute.ru.parse import Parsed, Token, lemmatise, parse
 from redline.attribute.ru.speakers import same_stem
 from redline.models import Document, Position, Stance, Statement
-from redline.position.merge import Reading, merge
+from redline.position.merge import Reading, merge, with_groups
 from redline.position.pack import Pack
 from redline.position.ru.lemmas import Match, PhraseMatcher
 from redline.position.ru.parties import Parties
@@ -156,7 +156,7 @@ class RussianPositioner:
         readings: list[Reading] = []
         for unit in self._units(parsed, statements):
             readings += self._read(parsed, unit)
-        return statements, merge(document.id, document.text, readings)
+        return statements, merge(document.id, document.text, with_groups(readings, self.pack.groups()))
 
     def _units(self, parsed: Parsed, statements: list[Statement]) -> list[_Unit]:
         """Each sentence cut into statement units and reporting units."""
@@ -260,11 +260,14 @@ class RussianPositioner:
         demanded = {c for c, p in parties.items() if p is not None and (
             tokens[c.first].lemma in self.stance.obligation or any(0 < c.first - k.last <= _CONDITION_WORDS for k in conditions)
             or (not p.subject and tokens[c.first].lemma in self.stance.surrender))}
-        cues = [c for c in found if (p := parties[c]) is None or all(a == unit.actor for a in p.actors) or c in demanded]
+        cues = [c for c in found if (p := parties[c]) is None or unit.actor in p.actors or c in demanded]
         # "Министр заявил, что Киев хочет вступить в союз": the party with the verb of will holds
         # what that verb governs, inside the speaker's words or the article's reporting; so does
         # the subject of a verb that is itself the issue ("Европа отправит войска, только если …").
         acting: dict[tuple[int, str], list[Match]] = {}
+        # "Британия, Германия и Франция хотят …" with Britain the holder: its partners act
+        # with it, and the holder keeps its own reading.
+        joined = {party.head for party in parties.values() if party is not None and unit.actor in party.actors}
         for cue, party in parties.items():
             if party is None or not party.subject or cue.label not in _POLAR or cue in demanded:
                 continue
@@ -280,7 +283,8 @@ class RussianPositioner:
                 for actor in (a for a in party.actors if a is not None and a != unit.actor
                               and a != self._beneficiaries.get(mention.label[1:])):
                     acting.setdefault((party.head, actor), [])
-                    others.add(mention.first)
+                    if unit.actor not in party.actors:
+                        others.add(mention.first)
         out: list[Reading] = []
         for (head, actor), own in acting.items():
             # "…, как хотел Киев, …": an aside of will speaks of the clause it stands in; so does
@@ -294,7 +298,7 @@ class RussianPositioner:
             for first, reading in self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
                                                                and (c in own or c.label not in _POLAR)]):
                 out.append(reading)
-                if not aside:
+                if not aside and head not in joined:
                     # What another party's own verb governs is its stance, not the holder's.
                     others.add(first)
         held = self._readings(parsed, unit, cues, frozenset(others))
