@@ -315,3 +315,31 @@ def test_stance_lexicon_under_a_frame_others_secure_is_a_condition(positioner: E
     # Invented: the ceasefire is accepted inside a frame of guarantees or a mandate.
     assert _stances(positioner, "Paris would back a ceasefire along the front line under a UN mandate.") == {
         ("France", "ceasefire", "conditional")}
+
+
+@pytest.mark.parametrize("text", [
+    # Invented: failing to do a thing is not doing it, and the charge turns the failure.
+    "Kyiv accused Moscow of failing to honour the ceasefire along the front line.",
+    # Invented: a second charge joined to the first by "and of".
+    "Kyiv accused Moscow of blocking the talks and of breaking the ceasefire along the front line.",
+])
+def test_stance_lexicon_a_charge_turns_each_failing_it_names(positioner: EnglishPositioner, text: str) -> None:
+    assert ("Ukraine", "ceasefire", "support") in _stances(positioner, text)
+
+
+RIVER_PACK = """\
+name: river
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora], adjectives: [Veloran]}
+  - {id: Front, name: Velora Liberation Front, aliases: [VLF], descriptions: ["rebels?", "rebel movement"]}
+issues:
+  - {id: truce, label: Truce, description: A truce on the river., terms: [truce]}
+"""
+
+
+def test_stance_lexicon_a_nationality_before_a_partys_description_names_that_party(tmp_path: Path) -> None:
+    # Invented: "Veloran rebels" are the rebel front the pack describes, not Velora.
+    path = tmp_path / "river.yaml"
+    path.write_text(RIVER_PACK, encoding="utf-8")
+    assert _stances(EnglishPositioner(load_pack(path)), "Veloran rebels rejected the truce.") == {
+        ("Front", "truce", "oppose")}

@@ -27,6 +27,8 @@ _PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:countries|nations|states|sides|
                    r"neighbou?rs|leaders|presidents|ministers|foreign ministers|delegations|rivals)\b")
 # How far back the two parties of a pair are looked for (a few sentences).
 _PAIR_LOOKBACK = 600
+# How far after a nationality adjective a description noun it names may end ("Congolese rebel movement").
+_DESCRIPTION_CHARS = 40
 # What joins two parties named together: "A and B", "A, B", "A and the B".
 _JOINED = re.compile(r"(?:['’]s)?(?:,| and| &)(?: the)?\s+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
@@ -91,6 +93,10 @@ class ActorIndex:
             (actor.id, RangeScan(regex)) for actor in pack.actors
             if (regex := phrase_regex(f"the (?:{d})" for d in actor.descriptions)) is not None
         ]
+        self._description_words = [
+            (actor.id, RangeScan(regex)) for actor in pack.actors
+            if (regex := phrase_regex(actor.descriptions)) is not None
+        ]
         self._bodies = phrase_regex(pack.roles.bodies)
         self._non_actor = phrase_regex(pack.roles.non_actor)
 
@@ -116,7 +122,19 @@ class ActorIndex:
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 possessive = _POSSESSIVE.match(text, span[1]) is not None
                 out.append(ActorMention(self._referent(text, span[0], actors), *span, "name", possessive))
-        return sorted(out, key=lambda m: m.start)
+        return sorted((self._nationality_of_described(text, m) for m in out), key=lambda m: m.start)
+
+    def _nationality_of_described(self, text: str, mention: ActorMention) -> ActorMention:
+        """"Congolese rebels": a nationality right before another party's description names
+        that party (the rebel group the pack describes), not the country."""
+        if mention.kind != "adjective":
+            return mention
+        for actor, scan in self._description_words:
+            if actor != mention.actor:
+                noun = next(iter(scan.spans(text, mention.end, min(len(text), mention.end + _DESCRIPTION_CHARS))), None)
+                if noun is not None and not text[mention.end:noun[0]].strip():
+                    return ActorMention(actor, mention.start, noun[1], "name", _POSSESSIVE.match(text, noun[1]) is not None)
+        return mention
 
     def _compounds(self, text: str, start: int, stop: int) -> list[ActorMention]:
         """The parts of hyphenated compounds of actor forms, each a mention of its own."""

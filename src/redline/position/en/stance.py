@@ -38,6 +38,10 @@ _NOMINAL_OBJECT = re.compile(r"\s(?:to|of)$")
 # A modal opens a clause of its own between a cue and a mention.
 _MODAL = re.compile(r"\b(?:would|will|must|should|could|can|may|might|shall)\b")
 _ADJACENT_NEGATION = 2
+# A second charge joined to the first ("… and of breaching the truce"), and the words between
+# a charging verb and its first "of"/"for" ("accused the council of", "blamed Oslo for").
+_JOINED_CHARGE = re.compile(r"\b(?:and|or)\s+(?:of|for)\s+$")
+_CHARGE_HEAD = re.compile(r"\s+(?:[\w'’.-]+\s+){0,3}?(?:of|for)\s")
 POST_REACH = 14
 # Words between a cue and the noun phrase it takes as object ("rejected outright the offer").
 _OBJECT_REACH = 1
@@ -215,6 +219,13 @@ def read(text: str, cues: Sequence[Cue], span: tuple[int, int], scope: tuple[int
     # whose object a clause of its own follows governs that object, not the mention.
     pre = [c for c in cues if lower <= c.start and c.end <= start
            and not (_nominal(text, c) and _MODAL.search(text, c.end, start))]
+    joined_charge = _JOINED_CHARGE.search(text, lower, pre[-1].start) if pre else None
+    if joined_charge is not None:
+        # "accused Kinshasa of failing to free the prisoners and of breaching the truce":
+        # the charge before the first "of" covers each one joined to it.
+        charges = [c for c in cues if scope[0] <= c.start and c.end <= lower and c.kind == "exclusion"
+                   and _CHARGE_HEAD.match(text, c.end)]
+        pre = [*charges[-1:], *(c for c in pre if c.start >= joined_charge.end())]
     negations = [c for c in pre if c.kind == "negation"]
     if negations and words_between(text, negations[-1].end, start) <= _ADJACENT_NEGATION:
         pre = [*pre, Cue("exclusion", negations[-1].start, negations[-1].end, -1)]
