@@ -97,3 +97,17 @@ def test_actors_name_particles_match_with_a_capital_too(tmp_path: Path) -> None:
     index = ActorIndex(load_pack(pack))
     text = "Al-Kadi spoke after Samir Al-Kadi and al-Kadi."
     assert [text[m.start:m.end] for m in index.mentions(text) if m.actor == "Velora"] == ["Al-Kadi", "Samir Al-Kadi", "al-Kadi"]
+
+
+def test_actors_a_capital_naming_a_track_is_no_party(tmp_path: Path) -> None:
+    # Invented: "the Minsk format" is a negotiating track, not Belarus.
+    path = tmp_path / "tracks.yaml"
+    path.write_text("""\
+name: tracks
+actors:
+  - {id: Belarus, name: Belarus, aliases: [Belarus], metonyms: [Minsk]}
+issues:
+  - {id: truce, label: Truce, description: A truce., terms: [truce]}
+""", encoding="utf-8")
+    index = ActorIndex(load_pack(path))
+    assert [m.actor for m in index.mentions("Under the Minsk format, Minsk backs a truce.")] == ["Belarus"]

@@ -29,6 +29,8 @@ _PAIR = re.compile(r"\b(?:[Bb]oth|[Tt]he two) (?:countries|nations|states|sides|
 _PAIR_LOOKBACK = 600
 # How far after a nationality adjective a description noun it names may end ("Congolese rebel movement").
 _DESCRIPTION_CHARS = 40
+# The nouns of a negotiating track named after a city ("the Luanda process", "the Minsk format").
+_TRACK = re.compile(r"[\s-]+(?:peace\s+)?(?:process|format|track|round|formula|platform)\b", re.IGNORECASE)
 # What joins two parties named together: "A and B", "A, B", "A and the B".
 _JOINED = re.compile(r"(?:['’]s)?(?:,| and| &)(?: the)?\s+")
 _COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
@@ -97,6 +99,7 @@ class ActorIndex:
             (actor.id, RangeScan(regex)) for actor in pack.actors
             if (regex := phrase_regex(actor.descriptions)) is not None
         ]
+        self._metonyms = frozenset(m for actor in pack.actors for m in actor.metonyms)
         self._bodies = phrase_regex(pack.roles.bodies)
         self._non_actor = phrase_regex(pack.roles.non_actor)
 
@@ -122,6 +125,8 @@ class ActorIndex:
             if not any(s < span[1] and span[0] < e for s, e in taken):
                 possessive = _POSSESSIVE.match(text, span[1]) is not None
                 out.append(ActorMention(self._referent(text, span[0], actors), *span, "name", possessive))
+        # "the Luanda process", "the Minsk format": a capital naming a track is no party.
+        out = [m for m in out if not (text[m.start:m.end] in self._metonyms and _TRACK.match(text, m.end))]
         return sorted((self._nationality_of_described(text, m) for m in out), key=lambda m: m.start)
 
     def _nationality_of_described(self, text: str, mention: ActorMention) -> ActorMention:
