@@ -343,3 +343,10 @@ def test_stance_lexicon_a_nationality_before_a_partys_description_names_that_par
     path.write_text(RIVER_PACK, encoding="utf-8")
     assert _stances(EnglishPositioner(load_pack(path)), "Veloran rebels rejected the truce.") == {
         ("Front", "truce", "oppose")}
+
+
+def test_stance_lexicon_the_signers_of_an_accord_hold_what_it_includes(positioner: EnglishPositioner) -> None:
+    # Invented: both signers, each with a title, are the accord's parties in the next sentence.
+    text = ("French President Emmanuel Macron and German Chancellor Friedrich Merz signed the accord on Monday. "
+            "The accord includes a ceasefire along the front line.")
+    assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}

@@ -68,6 +68,9 @@ _JOINED_AUTHORING = re.compile(rf"-(?:{JOINED_PARTICIPLES})(?= )")
 _AUTHOR_REACH = 3
 # Words between a presenter and its verb ("the envoy has now unveiled a plan").
 _PRESENTER_REACH = 2
+# What joins two presenters: a conjunction, then the next one's capitalised titles
+# ("Pashinyan and Azerbaijani President Aliyev signed").
+_JOINED_PRESENTER = re.compile(r"\s*(?:,|,?\s*and|&)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*")
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 # Capitalised title words between an adjective or name and a person of the same actor
 # ("French President Emmanuel Macron"): one agent, not two.
@@ -227,7 +230,13 @@ class HolderFinder:
         for match in self._presenting.finditer(text, start, end):
             before = [a for a in agents if a.end <= match.start() and not a.adjective]
             if before and words_between(text, before[-1].end, match.start()) <= _PRESENTER_REACH:
-                memory.authors = (before[-1].actor,)
+                # "A's premier and B's president signed the accord": each one joined to the last.
+                joined = [before[-1]]
+                for agent in reversed(before[:-1]):
+                    if not _JOINED_PRESENTER.fullmatch(text, agent.end, joined[0].start):
+                        break
+                    joined.insert(0, agent)
+                memory.authors = tuple(dict.fromkeys(a.actor for a in joined))
 
     def _authors(self, text: str, start: int, end: int, stop: int) -> tuple[str, ...]:
         """The actors a document phrase names as its authors: its possessives or adjectives
