@@ -65,3 +65,17 @@ def test_attributor_a_gathering_speaks_and_refers_back_to_the_one_named(nlp: Lan
         ("Nordic summit", "the blockade must end"),
         ("Nordic summit", "the two peace tracks should merge"),
     ]
+
+
+def test_attributor_a_name_the_tagger_misread_as_an_interjection_still_speaks(nlp: Language) -> None:
+    # Invented: a surname that is also a verb or an interjection, tagged so where it opens a sentence.
+    text = ("Foreign Minister Ana Stop met the envoy. Stop, in a post on Wednesday, said the talks "
+            "were harmful.")
+    assert ("Ana Stop", "the talks were harmful") in _said(nlp, text)
+
+
+def test_attributor_a_role_with_a_place_is_not_a_later_person_of_another_place(nlp: Language) -> None:
+    # Invented: "the Ukrainian leader" is not the US president who speaks after.
+    text = ("US president Tom Vos lashed out at Kyiv after the Ukrainian leader rejected the plan. "
+            "Vos said the plan was fair.")
+    assert _said(nlp, text)[0][0] != "Tom Vos"

@@ -436,7 +436,8 @@ class Resolver:
                      or w in self.lexicon.person_roles), None)
         if head is not None:
             related = self.lexicon.role_class(head) | self.lexicon.role_class(head.rstrip("s"))
-            fitting = [r for r in later if set((r.role or "").lower().split()) & related]
+            fitting = [r for r in later if set((r.role or "").lower().split()) & related
+                       and not self._other_place(words, (r.role or "").lower().split())]
             if fitting:
                 # "UK PM" is the later "UK Prime Minister …", not a foreign president named first.
                 best = max(fitting, key=lambda r: (len(set((r.role or "").lower().split()) & set(words)), -r.position))

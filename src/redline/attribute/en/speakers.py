@@ -26,7 +26,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 # Where a doc keeps its entity spans by token index (user_data, built on first need).
 _ENTITIES = "redline.entities"
 # What the tagger may call a surname that is also an English word ("Long", "Young", "Rich").
-_MISREAD_POS = frozenset({"NOUN", "ADV", "ADJ"})
+_MISREAD_POS = frozenset({"NOUN", "ADV", "ADJ", "INTJ", "VERB"})
 # Parts of speech that no name ends with.
 _TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 
