@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redline.position.en.scan import RangeScan, first_chars, reach, stepped, steppable
+from redline.position.en.scan import RangeScan, gates, reach, stepped, steppable
 from redline.position.en.text import phrase_regex
 
 _TEXT = ("The alliance met in Vale. Vale-based envoys and the Valerian side spoke; "
@@ -71,26 +71,44 @@ def test_scan_stepped_replays_finditer_at_the_given_places() -> None:
 
 
 def test_scan_first_chars_of_literals_classes_and_lookbehinds() -> None:
-    assert first_chars(r"(?:not )?against|oppos(?:e|es)", re.I) == "ano"
-    assert first_chars(r"(?<=plan )(?:includ|set)|[x-z]\w*", re.I) == "isx-z"
-    assert first_chars(r"\w+n't|no\b") == r"\wn"
-    assert first_chars(r"(?-i:[A-Z])\w+", re.I) == "A-Z"
+    assert gates(r"(?:not )?against|oppos(?:e|es)", re.I)[0] == "ano"
+    assert gates(r"(?<=plan )(?:includ|set)|[x-z]\w*", re.I)[0] == "isx-z"
+    assert gates(r"\w+n't|no\b")[0] == r"\wn"
+    assert gates(r"(?-i:[A-Z])\w+", re.I)[0] == "A-Z"
 
 
 def test_scan_first_chars_unknown_starts_give_none() -> None:
-    assert first_chars(r".ab") is None
-    assert first_chars(r"[^a]b") is None
-    assert first_chars(r"a?") is None
-    assert first_chars(r"(?i:a)b") is None
+    assert gates(r".ab")[0] is None
+    assert gates(r"[^a]b")[0] is None
+    assert gates(r"a?")[0] is None
+    assert gates(r"(?i:a)b")[0] is None
 
 
-def test_scan_phrase_regex_with_first_chars_matches_as_without() -> None:
-    # Invented cues: a lookbehind, an optional word, a contraction, mixed case.
-    cues = [r"(?<=plan )includes", r"(?:not )?against", r"\w+n['’]t", "KEY", "welcome[sd]?"]
-    text = "The plan includes it. We are not against it, won't act; a key step. Welcomed."
+def test_scan_leading_gate_branches_on_the_first_characters() -> None:
+    # The lookbehind and the optional word are passed over; a class stays a class.
+    assert gates(r"(?<=plan )includ|(?:not )?against|[x-z]\w", re.I, 2)[1] == \
+        r"[a][g]|[i][n]|[n][o]|[x-z][\w]"
+    assert gates(r"ab|a", 0, 2)[1] == "[a]"
+
+
+def test_scan_leading_gate_unknown_starts_give_none() -> None:
+    assert gates(r"a?", 0, 2)[1] is None
+    assert gates(r".ab", 0, 2)[1] is None
+    # What follows an item it cannot read may be anything.
+    assert gates(r"a.b|cd", 0, 2)[1] == "[a]|[c][d]"
+    assert gates(r"a(?i:b)", 0, 2)[1] == "[a]"
+
+
+def test_scan_phrase_regex_with_its_gates_matches_as_without() -> None:
+    # Invented cues: a lookbehind, an optional word, a contraction, mixed case, a repeat.
+    cues = [r"(?<=plan )includes", r"(?:not )?against", r"\w+n['’]t", "KEY", "welcome[sd]?", r"no (?:\w+ ){0,2}deal"]
+    text = "The plan includes it. We are not against it, won't act; a key step. Welcomed. No real deal."
     regex = phrase_regex(cues)
     assert regex is not None and regex.pattern.startswith("(?=[")
-    plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:], re.I)
+    body = "|".join(f"(?:{p})" for p in sorted(set(cues), key=len, reverse=True))
+    lead = gates(body, re.I, 4)[1]
+    assert lead is not None and f"(?={lead})" in regex.pattern
+    plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:].replace(f"(?={lead})", "", 1), re.I)
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert _finditer(regex, text, start, end) == _finditer(plain, text, start, end), (start, end)

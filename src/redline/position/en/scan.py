@@ -73,16 +73,6 @@ def _item_reach(op: Any, av: Any) -> int | None:
     return None
 
 
-def first_chars(pattern: str, flags: int = 0) -> str | None:
-    """What a match of ``pattern`` can start with, as the body of a character class, or
-    None when that is not known (a negated class, any character, an empty match). A large
-    alternation compiled with IGNORECASE tries every branch at every position, since
-    ``re`` skips a branch by its first literal only when case matters; a lookahead on this
-    class ahead of it, under the same flags, fails at once where no branch can start."""
-    found = _first(sre_parse.parse(pattern, flags))
-    return None if not found else "".join(sorted(found))
-
-
 def _first(items: Any) -> set[str] | None:
     """The class items the first consumed character matches, or None."""
     items_found: set[str] = set()
@@ -97,6 +87,119 @@ def _first(items: Any) -> set[str] | None:
         if not nullable:
             return items_found
     return None
+
+
+# Prefixes a gate tells apart before it falls back to the one-character class alone.
+_MAX_PREFIXES = 2048
+# A prefix item that stands for any character: what follows an item the gate cannot read.
+_ANY: tuple[None, ...] = (None,)
+
+
+def gates(pattern: str, flags: int = 0, length: int = 1) -> tuple[str | None, str | None]:
+    """Two lookaheads that tell where a match of ``pattern`` cannot start, from one parse.
+
+    First, what a match can start with, as the body of a character class, or None when
+    that is not known (a negated class, any character, an empty match): a large
+    alternation compiled with IGNORECASE tries every branch at every position, since
+    ``re`` skips a branch by its first literal only when case matters; a lookahead on this
+    class ahead of it, under the same flags, fails at once where no branch can start.
+    Second, a pattern matching wherever a match can start judged on its first ``length``
+    characters (None when not known): at a word start every branch is still tried (one
+    that opens with lookbehinds tries each of them before its first letter), and this
+    lookahead, tried there first, fails at once where no branch begins with those
+    characters. Parsing a cue list's alternation costs more than either, hence one parse.
+    """
+    parsed = sre_parse.parse(pattern, flags)
+    found = _first(parsed)
+    return None if not found else "".join(sorted(found)), _leading(parsed, length)
+
+
+def _leading(parsed: Any, length: int) -> str | None:
+    """The alternation of a parsed pattern's prefixes, or None when one is empty."""
+    found = _prefixes(parsed, length)
+    if not found:
+        return None
+    heads = {t[:t.index(None)] if None in t else t for t in found}
+    if () in heads:
+        return None
+    return _alternation(heads)
+
+
+def _alternation(prefixes: set[tuple[str | None, ...]]) -> str:
+    """The prefixes as one alternation, branching on their first class only once."""
+    groups: dict[str, set[tuple[str | None, ...]]] = {}
+    for prefix in prefixes:
+        groups.setdefault(str(prefix[0]), set()).add(prefix[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        if () in rests:
+            parts.append(f"[{first}]")
+        elif all(len(r) == 1 for r in rests):
+            parts.append(f"[{first}][{''.join(sorted(str(r[0]) for r in rests))}]")
+        else:
+            parts.append(f"[{first}](?:{_alternation(rests)})")
+    return "|".join(parts)
+
+
+def _prefixes(items: Any, length: int) -> set[tuple[str | None, ...]] | None:
+    """The class items of the first ``length`` characters a match of ``items`` can
+    consume (shorter where it can end sooner, ``None`` where anything can stand)."""
+    partial: set[tuple[str | None, ...]] = {()}
+    for op, av in items:
+        if _zero_width(op, av):
+            continue  # an assertion only narrows where a match starts
+        options = _item_prefixes(op, av, length)
+        if options is None:
+            return None
+        partial = {p if len(p) >= length else (p + o)[:length] for p in partial for o in options}
+        if len(partial) > _MAX_PREFIXES:
+            return None
+        if all(len(p) >= length for p in partial):
+            break
+    return partial
+
+
+def _item_prefixes(op: Any, av: Any, length: int) -> set[tuple[str | None, ...]] | None:
+    """One item's prefixes; an item the gate cannot read lets anything follow."""
+    if op == sre.LITERAL:
+        return {(re.escape(chr(av)),)}
+    if op == sre.IN:
+        found = _class_items(av)
+        return {_ANY * length} if found is None else {("".join(sorted(found[0])),)}
+    if op == sre.SUBPATTERN:
+        # A group that widens what its characters match (case, Unicode) is not known.
+        return {_ANY * length} if av[1] & _WIDENING else _prefixes(av[3], length)
+    if op == sre.ATOMIC_GROUP:
+        return _prefixes(av, length)
+    if op == sre.BRANCH:
+        union: set[tuple[str | None, ...]] = set()
+        for branch in av[1]:
+            part = _prefixes(branch, length)
+            if part is None:
+                return None
+            union |= part
+        return union
+    if op in _REPEATS:
+        return _repeated(av, length)
+    return {_ANY * length}
+
+
+def _repeated(av: Any, length: int) -> set[tuple[str | None, ...]] | None:
+    """A repeat's prefixes: its body repeated as often as it may be, up to ``length``
+    times (each further copy lies past the prefix)."""
+    low, high, body = av
+    once = _prefixes(body, length)
+    if once is None:
+        return None
+    found: set[tuple[str | None, ...]] = set()
+    copies: set[tuple[str | None, ...]] = {()}
+    for count in range(min(high, length) + 1):
+        if count >= min(low, length):
+            found |= copies
+        copies = {c if len(c) >= length else (c + o)[:length] for c in copies for o in once}
+        if len(copies) > _MAX_PREFIXES:
+            return None
+    return found
 
 
 def _zero_width(op: Any, av: Any) -> bool:
