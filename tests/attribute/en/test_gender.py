@@ -34,3 +34,13 @@ def test_gender_name_parts_are_parsed_once_per_name() -> None:
     assert name_parts("Roe") == ("", "Roe")
     assert name_parts("Sir Keir Starmer") == ("Sir", "Keir")
     assert name_parts.cache_info().hits == 1
+
+
+def test_gender_dictionary_read_in_one_go_is_the_packages_own() -> None:
+    from gender_guesser.detector import Detector
+
+    from redline.attribute.en.gender import _Dictionary
+
+    # Same names, genders and country values, in the same order (ties go to the first).
+    ours, theirs = _Dictionary(case_sensitive=False).names, Detector(case_sensitive=False).names
+    assert [(k, list(v.items())) for k, v in ours.items()] == [(k, list(v.items())) for k, v in theirs.items()]
