@@ -106,8 +106,16 @@ class ConceptFinder:
             *(self._compiled(issue.id, c, derived=True) for issue in pack.issues for c in _derived(issue, *words)),
         ]
         self._heads = frozenset(root for c in self._concepts for root in c.heads)
+        # Which concepts a word may head, by root (by the word, for one matched as written):
+        # a head is tried against those alone, the others failing their first test anyway.
+        self._by_root: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        for index, compiled in enumerate(self._concepts):
+            for key in compiled.heads:
+                (self._by_word if compiled.exact else self._by_root).setdefault(key, []).append(index)
         # Asked of every token of every document: a word's answer is looked up, not redone.
         self._may_head = lru_cache(maxsize=50_000)(self._head_forms)
+        self._candidates = lru_cache(maxsize=50_000)(self._headed)
 
     def _compiled(self, issue: str, concept: Concept, derived: bool = False) -> _Compiled:
         """A concept's roots: a head's whole family where other words must confirm it, but
@@ -119,6 +127,12 @@ class ConceptFinder:
     def _head_forms(self, forms: tuple[str, str]) -> bool:
         """Whether a token of these forms may head a concept: its family or its word is a head."""
         return self._families.member(forms, self._heads) or any(f.lower() in self._heads for f in forms)
+
+    def _headed(self, forms: tuple[str, str]) -> tuple[_Compiled, ...]:
+        """The concepts a token of these forms passes the head test of, in the pack's order."""
+        found = {i for form in forms for i in self._by_word.get(form.lower(), ())}
+        found.update(i for form in forms for root in self._families.roots(form) for i in self._by_root.get(root, ()))
+        return tuple(self._concepts[i] for i in sorted(found))
 
     def find(self, text: str, parse: Sequence[Doc] | None = None) -> list[ConceptMatch]:
         """Every concept match in the text, on the attribution stage's ``parse`` when given
@@ -142,9 +156,10 @@ class ConceptFinder:
             for token in span:
                 if not self._may_head(_forms(token)):
                     continue
-                near = list(self._neighbours(token))
+                candidates = self._candidates(_forms(token))
+                near = list(self._neighbours(token)) if candidates else []
                 matched = False
-                for compiled in self._concepts:
+                for compiled in candidates:
                     found = self._match(token, near, compiled, offset, text, actors)
                     if found is not None:
                         matched = True
