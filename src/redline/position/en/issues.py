@@ -95,6 +95,8 @@ class IssueDetector:
                     spans[span].append(issue_id)
                 if is_inverse:
                     inverse.add((span, issue_id))
+        if not spans:
+            return []  # most units name no issue, and need no actor mentions around them
         actors = self._actors.mentions(text, max(0, start - 200), min(len(text), end + 200))
         out = []
         for (s, e), issues in sorted(_merge_overlaps(spans, set(parsed)).items()):
