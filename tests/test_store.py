@@ -169,3 +169,12 @@ def test_store_read_only_refuses_writes(tmp_path: Path) -> None:
     Store(tmp_path / "s.duckdb").add_batch([_document("d1", "a.txt")], [[1]], [None])
     with pytest.raises(StoreError, match="read-only"):
         Store(tmp_path / "s.duckdb", read_only=True).add_corrections([])
+
+
+def test_store_inputs_stored_whole_keep_their_first_source(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.duckdb")
+    store.add_batch([], [], [], inputs=[("k1", "a.txt")])
+    store.add_batch([], [], [], inputs=[("k1", "again.txt"), ("k2", "b.txt"), ("k2", "b-copy.txt")])
+    assert store.known_inputs() == {"k1", "k2"}
+    with duckdb.connect(str(tmp_path / "s.duckdb")) as con:
+        assert con.execute("SELECT key, source FROM inputs ORDER BY key").fetchall() == [("k1", "a.txt"), ("k2", "b.txt")]
