@@ -221,6 +221,9 @@ class StanceCues(_Strict):
     substitute: list[Pattern] = []
     # "A as a precondition for <issue>": the issue is accepted once A is met (en/positioner.py).
     prerequisite: list[Pattern] = []
+    # "<issue> in exchange for A": a trade, which is no condition when A is the issue's own
+    # other half ("free the captives in exchange for prisoners", en/positioner.py).
+    trade: list[Pattern] = []
     contrast: list[Pattern] = []
     red_line: list[Pattern] = []
     threat: list[Pattern] = []

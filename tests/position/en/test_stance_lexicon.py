@@ -350,3 +350,29 @@ def test_stance_lexicon_the_signers_of_an_accord_hold_what_it_includes(positione
     text = ("French President Emmanuel Macron and German Chancellor Friedrich Merz signed the accord on Monday. "
             "The accord includes a ceasefire along the front line.")
     assert _stances(positioner, text) == {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support")}
+
+
+SWAP_PACK = """\
+name: swap
+actors:
+  - {id: Velora, name: Republic of Velora, aliases: [Velora]}
+issues:
+  - id: prisoner-swap
+    label: Prisoner swap
+    description: Freeing the captives on both sides.
+    terms: ["releas(?:e|es|ed|ing) (?:\\\\w+ ){0,3}captives"]
+    concepts:
+      - {heads: [release, exchange], about: [captive, prisoner]}
+  - {id: truce, label: Truce, description: A truce on the river., terms: [truce]}
+"""
+
+
+def test_stance_lexicon_a_swap_of_the_issues_own_halves_is_no_condition(tmp_path: Path) -> None:
+    # Invented: captives for prisoners is the swap itself; a truce in return is a price.
+    path = tmp_path / "swap.yaml"
+    path.write_text(SWAP_PACK, encoding="utf-8")
+    swap = EnglishPositioner(load_pack(path))
+    assert _stances(swap, "Velora is ready to release all the captives in exchange for prisoners.") == {
+        ("Velora", "prisoner-swap", "support")}
+    assert ("Velora", "prisoner-swap", "conditional") in _stances(
+        swap, "Velora is ready to release all the captives in exchange for a truce.")

@@ -57,6 +57,9 @@ _NEGATED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 _PRECONDITION_REACH = 2
 # Words between "a substitute for" and the issue it stands in for ("for its long-term goal of").
 _TRADE_REACH = 5
+# How far before a condition's words its trade marker may start ("in exchange for" opens it).
+_TRADE_CHARS = 20
+_WORDS = re.compile(r"[A-Za-z]+")
 # How far a price named after its marker and a copula may sit ("the precondition for any
 # truce along the coast is a written pledge"), and the words its phrase may open with.
 _PRICE_REACH = 12
@@ -156,6 +159,8 @@ class EnglishPositioner:
         self._negative_conditions = phrase_regex(pack.cues.negative_condition)
         self._asides_to_reader = phrase_regex(pack.cues.discourse_condition)
         self._flags = Flagger(pack, self._actors, self._cues)
+        # What each issue's own concepts are about ("prisoner" for a prisoner swap).
+        self._about = {i.id: frozenset(w.lower() for c in i.concepts for w in c.about) for i in pack.issues}
         self._issue_cues = {
             i.id: [(kind, regex) for kind in ("support", "oppose")
                    if (regex := phrase_regex(getattr(i.cues, kind))) is not None]
@@ -532,6 +537,10 @@ class EnglishPositioner:
         if zone is None:
             return out
         asked = self._asked(scene, zone, base)
+        if self._swapped(scene.text, zone, issues):
+            # "release the captives in exchange for prisoners": the swap is the issue, and
+            # what the list goes on to name is asked for as before.
+            return out + [r for r in asked if r.issue not in issues and not _COMES_ABOUT.match(scene.text, r.end)]
         if (base.stance == "oppose" and waited is None and not self._unless(scene.text, zone)
                 and not _offered(scene.cues, max(holder.scope, segment.body), span[0])):
             # Opposing X "if Y" still opposes X; a Y that makes X worse is opposed too
@@ -615,6 +624,15 @@ class EnglishPositioner:
         bought = words_between(text, marker.end, span[0]) <= _TRADE_REACH and not any(
             c.value == -1 for c in scene.cues if scope[0] <= c.start and c.end <= marker.start)
         return Cue("support", marker.start, marker.end, 1) if bought else None
+
+    def _swapped(self, text: str, zone: tuple[int, int, int], issues: Sequence[str]) -> bool:
+        """Whether a trade's other half is the issue's own subject: a word of the traded
+        thing is one the issue's concepts are about ("in exchange for prisoners")."""
+        trade = self._cues.find("trade", text, max(0, zone[0] - _TRADE_CHARS), zone[1])
+        if not trade:
+            return False
+        words = {w.lower().rstrip("s") for w in _WORDS.findall(text, trade[-1].end, zone[1])}
+        return any(words & self._about.get(issue, frozenset()) for issue in issues)
 
     def _marker(self, kind: str, text: str, start: int, end: int, reach: int) -> Cue | None:
         """The last cue of ``kind`` that ends at most ``reach`` words before ``end``, in one clause."""
