@@ -376,3 +376,9 @@ def test_stance_lexicon_a_swap_of_the_issues_own_halves_is_no_condition(tmp_path
         ("Velora", "prisoner-swap", "support")}
     assert ("Velora", "prisoner-swap", "conditional") in _stances(
         swap, "Velora is ready to release all the captives in exchange for a truce.")
+
+
+def test_stance_lexicon_a_party_joined_with_a_quantified_group_shares_its_stance(positioner: EnglishPositioner) -> None:
+    # Invented: "and several European countries" is joined to France as "and Germany" would be.
+    assert _stances(positioner, "France and several European countries back a ceasefire along the front line.") == {
+        ("France", "ceasefire", "support"), ("Europe", "ceasefire", "support")}

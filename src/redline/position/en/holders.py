@@ -39,7 +39,9 @@ _RANKED = re.compile(r"['’]s?(?!\w)(?:\s+(?:key|main|chief|central|principal|c
                      r"own|stated|declared|maximalist|basic|fundamental))*", re.I)
 # Words between a party's adjective and the mention it modifies ("US 30-day ceasefire").
 _MODIFIER_REACH = 2
-_ARTICLE = re.compile(r"\s+the$", re.IGNORECASE)
+# An article or quantifier before the second of two joined parties ("the US and several
+# European countries", "France and other European states").
+_ARTICLE = re.compile(r"\s+(?:the|several|some|many|most|other|various|numerous|a number of|a few)$", re.IGNORECASE)
 # A conjunction word, not a bare comma: ", the Kremlin said" after "in NATO" is a new clause.
 _CONJUNCTION = re.compile(r"\s*,?\s*(?:and|or|nor)\s+(?:the\s+)?", re.IGNORECASE)
 # A party that leads the group named after it ("a French-led force", "the UK/French-led
