@@ -111,3 +111,11 @@ issues:
 """, encoding="utf-8")
     index = ActorIndex(load_pack(path))
     assert [m.actor for m in index.mentions("Under the Minsk format, Minsk backs a truce.")] == ["Belarus"]
+
+
+def test_actors_a_pair_is_two_parties_named_together_not_two_of_a_list(positioner: EnglishPositioner) -> None:
+    # Invented: "both countries" are the two named as a pair, not the last two of a list of three.
+    index = ActorIndex(load_pack("ukraine-security"))
+    text = "Russia and Ukraine met on Monday with Turkey, China and France. Both countries backed a ceasefire."
+    both = [m.actor for m in index.mentions(text) if text[m.start:m.end] == "Both countries"]
+    assert both == ["Russia", "Ukraine"]

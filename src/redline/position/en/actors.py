@@ -181,13 +181,25 @@ class ActorIndex:
         for match in _PAIR.finditer(text, start, stop):
             spans = self._names.spans(text, max(0, match.start() - _PAIR_LOOKBACK), match.start())
             named = [(self._forms[text[s:e]][0], s, e) for s, e in spans]
-            joined = [(a, b) for (a, _, e1), (b, s2, _) in zip(named, named[1:])
-                      if a != b and _JOINED.fullmatch(text, e1, s2)]
-            pair = list(joined[-1]) if joined else list(dict.fromkeys(a for a, _, _ in reversed(named)))[:2][::-1]
+            pairs = [list(dict.fromkeys(run)) for run in self._runs(text, named)]
+            # "A and B", not two of a longer list ("A, the US and B" names three).
+            joined = [p for p in pairs if len(p) == 2]
+            pair = joined[-1] if joined else list(dict.fromkeys(a for a, _, _ in reversed(named)))[:2][::-1]
             if len(pair) == 2:
                 possessive = _POSSESSIVE.match(text, match.end()) is not None
                 out += [ActorMention(actor, match.start(), match.end(), "name", possessive) for actor in pair]
         return out
+
+    @staticmethod
+    def _runs(text: str, named: list[tuple[str, int, int]]) -> list[list[str]]:
+        """The actors of each run of names joined one to the next ("A, B and C")."""
+        runs: list[list[str]] = []
+        for k, (actor, start, _) in enumerate(named):
+            if k and _JOINED.fullmatch(text, named[k - 1][2], start):
+                runs[-1].append(actor)
+            else:
+                runs.append([actor])
+        return [run for run in runs if len(run) > 1]
 
     def _referent(self, text: str, at: int, actors: list[str]) -> str:
         """The actor a shared description refers to: the one named last before ``at``."""
