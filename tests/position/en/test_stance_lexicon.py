@@ -382,3 +382,14 @@ def test_stance_lexicon_a_party_joined_with_a_quantified_group_shares_its_stance
     # Invented: "and several European countries" is joined to France as "and Germany" would be.
     assert _stances(positioner, "France and several European countries back a ceasefire along the front line.") == {
         ("France", "ceasefire", "support"), ("Europe", "ceasefire", "support")}
+
+
+def test_stance_lexicon_a_list_after_a_colon_is_held_by_the_line_that_opens_it(positioner: EnglishPositioner) -> None:
+    # Invented: each line under "commit both sides to:" is the parties' until a line names one.
+    text = ("France and Germany signed the accord on Ukraine on Monday. The accord commits both sides to:\n"
+            "A ceasefire along the front line.\n"
+            "Security guarantees for Ukraine.\n"
+            "Moscow rejected the accord.\n")
+    stances = _stances(positioner, text)
+    assert {("France", "ceasefire", "support"), ("Germany", "ceasefire", "support"),
+            ("France", "guarantees-for-ukraine", "support")} <= stances

@@ -57,6 +57,8 @@ _NEGATED = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 _PRECONDITION_REACH = 2
 # Words between "a substitute for" and the issue it stands in for ("for its long-term goal of").
 _TRADE_REACH = 5
+# A line's end: a list opened by a colon runs on the lines below it.
+_LINE_END = re.compile(r"[ \t]*\n")
 # How far before a condition's words its trade marker may start ("in exchange for" opens it).
 _TRADE_CHARS = 20
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -111,6 +113,9 @@ class _State:
     issues: list[str] = field(default_factory=list)
     issues_sentence: int = -10
     syntax: Syntax = field(default_factory=Syntax)
+    # The parties and the cue of a line that opens a list ("… commits both sides to:"),
+    # which the list's lines below it carry.
+    listing: tuple[tuple[str, ...], Cue] | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,10 @@ class EnglishPositioner:
         timed = self._frames.timed(text, mentions, unit.start)
         scene = _Scene(text, unit, cues, mentions, agents, self._holders.reporting(text, agents, unit.end),
                        state.syntax, frozenset(timed), state.memory.authors)
+        listed = self._listed(scene, state)
+        if listed is not None:
+            self._holders.remember(agents, state.memory, state.syntax, unit.sentence)
+            return listed
         segments = self._cues.segments(text, cues, unit.start, unit.end)
         out: list[Reading] = []
         carried: Holder | None = None
@@ -253,6 +262,27 @@ class EnglishPositioner:
             out += found
         self._holders.remember(agents, state.memory, state.syntax, unit.sentence)
         return out
+
+    def _listed(self, scene: _Scene, state: _State) -> list[Reading] | None:
+        """Readings of a line in a list that a line ending with a colon opens ("The declaration
+        commits both sides to:" then "A bilateral ceasefire." on a line of its own): the
+        opening line's parties hold each item as its cue says. None for any other line; a
+        line with parties of its own ends the list."""
+        text, unit = scene.text, scene.unit
+        if unit.actor is None and text[unit.start:unit.end].rstrip().endswith(":") and _LINE_END.match(text, unit.end):
+            polar = [c for c in scene.cues if c.value is not None]
+            actors = tuple(dict.fromkeys(a.actor for a in scene.agents if not a.adjective))
+            state.listing = (actors, polar[-1]) if actors and polar and not scene.mentions else None
+            return None
+        if state.listing is None or unit.actor is not None or scene.agents:
+            state.listing = None
+            return None
+        actors, cue = state.listing
+        stance = stance_of(cue)
+        return [Reading(actor, issue, stance, m.start, m.end, sentence=unit.sentence,
+                        cues=(CueSpan(cue.kind, cue.start, cue.end),))
+                for m in scene.mentions for actor in actors
+                for issue in self._issues.resolve(m, actor, stance == "support")]
 
     def _postposed(self, text: str, cues: list[Cue], mentions: list[IssueMention]) -> list[Cue]:
         """Exclusions right after a mention that state its condition ("guarantees without X")."""
