@@ -66,10 +66,10 @@ _WORDS = re.compile(r"[A-Za-z]+")
 # truce along the coast is a written pledge"), and the words its phrase may open with.
 _PRICE_REACH = 12
 _PRICE_LEAD = 2
-# The ending a possessive holder leaves before what it owns ("Oslo's demand").
 # A copula between a prerequisite marker and a mention makes the mention the price.
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains|remained|would be|will be)\b")
 _NAMED_PRICE = re.compile(rf"\s+{_COPULA.pattern}\s+")
+# The ending a possessive holder leaves before what it owns ("Oslo's demand").
 _POSSESSIVE_END = re.compile(r"(?:['’]s?(?!\w))?")
 # What follows an issue a precondition holds back: a modal or a present tense of its coming
 # about ("before a truce can begin", "before any deal is signed"); a past tense only dates
