@@ -523,13 +523,12 @@ class HolderFinder:
         return [replace(h, scope=scope) for h in self._coordinated(text, agents, lead) if h.actor != actor]
 
     def joint(self, speaker: str) -> tuple[str, ...]:
-        """The parties a speaker's own name joins ("EAC and SADC summit", "the US-Qatar
-        team"), when it names more than one."""
+        """The parties a speaker's own name joins ("EAC and SADC summit"), when it names
+        more than one."""
         named = self._actors.mentions(speaker)
-        if len(named) < 2:
+        if len(named) < 2 or not self._joined(speaker, named[0].end, named[1].start):
             return ()
-        return self._listed(speaker, named) if self._joined(speaker, named[0].end, named[1].start) or \
-            speaker[named[0].end:named[1].start] in ("-", "/") else ()
+        return self._listed(speaker, named)
 
     def with_coordinated(self, text: str, agents: Sequence[Agent], lead: Agent) -> list[Holder]:
         """A leading agent and the agents coordinated with it, as holders."""
