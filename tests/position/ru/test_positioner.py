@@ -540,3 +540,9 @@ ru:
   issues:
     truce: {terms: [перемирие]}
 """
+
+
+def test_positioner_a_noun_of_will_is_its_owners_aim_and_the_holders_verdict(positioner: RussianPositioner) -> None:
+    # Invented: Kyiv's request is Kyiv's support; Moscow's rejection is Moscow's opposition.
+    text = "Москва отвергла просьбу Киева о международных гарантиях безопасности."
+    assert {(a, s) for a, _, s, _ in _positions(positioner, text)} == {("Russia", "oppose"), ("Ukraine", "support")}

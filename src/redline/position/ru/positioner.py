@@ -268,9 +268,17 @@ class RussianPositioner:
         # "Британия, Германия и Франция хотят …" with Britain the holder: its partners act
         # with it, and the holder keeps its own reading.
         joined = {party.head for party in parties.values() if party is not None and unit.actor in party.actors}
+        # A noun of will's owner holds its aim, and the holder still judges it ("отвергла
+        # требование Киева …" is Kyiv's demand and Moscow's refusal).
+        owners: set[int] = set()
         for cue, party in parties.items():
-            if party is None or not party.subject or cue.label not in _POLAR or cue in demanded:
+            # "отвергла требование Киева о гарантиях": a noun of will is its genitive owner's
+            # own aim ("Kyiv's demand"), whoever reports or rejects it.
+            owned = party is not None and cue.label == "support" and tokens[cue.first].pos == "NOUN"
+            if party is None or not (party.subject or owned) or cue.label not in _POLAR or cue in demanded:
                 continue
+            if not party.subject:
+                owners.add(party.head)
             for actor in party.actors:
                 if actor is not None and actor != unit.actor:
                     acting.setdefault((party.head, actor), []).append(cue)
@@ -298,7 +306,7 @@ class RussianPositioner:
             for first, reading in self._readings(parsed, sub, [c for c in found if sub.first <= c.first and c.last < sub.last
                                                                and (c in own or c.label not in _POLAR)]):
                 out.append(reading)
-                if not aside and head not in joined:
+                if not aside and head not in joined and head not in owners:
                     # What another party's own verb governs is its stance, not the holder's.
                     others.add(first)
         held = self._readings(parsed, unit, cues, frozenset(others))
